@@ -1,0 +1,55 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "BaoCao",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "baocao", targets: ["BaoCaoCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-kit", from: "1.57.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // Pure domain: periods, calendars, metrics, Vietnamese numbers and phrases. No I/O, no frameworks.
+        .target(name: "BaoCaoDomain"),
+        // File formats for exchange (CSV / JSON) parsed into domain records; no database.
+        .target(name: "BaoCaoExchange", dependencies: ["BaoCaoDomain"]),
+        // Schema, migrations, repositories and SQL aggregation; runs on SQLite and PostgreSQL.
+        .target(name: "BaoCaoStorage", dependencies: [
+            "BaoCaoDomain", "BaoCaoExchange",
+            .product(name: "FluentKit", package: "fluent-kit"),
+            .product(name: "SQLKit", package: "sql-kit"),
+            .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+            .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        // HTTP: configuration, routes, read-only JSON API.
+        .target(name: "BaoCaoWeb", dependencies: [
+            "BaoCaoDomain", "BaoCaoStorage",
+            .product(name: "Vapor", package: "vapor"),
+            .product(name: "Fluent", package: "fluent"),
+        ]),
+        // Synthetic national-scale data and timings.
+        .target(name: "BaoCaoBench", dependencies: ["BaoCaoDomain", "BaoCaoStorage"]),
+        .executableTarget(name: "BaoCaoCLI", dependencies: [
+            "BaoCaoDomain", "BaoCaoExchange", "BaoCaoStorage", "BaoCaoWeb", "BaoCaoBench",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Vapor", package: "vapor"),
+        ]),
+        .testTarget(name: "BaoCaoDomainTests", dependencies: ["BaoCaoDomain"]),
+        .testTarget(name: "BaoCaoExchangeTests", dependencies: ["BaoCaoExchange"]),
+        .testTarget(name: "BaoCaoStorageTests", dependencies: ["BaoCaoStorage"]),
+        .testTarget(name: "BaoCaoWebTests", dependencies: [
+            "BaoCaoWeb", .product(name: "XCTVapor", package: "vapor"),
+        ]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,103 @@
+/// The Vietnamese words for each part of a figure: the pieces result sentences and templates are built from.
+/// Each returns nil when the figure behind it is missing.
+public struct FigureWords: Sendable {
+    public let figure: Figure
+    var indicator: Indicator { figure.indicator }
+    var phrasing: Phrasing { figure.indicator.phrasing }
+
+    public init(_ figure: Figure) { self.figure = figure }
+
+    /// The status verb: "ước đạt" for an estimate, "đạt" for a final value.
+    public var verb: String? { figure.current.map { phrasing.verb(for: $0.status) } }
+
+    /// The number alone, with its qualifier: "693.843", "gần 90.000", "09".
+    public var number: String? {
+        guard let o = figure.current else { return nil }
+        return qualified(o, VietnameseNumber.format(o.value, decimals: indicator.valueDecimals,
+                                                    leadingZero: phrasing.leadingZero))
+    }
+
+    /// The number with its unit: "693.843 triệu đồng", "553 tỷ 100 triệu đồng", "09 giấy phép", "65%".
+    public var value: String? {
+        guard let o = figure.current else { return nil }
+        return qualified(o, amountWithUnit(o.value))
+    }
+
+    /// "bằng 50,10% kế hoạch năm", "bằng 54,24% dự toán".
+    public var target: String? {
+        guard let p = figure.percentOfTarget, let kind = figure.target?.kind else { return nil }
+        return "\(phrasing.targetVerb) \(percent(p, indicator.targetDecimals)) \(phrasing.targetWords(for: kind))"
+    }
+
+    /// The % of target alone: "50,10%".
+    public var percentOfTarget: String? { figure.percentOfTarget.map { percent($0, indicator.targetDecimals) } }
+
+    /// The change alone: "tăng 9,7%", "giảm 4,5%", "tăng 01", "tăng 4 điểm phần trăm", "bằng 114,5%".
+    public var change: String? { figure.yearOnYear.map(changeWords) }
+
+    /// "so với cùng kỳ" or "so với cùng kỳ năm 2016".
+    public var sameTimeLastYear: String {
+        "so với cùng kỳ" + (phrasing.namesComparisonYear ? " năm \(figure.period.year - 1)" : "")
+    }
+
+    /// "tăng 9,7% so với cùng kỳ", "bằng cùng kỳ", "tăng 1.181 tấn so với cùng kỳ năm 2016".
+    public var yearOnYear: String? {
+        guard let c = figure.yearOnYear else { return nil }
+        if c.direction == .same && c.style != .ratio {
+            return "bằng cùng kỳ" + (phrasing.namesComparisonYear ? " năm \(figure.period.year - 1)" : "")
+        }
+        var words = changeWords(c)
+        if c.style == .absolute { words += " " + indicator.unitOfMeasure }
+        return words + " " + sameTimeLastYear
+    }
+
+    /// "giảm 0,4% so với tháng trước", "tăng 2,1% so với quý trước".
+    public var periodOnPeriod: String? {
+        guard let c = figure.periodOnPeriod, let previous = figure.period.previous else { return nil }
+        let noun: String
+        switch previous.kind {
+        case .quarter: noun = "quý trước"
+        default: noun = "tháng trước"
+        }
+        if c.direction == .same { return "bằng \(noun)" }
+        var words = changeWords(c)
+        if c.style == .absolute { words += " " + indicator.unitOfMeasure }
+        return words + " so với " + noun
+    }
+
+    /// Last year's figure with its unit: "632.500 triệu đồng".
+    public var lastYearValue: String? { figure.lastYear.map { qualified($0, amountWithUnit($0.value)) } }
+
+    /// The target with its unit.
+    public var targetValue: String? { figure.target.map { amountWithUnit($0.value) } }
+
+    func changeWords(_ c: Change) -> String {
+        switch c.style {
+        case .ratio:
+            return "bằng " + percent(c.magnitude, indicator.changeDecimals)
+        case .percent:
+            return c.direction == .same ? "bằng" : "\(c.direction.word) \(percent(c.magnitude, indicator.changeDecimals))"
+        case .points:
+            let n = VietnameseNumber.format(c.magnitude, decimals: indicator.changeDecimals)
+            return c.direction == .same ? "bằng" : "\(c.direction.word) \(n) điểm phần trăm"
+        case .absolute:
+            let n = VietnameseNumber.format(c.magnitude, decimals: indicator.changeDecimals,
+                                            leadingZero: phrasing.leadingZero)
+            return c.direction == .same ? "bằng" : "\(c.direction.word) \(n)"
+        }
+    }
+
+    func percent(_ p: Amount, _ decimals: Int) -> String { VietnameseNumber.format(p, decimals: decimals) + "%" }
+
+    func amountWithUnit(_ amount: Amount) -> String {
+        if indicator.isMoneyInMillions && phrasing.moneyStyle == .billionsAndMillions {
+            return VietnameseNumber.billionsAndMillions(amount, decimals: indicator.valueDecimals)
+        }
+        let n = VietnameseNumber.format(amount, decimals: indicator.valueDecimals, leadingZero: phrasing.leadingZero)
+        return indicator.unitOfMeasure == "%" ? n + "%" : n + " " + indicator.unitOfMeasure
+    }
+
+    func qualified(_ o: Observation, _ text: String) -> String {
+        o.qualifier.map { "\($0.word) \(text)" } ?? text
+    }
+}

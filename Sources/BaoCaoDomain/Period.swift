@@ -1,0 +1,144 @@
+/// A reporting period. Multi-month periods ("the first N months") are cumulative from 1 January.
+///
+/// Codes, used on the command line, in files and in the API:
+/// `2017-M06` (month), `2017-Q2` (quarter), `2017-H1` = `2017-6M` (first six months), `2017-9M` (any `YYYY-NM`: the
+/// first N months), `2017` (year).
+public struct Period: Hashable, Sendable, Codable {
+    public enum Kind: Hashable, Sendable {
+        case month(Int)
+        case quarter(Int)
+        /// The first `n` months of the year, cumulative (1...11; 12 is the year).
+        case firstMonths(Int)
+        case year
+    }
+
+    public let year: Int
+    public let kind: Kind
+
+    public init(year: Int, kind: Kind) {
+        self.year = year
+        switch kind {
+        case .firstMonths(12): self.kind = .year
+        case .firstMonths(1): self.kind = .month(1)
+        default: self.kind = kind
+        }
+    }
+
+    public static func month(_ year: Int, _ month: Int) -> Period { Period(year: year, kind: .month(month)) }
+    public static func firstMonths(_ year: Int, _ n: Int) -> Period { Period(year: year, kind: .firstMonths(n)) }
+    public static func year(_ year: Int) -> Period { Period(year: year, kind: .year) }
+
+    /// The months this period covers (1 = January).
+    public var months: ClosedRange<Int> {
+        switch kind {
+        case .month(let m): return m...m
+        case .quarter(let q): return (q * 3 - 2)...(q * 3)
+        case .firstMonths(let n): return 1...n
+        case .year: return 1...12
+        }
+    }
+
+    public var firstMonth: Int { months.lowerBound }
+    public var lastMonth: Int { months.upperBound }
+
+    /// Whether the period starts on 1 January (its figures are year-to-date totals).
+    public var isYearToDate: Bool { firstMonth == 1 }
+
+    /// The same period one year earlier ("cùng kỳ").
+    public var sameTimeLastYear: Period { Period(year: year - 1, kind: kind) }
+
+    /// The period immediately before, for month-on-month and quarter-on-quarter comparisons; nil for cumulative periods.
+    public var previous: Period? {
+        switch kind {
+        case .month(1): return .month(year - 1, 12)
+        case .month(let m): return .month(year, m - 1)
+        case .quarter(1): return Period(year: year - 1, kind: .quarter(4))
+        case .quarter(let q): return Period(year: year, kind: .quarter(q - 1))
+        case .firstMonths, .year: return nil
+        }
+    }
+
+    /// The months of the year that lead up to and include this period's last month.
+    public var yearToDate: Period { Period(year: year, kind: .firstMonths(lastMonth)) }
+}
+
+extension Period: CustomStringConvertible {
+    /// The canonical code: `2017-M06`, `2017-Q2`, `2017-H1`, `2017-9M`, `2017`.
+    public var code: String {
+        switch kind {
+        case .month(let m): return "\(year)-M" + (m < 10 ? "0\(m)" : "\(m)")
+        case .quarter(let q): return "\(year)-Q\(q)"
+        case .firstMonths(6): return "\(year)-H1"
+        case .firstMonths(let n): return "\(year)-\(n)M"
+        case .year: return "\(year)"
+        }
+    }
+
+    public var description: String { code }
+
+    /// Parses a period code; throws a Vietnamese message naming the code when it does not parse.
+    public init(code raw: String) throws(PeriodError) {
+        let text = raw.trimmingWhitespace().uppercased()
+        let pieces = text.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let yearText = pieces.first, yearText.count == 4, let year = Int(yearText),
+              (1900...2200).contains(year) else { throw PeriodError(code: raw) }
+        guard pieces.count == 2 else { self.init(year: year, kind: .year); return }
+        let rest = pieces[1]
+        if rest == "H1" { self.init(year: year, kind: .firstMonths(6)); return }
+        if rest.hasPrefix("M"), let m = Int(rest.dropFirst()), (1...12).contains(m) {
+            self.init(year: year, kind: .month(m)); return
+        }
+        if rest.hasPrefix("Q"), let q = Int(rest.dropFirst()), (1...4).contains(q) {
+            self.init(year: year, kind: .quarter(q)); return
+        }
+        if rest.hasSuffix("M"), let n = Int(rest.dropLast()), (1...12).contains(n) {
+            self.init(year: year, kind: .firstMonths(n)); return
+        }
+        throw PeriodError(code: raw)
+    }
+}
+
+public struct PeriodError: Error, Equatable, CustomStringConvertible {
+    public let code: String
+    public var description: String {
+        "Kỳ báo cáo \"\(code)\" không hợp lệ; dùng dạng 2017-M06, 2017-Q2, 2017-H1, 2017-9M hoặc 2017"
+    }
+}
+
+extension Period {
+    /// The period's name in report prose: "tháng 6 năm 2017", "quý II năm 2017", "6 tháng đầu năm 2017",
+    /// "9 tháng năm 2017", "năm 2017".
+    public var vietnameseName: String {
+        switch kind {
+        case .month(let m): return "tháng \(m) năm \(year)"
+        case .quarter(let q): return "quý \(["I", "II", "III", "IV"][q - 1]) năm \(year)"
+        case .firstMonths(6): return "6 tháng đầu năm \(year)"
+        case .firstMonths(let n): return "\(n) tháng năm \(year)"
+        case .year: return "năm \(year)"
+        }
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        var s = Substring(self)
+        while let c = s.first, c.isWhitespace { s.removeFirst() }
+        while let c = s.last, c.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}
+
+extension Period {
+    /// Encoded as its code, "2017-H1".
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        do { try self.init(code: text) } catch {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(code)
+    }
+}

@@ -1,0 +1,40 @@
+/// A sentence written from figures, with the parts it could not fill.
+public struct RenderedText: Hashable, Sendable {
+    public var text: String
+    /// What was missing, as "CODE.part" (for the compiler to chase; never written as 0).
+    public var missing: [String]
+    public init(text: String, missing: [String] = []) { self.text = text; self.missing = missing }
+}
+
+/// The canonical result sentence of the reference report:
+/// "<name> <verb> <value>, bằng <p>% <kế hoạch năm>, tăng <g>% so với cùng kỳ", with its variants.
+public enum ResultSentence {
+    public static func canonical(_ figure: Figure) -> RenderedText {
+        let words = FigureWords(figure)
+        let indicator = figure.indicator
+        guard let value = words.value, let verb = words.verb else {
+            return RenderedText(text: "\(indicator.name): \(MissingMark.text(indicator.code + ".value"))",
+                                missing: [indicator.code + ".value"])
+        }
+        var text = verb.isEmpty ? "\(indicator.name): \(value)" : "\(indicator.name) \(verb) \(value)"
+        let target = words.target
+        if let target { text += ", " + target }
+        if let yoy = words.yearOnYear {
+            let joinedByAnd = target != nil && indicator.phrasing.connector == .and
+            text += (joinedByAnd ? " và " : ", ") + yoy
+        }
+        return RenderedText(text: text)
+    }
+
+    /// The indicator's sentence: its template when it has one, else the canonical sentence.
+    /// `figures` gives the other indicators a template may name.
+    public static func sentence(_ figure: Figure, figures: [String: Figure] = [:]) -> RenderedText {
+        guard let template = figure.indicator.phrasing.template, !template.isEmpty else { return canonical(figure) }
+        return PhraseTemplate(template).render(subject: figure, figures: figures)
+    }
+}
+
+/// How a missing figure shows in generated text, so the compiler sees it at once.
+public enum MissingMark {
+    public static func text(_ what: String) -> String { "[thiếu số liệu: \(what)]" }
+}

@@ -1,0 +1,85 @@
+/// Numbers as Vietnamese official text writes them: "." between thousands, "," before decimals.
+public enum VietnameseNumber {
+    /// "693.843", "50,10", "12.194.030"; with `leadingZero`, whole numbers under 10 as "09".
+    public static func format(_ amount: Amount, decimals: Int, leadingZero: Bool = false) -> String {
+        let d = max(0, min(Amount.scale, decimals))
+        let (integer, fraction, negative) = amount.rounded(toDecimals: d).parts
+        var text = grouped(integer)
+        if leadingZero && d == 0 && integer < 10 { text = "0" + text }
+        if d > 0 {
+            var digits = String(fraction)
+            digits = String(repeating: "0", count: Amount.scale - digits.count) + digits
+            text += "," + digits.prefix(d)
+        }
+        return (negative && (integer != 0 || fraction != 0) ? "-" : "") + text
+    }
+
+    /// Money kept in triệu đồng written in tỷ and triệu: 553.100 → "553 tỷ 100 triệu đồng", 10.473.000 →
+    /// "10.473 tỷ đồng", 950 → "950 triệu đồng". Decimals of a triệu are written on the triệu part.
+    public static func billionsAndMillions(_ millions: Amount, decimals: Int) -> String {
+        let value = millions.rounded(toDecimals: decimals)
+        let (integer, _, negative) = value.parts
+        let billions = integer / 1000
+        guard billions > 0 else { return format(value, decimals: decimals) + " triệu đồng" }
+        let rest = value.magnitude - Amount(Int(billions) * 1000)
+        var text = (negative ? "-" : "") + grouped(billions) + " tỷ"
+        if !rest.isZero { text += " " + format(rest, decimals: decimals) + " triệu" }
+        return text + " đồng"
+    }
+
+    static func grouped(_ value: UInt64) -> String {
+        let digits = Array(String(value))
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(".") }
+            out.append(c)
+        }
+        return out
+    }
+
+    /// Parses a number typed by a person or found in a file. Accepts the Vietnamese form ("1.234,5", "12.194.030",
+    /// "50,10") and the plain form ("1234.5" when the dot cannot be a thousands separator is rejected as ambiguous).
+    public static func parse(_ raw: String) throws(NumberError) -> Amount {
+        let text = raw.trimmingWhitespace().replacingSpaces()
+        guard !text.isEmpty else { throw NumberError(text: raw, reason: "ô trống") }
+        var body = Substring(text)
+        var negative = false
+        if body.first == "-" { negative = true; body = body.dropFirst() }
+        guard !body.isEmpty, body.allSatisfy({ $0.isASCIIDigit || $0 == "." || $0 == "," }) else {
+            throw NumberError(text: raw, reason: "chỉ được chứa chữ số, dấu chấm phân cách hàng nghìn và dấu phẩy thập phân")
+        }
+        let commaPieces = body.split(separator: ",", omittingEmptySubsequences: false)
+        guard commaPieces.count <= 2 else {
+            throw NumberError(text: raw, reason: "có nhiều hơn một dấu phẩy thập phân")
+        }
+        let whole = commaPieces[0]
+        let fraction = commaPieces.count == 2 ? String(commaPieces[1]) : ""
+        if commaPieces.count == 2 && fraction.isEmpty || whole.isEmpty {
+            throw NumberError(text: raw, reason: "thiếu chữ số trước hoặc sau dấu phẩy")
+        }
+        let groups = whole.split(separator: ".", omittingEmptySubsequences: false)
+        if groups.count > 1 {
+            let ok = (1...3).contains(groups[0].count) && groups.dropFirst().allSatisfy { $0.count == 3 }
+            guard ok else {
+                throw NumberError(text: raw, reason: "dấu chấm chỉ dùng phân cách hàng nghìn (ví dụ 1.234,5)")
+            }
+        }
+        guard fraction.count <= Amount.scale else {
+            throw NumberError(text: raw, reason: "quá \(Amount.scale) chữ số thập phân")
+        }
+        let plain = (negative ? "-" : "") + groups.joined() + (fraction.isEmpty ? "" : "." + fraction)
+        guard let amount = Amount(plain: plain) else { throw NumberError(text: raw, reason: "số quá lớn") }
+        return amount
+    }
+}
+
+public struct NumberError: Error, Equatable, CustomStringConvertible {
+    public let text: String
+    public let reason: String
+    public var description: String { "Số \"\(text)\" không hợp lệ: \(reason)" }
+}
+
+extension String {
+    /// Removes spaces, including the no-break spaces spreadsheets put between thousands.
+    func replacingSpaces() -> String { String(filter { !$0.isWhitespace }) }
+}

@@ -1,0 +1,86 @@
+import BaoCaoDomain
+
+/// Turns rows of cells into records of one table.
+enum RecordDecoding {
+    static func decode(_ table: TableKind, _ cells: [String: String], _ location: SourceLocation,
+                       into dataset: inout Dataset) -> [ImportProblem] {
+        var row = RowDecoder(cells: cells, location: location)
+        switch table {
+        case .fields:
+            let field = Field(code: row.code("code"), name: row.required("name"),
+                              position: row.int("position", default: 0, range: 0...100_000))
+            dataset.fields.append(FieldRecord(field: field, location: location))
+        case .units:
+            let record = UnitRecord(code: row.code("code"), name: row.required("name"),
+                                    kind: row.choice("kind") ?? .office, parent: row.optional("parent"),
+                                    validFrom: row.date("valid_from"), validTo: row.date("valid_to"),
+                                    location: location)
+            if let from = record.validFrom, let to = record.validTo, to < from {
+                row.fail("valid_to", "ngày hết hiệu lực trước ngày bắt đầu")
+            }
+            dataset.units.append(record)
+        case .indicators:
+            dataset.indicators.append(IndicatorRecord(indicator: indicator(&row), location: location))
+        case .targets:
+            dataset.targets.append(TargetRecord(
+                indicator: row.required("indicator"), unit: row.required("unit"),
+                year: row.int("year", range: 1900...2200), kind: row.choice("target_kind") ?? .plan,
+                value: row.amount("value"), setBy: row.optional("set_by"), note: row.optional("note"),
+                location: location))
+        case .values:
+            let observation = Observation(value: row.amount("value"),
+                                          status: row.choice("status", default: ValueStatus.final) ?? .final,
+                                          qualifier: qualifier(&row))
+            dataset.values.append(ValueRecord(indicator: row.required("indicator"), unit: row.required("unit"),
+                                              period: row.period("period"), observation: observation,
+                                              note: row.optional("note"), location: location))
+        }
+        return row.problems
+    }
+
+    static func qualifier(_ row: inout RowDecoder) -> Qualifier? {
+        guard let v = row.optional("qualifier") else { return nil }
+        guard let q = Qualifier(text: v) else {
+            row.fail("qualifier", "\"\(v)\" không hợp lệ; dùng gần, trên, hơn hoặc khoảng")
+            return nil
+        }
+        return q
+    }
+
+    /// A verb cell: "-" means no verb ("Tên chỉ tiêu: 147 buổi").
+    static func verb(_ cell: String?) -> String? { cell == "-" ? "" : cell }
+
+    static func indicator(_ row: inout RowDecoder) -> Indicator {
+        let d = Phrasing()
+        let phrasing = Phrasing(
+            estimateVerb: verb(row.optional("estimate_verb")) ?? d.estimateVerb,
+            finalVerb: verb(row.optional("final_verb")) ?? d.finalVerb,
+            moneyStyle: row.choice("money_style", default: d.moneyStyle) ?? d.moneyStyle,
+            leadingZero: row.bool("leading_zero", default: d.leadingZero),
+            targetVerb: row.optional("target_verb") ?? d.targetVerb,
+            targetWords: row.optional("target_words"),
+            connector: row.choice("connector", default: d.connector) ?? d.connector,
+            namesComparisonYear: row.bool("names_comparison_year", default: d.namesComparisonYear),
+            template: row.optional("template"),
+            standalone: row.bool("standalone", default: true))
+        if let template = phrasing.template {
+            for part in PhraseTemplate(template).unknownParts {
+                row.fail("template", "chỗ trống {\(part)} không có; dùng: " + PhraseTemplate.parts.sorted().joined(separator: ", "))
+            }
+        }
+        let formula = row.optional("formula")
+        if let formula {
+            do { _ = try Formula(formula) } catch { row.fail("formula", error.description) }
+        }
+        return Indicator(
+            code: row.code("code"), name: row.required("name"), unitOfMeasure: row.required("unit_of_measure"),
+            field: row.required("field"), ownerOffice: row.optional("owner_office"),
+            unitAggregation: row.choice("unit_aggregation", default: UnitAggregation.sum) ?? .sum,
+            timeAggregation: row.choice("time_aggregation", default: TimeAggregation.flow) ?? .flow,
+            valueDecimals: row.int("value_decimals", default: 0, range: 0...4),
+            targetDecimals: row.int("target_decimals", default: 2, range: 0...4),
+            changeDecimals: row.int("change_decimals", default: 2, range: 0...4),
+            changeStyle: row.choice("change_style", default: ChangeStyle.percent) ?? .percent,
+            formula: formula, phrasing: phrasing, position: row.int("position", default: 0, range: 0...100_000))
+    }
+}

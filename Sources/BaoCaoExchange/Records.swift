@@ -1,0 +1,85 @@
+import BaoCaoDomain
+
+/// Where a record came from, for error messages.
+public struct SourceLocation: Hashable, Sendable {
+    public var file: String?
+    public var line: Int
+    public init(file: String?, line: Int) { self.file = file; self.line = line }
+
+    public func problem(_ column: String?, _ message: String) -> ImportProblem {
+        ImportProblem(file: file, line: line, column: column, message: message)
+    }
+}
+
+public struct FieldRecord: Hashable, Sendable {
+    public var field: Field
+    public var location: SourceLocation
+}
+
+public struct UnitRecord: Hashable, Sendable {
+    public var code: String
+    public var name: String
+    public var kind: UnitKind
+    public var parent: String?
+    public var validFrom: CivilDate?
+    public var validTo: CivilDate?
+    public var location: SourceLocation
+
+    public init(code: String, name: String, kind: UnitKind, parent: String?, validFrom: CivilDate? = nil,
+                validTo: CivilDate? = nil, location: SourceLocation = .init(file: nil, line: 0)) {
+        self.code = code; self.name = name; self.kind = kind; self.parent = parent
+        self.validFrom = validFrom; self.validTo = validTo; self.location = location
+    }
+}
+
+public struct IndicatorRecord: Hashable, Sendable {
+    public var indicator: Indicator
+    public var location: SourceLocation
+}
+
+public struct TargetRecord: Hashable, Sendable {
+    public var indicator: String
+    public var unit: String
+    public var year: Int
+    public var kind: TargetKind
+    public var value: Amount
+    /// Who set it: "HĐND quận", "UBND thành phố giao".
+    public var setBy: String?
+    public var note: String?
+    public var location: SourceLocation
+}
+
+public struct ValueRecord: Hashable, Sendable {
+    public var indicator: String
+    public var unit: String
+    public var period: Period
+    public var observation: Observation
+    public var note: String?
+    public var location: SourceLocation
+
+    public init(indicator: String, unit: String, period: Period, observation: Observation, note: String? = nil,
+                location: SourceLocation = .init(file: nil, line: 0)) {
+        self.indicator = indicator; self.unit = unit; self.period = period; self.observation = observation
+        self.note = note; self.location = location
+    }
+}
+
+/// Everything one import brings, in the order it is written.
+public struct Dataset: Sendable {
+    public var fields: [FieldRecord] = []
+    public var units: [UnitRecord] = []
+    public var indicators: [IndicatorRecord] = []
+    public var targets: [TargetRecord] = []
+    public var values: [ValueRecord] = []
+
+    public init() {}
+
+    public mutating func append(_ other: Dataset) {
+        fields += other.fields; units += other.units; indicators += other.indicators
+        targets += other.targets; values += other.values
+    }
+
+    public var isEmpty: Bool {
+        fields.isEmpty && units.isEmpty && indicators.isEmpty && targets.isEmpty && values.isEmpty
+    }
+}

@@ -1,0 +1,41 @@
+/// The five tables of the exchange format, each with its columns. A CSV file holds one table, recognised by its
+/// header; a JSON file holds any of them as lists under these names.
+public enum TableKind: String, CaseIterable, Sendable {
+    case fields, units, indicators, targets, values
+
+    public var columns: [String] {
+        switch self {
+        case .fields: return ["code", "name", "position"]
+        case .units: return ["code", "name", "kind", "parent", "valid_from", "valid_to"]
+        case .indicators: return [
+            "code", "name", "unit_of_measure", "field", "owner_office", "unit_aggregation", "time_aggregation",
+            "value_decimals", "target_decimals", "change_decimals", "change_style", "formula", "estimate_verb",
+            "final_verb", "money_style", "leading_zero", "target_verb", "target_words", "connector",
+            "names_comparison_year", "template", "standalone", "position",
+        ]
+        case .targets: return ["indicator", "unit", "year", "target_kind", "value", "set_by", "note"]
+        case .values: return ["indicator", "unit", "period", "value", "status", "qualifier", "note"]
+        }
+    }
+
+    public var requiredColumns: [String] {
+        switch self {
+        case .fields: return ["code", "name"]
+        case .units: return ["code", "name", "kind"]
+        case .indicators: return ["code", "name", "unit_of_measure", "field"]
+        case .targets: return ["indicator", "unit", "year", "target_kind", "value"]
+        case .values: return ["indicator", "unit", "period", "value"]
+        }
+    }
+
+    /// The table a CSV header describes.
+    public static func recognise(header: [String]) -> TableKind? {
+        let set = Set(header)
+        if set.contains("period") { return .values }
+        if set.contains("target_kind") { return .targets }
+        if set.contains("unit_of_measure") { return .indicators }
+        if set.contains("kind") { return .units }
+        if set.isSuperset(of: ["code", "name"]) { return .fields }
+        return nil
+    }
+}
