@@ -9,7 +9,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor", from: "4.122.3"),
-        .package(url: "https://github.com/vapor/fluent", from: "4.13.0"),
         .package(url: "https://github.com/vapor/fluent-kit", from: "1.57.0"),
         .package(url: "https://github.com/vapor/fluent-sqlite-driver", from: "4.9.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver", from: "2.14.0"),
@@ -30,12 +29,11 @@ let package = Package(
             .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
             .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
             .product(name: "Logging", package: "swift-log"),
-        ]),
+        ], resources: [.copy("Resources/demo")]),
         // HTTP: configuration, routes, read-only JSON API.
         .target(name: "BaoCaoWeb", dependencies: [
             "BaoCaoDomain", "BaoCaoStorage",
             .product(name: "Vapor", package: "vapor"),
-            .product(name: "Fluent", package: "fluent"),
         ]),
         // Synthetic national-scale data and timings.
         .target(name: "BaoCaoBench", dependencies: ["BaoCaoDomain", "BaoCaoStorage"]),

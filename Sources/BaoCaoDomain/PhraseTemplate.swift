@@ -63,7 +63,9 @@ public struct PhraseTemplate: Hashable, Sendable {
                 }
             }
         }
-        return RenderedText(text: text, missing: missing)
+        // An empty part (a status verb left out for final values) must not leave a double space behind.
+        let words = text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        return RenderedText(text: words.replacingOccurrences(of: " ,", with: ","), missing: missing)
     }
 
     static func fill(_ part: String, _ figure: Figure) -> String? {

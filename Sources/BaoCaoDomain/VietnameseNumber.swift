@@ -83,3 +83,12 @@ extension String {
     /// Removes spaces, including the no-break spaces spreadsheets put between thousands.
     func replacingSpaces() -> String { String(filter { !$0.isWhitespace }) }
 }
+
+extension VietnameseNumber {
+    /// Every significant decimal, Vietnamese form: 1234.5 → "1.234,5", 7 → "7". For files that must round-trip.
+    public static func exact(_ amount: Amount) -> String {
+        var decimals = Amount.scale
+        while decimals > 0 && amount.rounded(toDecimals: decimals - 1) == amount { decimals -= 1 }
+        return format(amount, decimals: decimals)
+    }
+}

@@ -73,9 +73,3 @@ public struct CSVReader {
         }.joined(separator: ",")
     }
 }
-
-extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
-    }
-}

@@ -64,6 +64,8 @@ public enum DatasetReader {
                     if v is NSNull { continue }
                     if let s = v as? String { cells[k] = s } else if let n = v as? NSNumber {
                         cells[k] = isBool(n) ? (n.boolValue ? "true" : "false") : n.stringValue
+                        // A JSON number in the value column is in plain form; cells hold the Vietnamese form.
+                        if k == "value", let a = Amount(plain: n.stringValue) { cells[k] = VietnameseNumber.exact(a) }
                     } else { problems.append(location.problem(k, "phải là chuỗi hoặc số")) }
                 }
                 problems += headerProblems(table, Array(cells.keys), file: location.file, line: location.line,

@@ -14,6 +14,7 @@ public struct SourceLocation: Hashable, Sendable {
 public struct FieldRecord: Hashable, Sendable {
     public var field: Field
     public var location: SourceLocation
+    public init(field: Field, location: SourceLocation) { self.field = field; self.location = location }
 }
 
 public struct UnitRecord: Hashable, Sendable {
@@ -35,6 +36,7 @@ public struct UnitRecord: Hashable, Sendable {
 public struct IndicatorRecord: Hashable, Sendable {
     public var indicator: Indicator
     public var location: SourceLocation
+    public init(indicator: Indicator, location: SourceLocation) { self.indicator = indicator; self.location = location }
 }
 
 public struct TargetRecord: Hashable, Sendable {
@@ -47,6 +49,12 @@ public struct TargetRecord: Hashable, Sendable {
     public var setBy: String?
     public var note: String?
     public var location: SourceLocation
+
+    public init(indicator: String, unit: String, year: Int, kind: TargetKind, value: Amount, setBy: String?,
+                note: String?, location: SourceLocation) {
+        self.indicator = indicator; self.unit = unit; self.year = year; self.kind = kind; self.value = value
+        self.setBy = setBy; self.note = note; self.location = location
+    }
 }
 
 public struct ValueRecord: Hashable, Sendable {

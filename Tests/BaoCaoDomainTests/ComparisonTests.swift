@@ -83,3 +83,47 @@ final class FormulaTests: XCTestCase {
         }
     }
 }
+
+final class FigureAssemblerTests: XCTestCase {
+    let revenue = Indicator(code: "DT", name: "Doanh thu", unitOfMeasure: "triệu đồng", field: "kt")
+    let population = Indicator(code: "DS", name: "Dân số", unitOfMeasure: "người", field: "xh",
+                               timeAggregation: .stock)
+    let rate = Indicator(code: "TL", name: "Tỷ lệ", unitOfMeasure: "%", field: "xh", unitAggregation: .none,
+                         formula: "DT / DS * 100")
+
+    func testOwnExactValueWinsOverMonthsAndCommunes() {
+        var sources = FigureSources()
+        sources.own["DT"] = ["2017-H1": Observation(value: Amount(600), status: .estimate)]
+        sources.rolledUp["DT"] = ["2017-H1": RolledUp(total: Amount(1), contributors: 1, estimates: 0)]
+        let f = FigureAssembler.figures(for: [revenue], period: .firstMonths(2017, 6), sources: sources)
+        XCTAssertEqual(f.first?.current?.value, Amount(600))
+        XCTAssertEqual(f.first?.current?.status, .estimate)
+    }
+
+    func testMonthsCombineAndCommunesAddUp() {
+        var sources = FigureSources()
+        var months: [String: RolledUp] = [:]
+        for m in 1...6 { months[Period.month(2017, m).code] = RolledUp(total: Amount(10 * m), contributors: 2, estimates: 0) }
+        for m in 1...6 { months[Period.month(2016, m).code] = RolledUp(total: Amount(5 * m), contributors: 2, estimates: 0) }
+        sources.rolledUp["DT"] = months
+        sources.rolledUp["DS"] = months
+        sources.targets["DT"] = [2017: TargetValue(value: Amount(420), kind: .plan)]
+        let figures = FigureAssembler.figures(for: [revenue, population, rate], period: .firstMonths(2017, 6), sources: sources)
+        XCTAssertEqual(figures[0].current?.value, Amount(210))
+        XCTAssertEqual(figures[0].lastYear?.value, Amount(105))
+        XCTAssertEqual(figures[0].percentOfTarget, Amount(50))
+        XCTAssertEqual(figures[0].yearOnYear?.magnitude, Amount(100))
+        XCTAssertEqual(figures[1].current?.value, Amount(60), "a stock takes its last month")
+        XCTAssertEqual(figures[2].current?.value, Amount(350), "derived from the resolved figures")
+        // A month missing: no figure for the half year, not a partial sum.
+        sources.rolledUp["DT"]?["2017-M03"] = nil
+        let gap = FigureAssembler.figures(for: [revenue], period: .firstMonths(2017, 6), sources: sources)
+        XCTAssertNil(gap[0].current)
+        XCTAssertNil(gap[0].percentOfTarget)
+    }
+
+    func testPeriodCodesToFetch() {
+        let codes = FigureSources.periodCodes(for: .month(2017, 1))
+        XCTAssertEqual(codes, ["2017-M01", "2016-M01", "2016-M12"])
+    }
+}

@@ -1,0 +1,64 @@
+import BaoCaoDomain
+import Foundation
+
+/// Writes a `Dataset` in the exchange format that `DatasetReader` reads: CSV (one table per file) or JSON.
+public enum DatasetFormatter {
+    /// The rows of one table, header first, as cells.
+    public static func cells(_ table: TableKind, _ dataset: Dataset) -> [[String]] {
+        var rows: [[String]] = [table.columns]
+        switch table {
+        case .fields:
+            rows += dataset.fields.map { [$0.field.code, $0.field.name, String($0.field.position)] }
+        case .units:
+            rows += dataset.units.map {
+                [$0.code, $0.name, $0.kind.rawValue, $0.parent ?? "", $0.validFrom?.description ?? "",
+                 $0.validTo?.description ?? ""]
+            }
+        case .indicators:
+            rows += dataset.indicators.map { record in
+                let i = record.indicator, p = i.phrasing
+                return [i.code, i.name, i.unitOfMeasure, i.field, i.ownerOffice ?? "", i.unitAggregation.rawValue,
+                        i.timeAggregation.rawValue, String(i.valueDecimals), String(i.targetDecimals),
+                        String(i.changeDecimals), i.changeStyle.rawValue, i.formula ?? "", verb(p.estimateVerb),
+                        verb(p.finalVerb), p.moneyStyle.rawValue, flag(p.leadingZero), p.targetVerb,
+                        p.targetWords ?? "", p.connector.rawValue, flag(p.namesComparisonYear), p.template ?? "",
+                        flag(p.standalone), String(i.position)]
+            }
+        case .targets:
+            rows += dataset.targets.map {
+                [$0.indicator, $0.unit, String($0.year), $0.kind.rawValue, VietnameseNumber.exact($0.value),
+                 $0.setBy ?? "", $0.note ?? ""]
+            }
+        case .values:
+            rows += dataset.values.map {
+                [$0.indicator, $0.unit, $0.period.code, VietnameseNumber.exact($0.observation.value),
+                 $0.observation.status.rawValue, $0.observation.qualifier?.rawValue ?? "", $0.note ?? ""]
+            }
+        }
+        return rows
+    }
+
+    public static func csv(_ table: TableKind, _ dataset: Dataset) -> String {
+        cells(table, dataset).map(CSVReader.line).joined(separator: "\n") + "\n"
+    }
+
+    /// One JSON object with a list per table; empty cells are left out, numbers stay strings in Vietnamese form.
+    public static func json(_ dataset: Dataset) throws -> Data {
+        var root: [String: [[String: String]]] = [:]
+        for table in TableKind.allCases {
+            let rows = cells(table, dataset)
+            let header = rows[0]
+            root[table.rawValue] = rows.dropFirst().map { row in
+                var object: [String: String] = [:]
+                for (i, cell) in row.enumerated() where !cell.isEmpty { object[header[i]] = cell }
+                return object
+            }
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(root)
+    }
+
+    static func verb(_ text: String) -> String { text.isEmpty ? "-" : text }
+    static func flag(_ value: Bool) -> String { value ? "true" : "false" }
+}

@@ -1,0 +1,46 @@
+import BaoCaoDomain
+import SQLKit
+
+/// Every indicator's figure for one unit and period, with the comparisons, in report order.
+///
+/// Three indexed lookups fetch the unit's own values, the live sums of the communes below it and its current
+/// targets, for the period, the same period last year and the period before; `FigureAssembler` does the rest.
+/// No scan of the values table, whatever its size.
+public enum FigureQuery {
+    public static func figures(unitID: Int, period: Period, catalogue: Catalogue,
+                               _ db: any SQLDatabase) async throws -> [Figure] {
+        let codes = Array(FigureSources.periodCodes(for: period)).sorted()
+        var sources = FigureSources()
+
+        let own = try await db.raw("""
+            SELECT indicator_id, period, amount, status, qualifier FROM data_values
+            WHERE unit_id = \(bind: unitID) AND period IN (\(binds: codes))
+            """).all()
+        for row in own {
+            guard let code = catalogue.codeByID[try row.decode(column: "indicator_id", as: Int.self)] else { continue }
+            let observation = Observation(
+                value: Amount(scaled: try row.decode(column: "amount", as: Int64.self)),
+                status: ValueStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .final,
+                qualifier: (try row.decode(column: "qualifier", as: String?.self)).flatMap(Qualifier.init(rawValue:)))
+            sources.own[code, default: [:]][try row.decode(column: "period", as: String.self)] = observation
+        }
+
+        let sums = try await db.raw("""
+            SELECT indicator_id, period, total, contributors, estimates FROM rollups
+            WHERE unit_id = \(bind: unitID) AND period IN (\(binds: codes))
+            """).all()
+        for row in sums {
+            guard let code = catalogue.codeByID[try row.decode(column: "indicator_id", as: Int.self)] else { continue }
+            let sum = RolledUp(total: Amount(scaled: try row.decode(column: "total", as: Int64.self)),
+                               contributors: try row.decode(column: "contributors", as: Int.self),
+                               estimates: try row.decode(column: "estimates", as: Int.self))
+            sources.rolledUp[code, default: [:]][try row.decode(column: "period", as: String.self)] = sum
+        }
+
+        for target in try await TargetRepository.current(unitID: unitID, years: [period.year], db) {
+            guard let code = catalogue.codeByID[target.indicatorID] else { continue }
+            sources.targets[code, default: [:]][target.year] = TargetValue(value: target.value, kind: target.kind)
+        }
+        return FigureAssembler.figures(for: catalogue.indicators, period: period, sources: sources)
+    }
+}

@@ -1,0 +1,22 @@
+import FluentKit
+
+/// Every schema change, in order. Additive changes only once released: add a new migration, never edit one.
+enum StoreMigrations {
+    static let all: [any Migration] = [
+        CreateFields(), CreateUnits(), CreateUnitAncestors(), CreateIndicators(), CreateTargets(),
+        CreateDataValues(), CreateValueHistory(), CreateRollups(), CreateReportCalendars(),
+    ]
+}
+
+/// Table names, shared by migrations and queries.
+enum Table {
+    static let fields = "fields"
+    static let units = "units"
+    static let unitAncestors = "unit_ancestors"
+    static let indicators = "indicators"
+    static let targets = "targets"
+    static let values = "data_values"
+    static let history = "value_history"
+    static let rollups = "rollups"
+    static let calendars = "report_calendars"
+}

@@ -1,0 +1,72 @@
+import FluentKit
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Logging
+import NIOCore
+import NIOPosix
+import SQLKit
+
+/// The database connection BaoCao runs on, with its migrations. One per process.
+public final class Store: Sendable {
+    public let configuration: StoreConfiguration
+    let databases: Databases
+    let logger: Logger
+
+    public init(_ configuration: StoreConfiguration, logger: Logger = Logger(label: "baocao.store")) throws {
+        self.configuration = configuration
+        self.logger = logger
+        let group = MultiThreadedEventLoopGroup.singleton
+        databases = Databases(threadPool: NIOThreadPool.singleton, on: group)
+        switch configuration {
+        case .sqliteFile(let path):
+            databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+        case .sqliteMemory:
+            databases.use(.sqlite(.memory, sqlLogLevel: .trace), as: .sqlite)
+        case .postgres(let url):
+            databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace), as: .psql)
+        }
+    }
+
+    /// The Fluent database, for migrations and transactions.
+    public var database: any Database {
+        databases.database(logger: logger, on: databases.eventLoopGroup.any())!
+    }
+
+    /// The same database for SQLKit queries.
+    public var sql: any SQLDatabase { database as! any SQLDatabase }
+
+    public var isPostgres: Bool { configuration.isPostgres }
+
+    /// Applies connection settings and every migration not yet applied.
+    public func migrate() async throws {
+        if !isPostgres {
+            try await sql.raw("PRAGMA journal_mode=WAL").run()
+            try await sql.raw("PRAGMA synchronous=NORMAL").run()
+        }
+        let migrations = Migrations()
+        migrations.add(StoreMigrations.all)
+        let migrator = Migrator(databases: databases, migrations: migrations, logger: logger,
+                                on: databases.eventLoopGroup.any())
+        try await migrator.setupIfNeeded().get()
+        try await migrator.prepareBatch().get()
+    }
+
+    /// Reverts every migration: for tests on a shared PostgreSQL database.
+    public func revertAll() async throws {
+        let migrations = Migrations()
+        migrations.add(StoreMigrations.all)
+        let migrator = Migrator(databases: databases, migrations: migrations, logger: logger,
+                                on: databases.eventLoopGroup.any())
+        try await migrator.setupIfNeeded().get()
+        try await migrator.revertAllBatches().get()
+    }
+
+    /// Runs `work` in one transaction: everything it writes lands, or nothing does.
+    public func transaction<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await database.transaction { db in try await work(db as! any SQLDatabase) }
+    }
+
+    public func shutdown() async {
+        await databases.shutdownAsync()
+    }
+}

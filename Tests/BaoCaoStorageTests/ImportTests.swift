@@ -1,0 +1,111 @@
+import BaoCaoDomain
+import BaoCaoExchange
+import SQLKit
+import XCTest
+@testable import BaoCaoStorage
+
+final class ImportTests: XCTestCase {
+    func count(_ store: Store, _ table: String) async throws -> Int {
+        try await store.sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table)").first()!.decode(column: "n", as: Int.self)
+    }
+
+    func testABadRowWritesNothingAndNamesLineAndColumn() async throws {
+        // setup
+        let store = try await StoreHarness.fresh(demo: true, for: self)
+        let valuesBefore = try await count(store, "data_values")
+        let csv = """
+            indicator,unit,period,value,status
+            GTSX_CN,304,2017-9M,"1.000.000",uoc
+            KHONG_CO,304,2017-9M,5,uoc
+            GTSX_CN,304-P99,2017-9M,5,uoc
+            GTSX_CN,304,2017-M13,5,uoc
+            GTSX_CN,304,2017-9M,"12,5,3",uoc
+            TY_LE_GIAI_QUYET_DON,304,2017-9M,5,uoc
+            """
+        // MUT
+        var thrown: ImportProblems?
+        do {
+            let dataset = try DatasetReader.read(csv: csv, file: "so-lieu.csv")
+            _ = try await DatasetImporter.run(dataset, by: "test", store: store)
+        } catch let error as ImportProblems { thrown = error }
+        // validate: form problems are found first, all of them, in Vietnamese with line and column.
+        let problems = try XCTUnwrap(thrown).problems
+        XCTAssertEqual(problems.map(\.line), [5, 6])
+        XCTAssertEqual(problems.map(\.column), ["period", "value"])
+        XCTAssertTrue(problems[0].description.hasPrefix("so-lieu.csv: dòng 5, cột \"period\": Kỳ báo cáo \"2017-M13\" không hợp lệ"))
+        XCTAssertTrue(problems[1].description.contains("\"12,5,3\" không hợp lệ: có nhiều hơn một dấu phẩy"))
+
+        // Reference problems are found against the database; still nothing is written.
+        let referenceCSV = csv.split(separator: "\n").enumerated().filter { ![4, 5].contains($0.offset) }
+            .map(\.element).joined(separator: "\n")
+        do {
+            _ = try await DatasetImporter.run(try DatasetReader.read(csv: referenceCSV, file: "so-lieu.csv"), by: "test", store: store)
+            XCTFail("must not import")
+        } catch let error as ImportProblems {
+            XCTAssertEqual(error.problems.map(\.line), [3, 4, 5])
+            XCTAssertEqual(error.problems.map(\.column), ["indicator", "unit", "indicator"])
+            XCTAssertTrue(error.description.contains("chỉ tiêu \"KHONG_CO\" không tồn tại"))
+            XCTAssertTrue(error.description.contains("đơn vị \"304-P99\" không tồn tại"))
+            XCTAssertTrue(error.description.contains("được tính theo công thức"))
+            XCTAssertTrue(error.description.contains("không có dữ liệu nào được ghi"))
+        }
+        let awaited1 = try await count(store, "data_values")
+        XCTAssertEqual(awaited1, valuesBefore, "the good first row was rolled back too")
+    }
+
+    func testUnitValidityIsChecked() async throws {
+        let store = try await StoreHarness.fresh(demo: true, for: self)
+        let csv = "indicator,unit,period,value\nGTSX_CN,304,2026-H1,5\n"
+        do {
+            _ = try await DatasetImporter.run(try DatasetReader.read(csv: csv), by: "test", store: store)
+            XCTFail("the district was abolished on 1 July 2025")
+        } catch let error as ImportProblems {
+            XCTAssertTrue(error.description.contains("đã hết hiệu lực từ 2025-06-30"), error.description)
+        }
+    }
+
+    func testTargetRevisionsAreKept() async throws {
+        let store = try await StoreHarness.fresh(demo: true, for: self)
+        let revised = "indicator,unit,year,target_kind,value,set_by\nVIEC_LAM,304,2017,ke_hoach,\"5.000\",HĐND quận\n"
+        _ = try await DatasetImporter.run(try DatasetReader.read(csv: revised), by: "test", store: store)
+        let rows = try await store.sql.raw("""
+            SELECT amount, revision, is_current FROM targets t JOIN indicators i ON i.id = t.indicator_id
+            WHERE i.code = 'VIEC_LAM' ORDER BY revision
+            """).all()
+        XCTAssertEqual(try rows.map { try $0.decode(column: "amount", as: Int64.self) }, [60_000_000, 50_000_000])
+        XCTAssertEqual(try rows.map { try $0.decode(column: "is_current", as: Bool.self) }, [false, true])
+        let listing = try await ReferenceSentencesTests.listing(store).text
+        XCTAssertTrue(listing.contains("Giải quyết việc làm cho 3.443 lượt người, bằng 69% kế hoạch năm"))
+    }
+
+    func testExportImportRoundTrip() async throws {
+        // setup
+        let store = try await StoreHarness.fresh(demo: true, for: self)
+        let exported = try await DatasetExporter.export(store.sql)
+        var csvs: [TableKind: String] = [:]
+        for table in TableKind.allCases { csvs[table] = DatasetFormatter.csv(table, exported) }
+        let json = try DatasetFormatter.json(exported)
+
+        // MUT: CSV into one fresh database, JSON into another.
+        let fromCSV = try await StoreHarness.fresh(for: self)
+        var dataset = Dataset()
+        for table in TableKind.allCases { dataset.append(try DatasetReader.read(csv: csvs[table]!, file: table.rawValue)) }
+        _ = try await DatasetImporter.run(dataset, by: "test", store: fromCSV)
+        let again = try await DatasetExporter.export(fromCSV.sql)
+        let sentencesCSV = try await ReferenceSentencesTests.listing(fromCSV).text
+
+        let fromJSON = try await StoreHarness.fresh(for: self)
+        _ = try await DatasetImporter.run(try DatasetReader.read(json: json), by: "test", store: fromJSON)
+        let againJSON = try await DatasetExporter.export(fromJSON.sql)
+
+        // validate
+        for table in TableKind.allCases {
+            XCTAssertEqual(DatasetFormatter.csv(table, again), csvs[table], table.rawValue)
+            XCTAssertEqual(DatasetFormatter.csv(table, againJSON), csvs[table], table.rawValue)
+        }
+        XCTAssertEqual(exported.values.count, 117)
+        for sentence in ReferenceSentencesTests.golden {
+            XCTAssertTrue(sentencesCSV.localizedCaseInsensitiveContains(sentence), sentence)
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import BaoCaoDomain
+import BaoCaoExchange
+import SQLKit
+import XCTest
+@testable import BaoCaoStorage
+
+/// Values saved at communes reach every unit above them in the same transaction.
+final class RollupTests: XCTestCase {
+    func catalogueCSV() -> [String] {
+        [
+            "code,name,position\nkt,Kinh tế,1\n",
+            "code,name,kind,parent\nVN,Việt Nam,quoc_gia,\nT1,Tỉnh Một,tinh,VN\nX1,Xã Một,xa,T1\nX2,Xã Hai,xa,T1\nT2,Tỉnh Hai,tinh,VN\nX3,Xã Ba,xa,T2\n",
+            "code,name,unit_of_measure,field,unit_aggregation,time_aggregation\nDT,Doanh thu,triệu đồng,kt,sum,flow\nDS,Dân số,người,kt,sum,stock\nTB,Thu nhập bình quân,triệu đồng,kt,average,flow\n",
+        ]
+    }
+
+    func load(_ store: Store, _ csvs: [String]) async throws -> DatasetImporter.Summary {
+        var dataset = Dataset()
+        for (i, csv) in csvs.enumerated() { dataset.append(try DatasetReader.read(csv: csv, file: "t\(i).csv")) }
+        return try await DatasetImporter.run(dataset, by: "test", store: store)
+    }
+
+    func figure(_ store: Store, _ unit: String, _ period: String, _ code: String) async throws -> Figure {
+        let db = store.sql
+        let catalogue = try await IndicatorRepository.catalogue(db)
+        let allUnits = try await UnitRepository.all(db)
+        let u = try XCTUnwrap(UnitRepository.lookup(unit, among: allUnits))
+        let figures = try await FigureQuery.figures(unitID: u.id, period: try Period(code: period), catalogue: catalogue, db)
+        return try XCTUnwrap(figures.first { $0.indicator.code == code })
+    }
+
+    func testCommuneValuesAddUpLiveThroughTheHierarchy() async throws {
+        // setup
+        let store = try await StoreHarness.fresh(for: self)
+        _ = try await load(store, catalogueCSV())
+        var values = "indicator,unit,period,value,status\n"
+        for m in 1...6 {
+            values += "DT,X1,2017-M0\(m),10,chinh_thuc\nDT,X2,2017-M0\(m),\"2,5\",uoc\nDT,X3,2017-M0\(m),100,chinh_thuc\n"
+            values += "DT,X1,2016-M0\(m),5,chinh_thuc\nDT,X2,2016-M0\(m),5,chinh_thuc\n"
+            values += "DS,X1,2017-M0\(m),\(1000 + m),chinh_thuc\nDS,X2,2017-M0\(m),2000,chinh_thuc\n"
+        }
+        values += "TB,X1,2017-H1,10,chinh_thuc\nTB,X2,2017-H1,20,chinh_thuc\n"
+        _ = try await load(store, [values])
+        let targets = "indicator,unit,year,target_kind,value\nDT,T1,2017,ke_hoach,150\n"
+        _ = try await load(store, [targets])
+
+        // MUT / validate: the province is the sum of its communes, over six months.
+        let h1 = try await figure(store, "T1", "2017-H1", "DT")
+        XCTAssertEqual(h1.current?.value, Amount(75))
+        XCTAssertEqual(h1.current?.status, .estimate, "one commune's figures are estimates")
+        XCTAssertEqual(h1.lastYear?.value, Amount(60))
+        XCTAssertEqual(h1.percentOfTarget, Amount(50))
+        XCTAssertEqual(h1.yearOnYear?.magnitude, Amount(25))
+        let awaited1 = try await figure(store, "VN", "2017-H1", "DT").current?.value
+        XCTAssertEqual(awaited1, Amount(675))
+        let awaited2 = try await figure(store, "T1", "2017-H1", "DS").current?.value
+        XCTAssertEqual(awaited2, Amount(3006), "stock: June")
+        let awaited3 = try await figure(store, "T1", "2017-H1", "TB").current?.value
+        XCTAssertEqual(awaited3, Amount(15), "average of communes")
+        let awaited4 = try await figure(store, "T1", "2017-Q2", "DT").current?.value
+        XCTAssertEqual(awaited4, Amount(plain: "37.5"))
+        let awaited5 = try await figure(store, "T1", "2017-M06", "DT").periodOnPeriod?.direction
+        XCTAssertEqual(awaited5, .same)
+
+        // A correction at a commune is in the province's figure at once.
+        let fix = "indicator,unit,period,value,status\nDT,X2,2017-M06,\"12,5\",chinh_thuc\n"
+        _ = try await load(store, [fix])
+        let after = try await figure(store, "T1", "2017-H1", "DT")
+        XCTAssertEqual(after.current?.value, Amount(85))
+        XCTAssertEqual(after.current?.status, .estimate, "five months of X2 are still estimates")
+        let awaited6 = try await figure(store, "T1", "2017-M06", "DT").current?.status
+        XCTAssertEqual(awaited6, .final)
+        let awaited7 = try await figure(store, "VN", "2017-H1", "DT").current?.value
+        XCTAssertEqual(awaited7, Amount(685))
+    }
+
+    func testMovingACommuneRebuildsTheSums() async throws {
+        let store = try await StoreHarness.fresh(for: self)
+        _ = try await load(store, catalogueCSV())
+        _ = try await load(store, ["indicator,unit,period,value\nDT,X1,2017,10\nDT,X2,2017,20\nDT,X3,2017,40\n"])
+        let awaited8 = try await figure(store, "T1", "2017", "DT").current?.value
+        XCTAssertEqual(awaited8, Amount(30))
+        // A merger moves X2 under T2.
+        _ = try await load(store, ["code,name,kind,parent\nX2,Xã Hai,xa,T2\n"])
+        let awaited9 = try await figure(store, "T1", "2017", "DT").current?.value
+        XCTAssertEqual(awaited9, Amount(10))
+        let awaited10 = try await figure(store, "T2", "2017", "DT").current?.value
+        XCTAssertEqual(awaited10, Amount(60))
+        let awaited11 = try await figure(store, "VN", "2017", "DT").current?.value
+        XCTAssertEqual(awaited11, Amount(70))
+    }
+}
