@@ -40,7 +40,6 @@ let package = Package(
         .executableTarget(name: "BaoCaoCLI", dependencies: [
             "BaoCaoDomain", "BaoCaoExchange", "BaoCaoStorage", "BaoCaoWeb", "BaoCaoBench",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            .product(name: "Vapor", package: "vapor"),
         ]),
         .testTarget(name: "BaoCaoDomainTests", dependencies: ["BaoCaoDomain"]),
         .testTarget(name: "BaoCaoExchangeTests", dependencies: ["BaoCaoExchange"]),

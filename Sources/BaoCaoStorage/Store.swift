@@ -12,8 +12,11 @@ public final class Store: Sendable {
     let databases: Databases
     let logger: Logger
 
-    public init(_ configuration: StoreConfiguration, logger: Logger = Logger(label: "baocao.store")) throws {
+    /// Migration and query logs are kept at `warning` unless `logLevel` says otherwise.
+    public init(_ configuration: StoreConfiguration, logLevel: Logger.Level = .warning) throws {
         self.configuration = configuration
+        var logger = Logger(label: "baocao.store")
+        logger.logLevel = logLevel
         self.logger = logger
         let group = MultiThreadedEventLoopGroup.singleton
         databases = Databases(threadPool: NIOThreadPool.singleton, on: group)

@@ -1,0 +1,5 @@
+import ArgumentParser
+struct Bench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "placeholder")
+    func run() async throws {}
+}

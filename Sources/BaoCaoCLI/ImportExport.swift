@@ -1,0 +1,94 @@
+import ArgumentParser
+import BaoCaoExchange
+import BaoCaoStorage
+import Foundation
+
+struct Import: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Nhập đơn vị, chỉ tiêu, chỉ tiêu kế hoạch và số liệu từ tệp CSV/JSON (xem docs/IMPORT.md).",
+        discussion: "Mọi tệp được nhập trong một giao dịch: có một lỗi thì không ghi gì.")
+
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "Tệp .csv hoặc .json, hoặc thư mục chứa chúng.") var files: [String]
+    @Option(help: "Tên người nhập, ghi vào lịch sử.") var user = "import"
+
+    func run() async throws {
+        var dataset = Dataset()
+        var problems: [ImportProblem] = []
+        for path in try Self.expand(files) {
+            do {
+                let data = try Data(contentsOf: URL(fileURLWithPath: path))
+                let name = (path as NSString).lastPathComponent
+                if path.lowercased().hasSuffix(".json") {
+                    dataset.append(try DatasetReader.read(json: data, file: name))
+                } else {
+                    guard let text = String(data: data, encoding: .utf8) else {
+                        throw ImportProblems([ImportProblem(file: name, line: 1, column: nil, message: "tệp không phải UTF-8")])
+                    }
+                    dataset.append(try DatasetReader.read(csv: text, file: name))
+                }
+            } catch let error as ImportProblems { problems += error.problems }
+        }
+        guard problems.isEmpty else { throw UserFacingError(ImportProblems(problems).description) }
+        let summary = try await database.withStore { store in
+            do { return try await DatasetImporter.run(dataset, by: user, store: store) } catch let error as ImportProblems {
+                throw UserFacingError(error.description)
+            }
+        }
+        print("Đã nhập: \(summary.fields) lĩnh vực, \(summary.units) đơn vị, \(summary.indicators) chỉ tiêu, "
+              + "\(summary.targets) chỉ tiêu kế hoạch, \(summary.values) giá trị (\(summary.unchangedValues) không đổi).")
+    }
+
+    static func rank(_ name: String, _ order: [String]) -> Int {
+        order.firstIndex { name.hasPrefix($0) } ?? order.count
+    }
+
+    static func expand(_ paths: [String]) throws -> [String] {
+        var files: [String] = []
+        let order = TableKind.allCases.map(\.rawValue)
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw UserFacingError("Không tìm thấy tệp \(path)")
+            }
+            if isDirectory.boolValue {
+                // Catalogue before figures: fields, units, indicators, targets, values.
+                let names = try FileManager.default.contentsOfDirectory(atPath: path)
+                    .filter { $0.hasSuffix(".csv") || $0.hasSuffix(".json") }
+                    .sorted { a, b in (rank(a, order), a) < (rank(b, order), b) }
+                files += names.map { (path as NSString).appendingPathComponent($0) }
+            } else { files.append(path) }
+        }
+        return files
+    }
+}
+
+struct Export: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Xuất toàn bộ danh mục và số liệu theo cùng định dạng với lệnh import.")
+
+    enum Format: String, ExpressibleByArgument { case csv, json }
+
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "csv (một thư mục, mỗi bảng một tệp) hoặc json (một tệp).") var format = Format.csv
+    @Option(name: .shortAndLong, help: "Thư mục (csv) hoặc tệp (json); json không có -o thì in ra màn hình.") var output: String?
+
+    func run() async throws {
+        let dataset = try await database.withStore { try await DatasetExporter.export($0.sql) }
+        switch format {
+        case .json:
+            let data = try DatasetFormatter.json(dataset)
+            if let output { try data.write(to: URL(fileURLWithPath: output)) } else {
+                print(String(decoding: data, as: UTF8.self))
+            }
+        case .csv:
+            let directory = output ?? "baocao-export"
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            for table in TableKind.allCases {
+                let path = (directory as NSString).appendingPathComponent("\(table.rawValue).csv")
+                try DatasetFormatter.csv(table, dataset).write(toFile: path, atomically: true, encoding: .utf8)
+            }
+            print("Đã xuất vào \(directory)/: " + TableKind.allCases.map { "\($0.rawValue).csv" }.joined(separator: ", "))
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import BaoCaoDomain
+import BaoCaoStorage
+import Vapor
+
+/// The read-only JSON API. Handlers only read parameters, call storage and shape DTOs.
+/// Writes arrive with authentication in a later issue: none is exposed here.
+enum APIController {
+    static func units(_ req: Request, store: Store) async throws -> [UnitDTO] {
+        let units = try await UnitRepository.all(store.sql)
+        let byID = Dictionary(uniqueKeysWithValues: units.map { ($0.id, $0) })
+        return units.map { UnitDTO($0, parent: $0.parentID.flatMap { byID[$0] }) }
+    }
+
+    static func unit(_ req: Request, store: Store) async throws -> UnitDTO {
+        let code = req.parameters.get("code") ?? ""
+        let units = try await UnitRepository.all(store.sql)
+        guard let unit = UnitRepository.lookup(code, among: units) else {
+            throw Abort(.notFound, reason: "Không có đơn vị \"\(code)\"")
+        }
+        let parent = units.first { $0.id == unit.parentID }
+        return UnitDTO(unit, parent: parent, children: units.filter { $0.parentID == unit.id })
+    }
+
+    static func indicators(_ req: Request, store: Store) async throws -> [IndicatorDTO] {
+        try await IndicatorRepository.catalogue(store.sql).indicators.map(IndicatorDTO.init)
+    }
+
+    static func period(_ req: Request) throws -> PeriodDTO {
+        PeriodDTO(try period(req.parameters.get("code") ?? ""), calendar: .decree09)
+    }
+
+    static func figures(_ req: Request, store: Store) async throws -> FiguresDTO {
+        guard let unitText = req.query[String.self, at: "unit"], let periodText = req.query[String.self, at: "period"] else {
+            throw Abort(.badRequest, reason: "Cần tham số unit (mã hoặc tên đơn vị) và period (ví dụ 2017-H1)")
+        }
+        let period = try period(periodText)
+        let db = store.sql
+        let units = try await UnitRepository.all(db)
+        guard let unit = UnitRepository.lookup(unitText, among: units) else {
+            throw Abort(.notFound, reason: "Không có đơn vị \"\(unitText)\"")
+        }
+        let catalogue = try await IndicatorRepository.catalogue(db)
+        let figures = try await FigureQuery.figures(unitID: unit.id, period: period, catalogue: catalogue, db)
+        let byCode = Dictionary(uniqueKeysWithValues: figures.map { ($0.indicator.code, $0) })
+        return FiguresDTO(unit: UnitDTO(unit, parent: units.first { $0.id == unit.parentID }),
+                          period: PeriodDTO(period, calendar: .decree09),
+                          figures: figures.map { FigureDTO($0, all: byCode) })
+    }
+
+    static func period(_ code: String) throws -> Period {
+        do { return try Period(code: code) } catch { throw Abort(.badRequest, reason: error.description) }
+    }
+}

@@ -1,0 +1,15 @@
+import BaoCaoStorage
+import Vapor
+
+/// Runs the HTTP server on `store` until interrupted.
+public func runServer(store: Store, hostname: String, port: Int, onStart: @Sendable () -> Void) async throws {
+    let environment = Environment(name: "production", arguments: ["baocao", "serve", "--hostname", hostname, "--port", "\(port)"])
+    let app = try await Application.make(environment)
+    configure(app, store: store)
+    onStart()
+    do { try await app.execute() } catch {
+        try await app.asyncShutdown()
+        throw error
+    }
+    try await app.asyncShutdown()
+}
