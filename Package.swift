@@ -42,10 +42,10 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "BaoCaoDomainTests", dependencies: ["BaoCaoDomain"]),
-        .testTarget(name: "BaoCaoExchangeTests", dependencies: ["BaoCaoExchange"]),
+        .testTarget(name: "BaoCaoExchangeTests", dependencies: ["BaoCaoExchange", "BaoCaoDomain"]),
         .testTarget(name: "BaoCaoStorageTests", dependencies: ["BaoCaoStorage"]),
         .testTarget(name: "BaoCaoWebTests", dependencies: [
-            "BaoCaoWeb", .product(name: "XCTVapor", package: "vapor"),
+            "BaoCaoWeb", "BaoCaoStorage", .product(name: "XCTVapor", package: "vapor"),
         ]),
     ],
     swiftLanguageModes: [.v6]

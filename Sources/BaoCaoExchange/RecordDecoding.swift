@@ -35,7 +35,9 @@ enum RecordDecoding {
                                               period: row.period("period"), observation: observation,
                                               note: row.optional("note"), location: location))
         }
-        return row.problems
+        // Within a row, problems read left to right, as the columns stand in the table.
+        func rank(_ p: ImportProblem) -> Int { p.column.flatMap(table.columns.firstIndex(of:)) ?? -1 }
+        return row.problems.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
     }
 
     static func qualifier(_ row: inout RowDecoder) -> Qualifier? {

@@ -1,0 +1,106 @@
+import BaoCaoStorage
+import Foundation
+import XCTVapor
+import XCTest
+@testable import BaoCaoWeb
+
+final class APITests: XCTestCase {
+    /// configure → migrate → demo data → test → shut down.
+    func withApp(_ test: (Application) async throws -> Void) async throws {
+        let store: Store
+        if let url = ProcessInfo.processInfo.environment["TEST_DATABASE_URL"], url.contains("@127.0.0.1") || url.contains("@localhost") {
+            store = try Store(.postgres(url: url))
+            try await store.revertAll()
+        } else {
+            store = try Store(.sqliteMemory)
+        }
+        try await store.migrate()
+        try await DemoData.loadIfEmpty(store)
+        let app = try await Application.make(.testing)
+        configure(app, store: store)
+        do { try await test(app) } catch {
+            try await app.asyncShutdown(); await store.shutdown(); throw error
+        }
+        try await app.asyncShutdown()
+        await store.shutdown()
+    }
+
+    func json(_ res: XCTHTTPResponse) throws -> [String: Any] {
+        try XCTUnwrap(JSONSerialization.jsonObject(with: Data(buffer: res.body)) as? [String: Any])
+    }
+
+    func testFiguresOfAUnitAndPeriodWithComparisons() async throws {
+        try await withApp { app in
+            try await app.test(.GET, "/api/v1/figures?unit=304&period=2017-6M") { res async throws in
+                XCTAssertEqual(res.status, .ok)
+                let body = try json(res)
+                let unit = try XCTUnwrap(body["unit"] as? [String: Any])
+                XCTAssertEqual(unit["full_name"] as? String, "quận Ngô Quyền")
+                XCTAssertEqual((body["period"] as? [String: Any])?["code"] as? String, "2017-H1")
+                XCTAssertEqual((body["period"] as? [String: Any])?["deadline"] as? String, "2017-06-16")
+                let figures = try XCTUnwrap(body["figures"] as? [[String: Any]])
+                let budget = try XCTUnwrap(figures.first { $0["indicator"] as? String == "THU_NSNN" })
+                XCTAssertEqual(budget["value"] as? String, "553100")
+                XCTAssertEqual(budget["status"] as? String, "uoc")
+                XCTAssertEqual(budget["percent_of_target"] as? String, "54.24")
+                XCTAssertEqual(budget["target_kind"] as? String, "du_toan")
+                let yoy = try XCTUnwrap(budget["year_on_year"] as? [String: Any])
+                XCTAssertEqual(yoy["direction"] as? String, "tang")
+                XCTAssertEqual(yoy["magnitude"] as? String, "23.62")
+                XCTAssertEqual(budget["sentence"] as? String,
+                               "Tổng thu ngân sách nhà nước ước đạt 553 tỷ 100 triệu đồng, bằng 54,24% dự toán và tăng 23,62% so với cùng kỳ")
+                let rate = try XCTUnwrap(figures.first { $0["indicator"] as? String == "TY_LE_GIAI_QUYET_DON" })
+                XCTAssertEqual(rate["value"] as? String, "65.8824")
+            }
+        }
+    }
+
+    func testCatalogueEndpoints() async throws {
+        try await withApp { app in
+            try await app.test(.GET, "/api/v1/units/304") { res async throws in
+                XCTAssertEqual(res.status, .ok)
+                let body = try json(res)
+                XCTAssertEqual(body["parent"] as? String, "31")
+                XCTAssertEqual(body["valid_to"] as? String, "2025-06-30")
+                XCTAssertEqual((body["children"] as? [String])?.filter { $0.hasPrefix("304-P") }.count, 13)
+            }
+            try await app.test(.GET, "/api/v1/units") { res async throws in
+                let list = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(buffer: res.body)) as? [[String: Any]])
+                XCTAssertEqual(list.count, 3 + 13 + 14)
+            }
+            try await app.test(.GET, "/api/v1/indicators") { res async throws in
+                let list = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(buffer: res.body)) as? [[String: Any]])
+                XCTAssertEqual(list.first?["code"] as? String, "GTSX_CN")
+            }
+            try await app.test(.GET, "/api/v1/periods/2017-Q2") { res async throws in
+                let body = try json(res)
+                XCTAssertEqual(body["name"] as? String, "quý II năm 2017")
+                XCTAssertEqual(body["data_window_opens"] as? String, "2017-03-15")
+            }
+            try await app.test(.GET, "/") { res async throws in
+                XCTAssertEqual(res.status, .ok)
+                XCTAssertTrue(res.body.string.contains("Hệ thống báo cáo tình hình kinh tế - xã hội"))
+            }
+        }
+    }
+
+    func testBadRequestsAnswerInVietnamese() async throws {
+        try await withApp { app in
+            try await app.test(.GET, "/api/v1/figures?unit=304&period=2017-M13") { res async throws in
+                XCTAssertEqual(res.status, .badRequest)
+                XCTAssertTrue((try json(res)["error"] as? String)?.contains("Kỳ báo cáo \"2017-M13\" không hợp lệ") == true)
+            }
+            try await app.test(.GET, "/api/v1/figures?unit=999&period=2017-H1") { res async throws in
+                XCTAssertEqual(res.status, .notFound)
+                XCTAssertEqual(try json(res)["error"] as? String, "Không có đơn vị \"999\"")
+            }
+            try await app.test(.GET, "/api/v1/figures") { res async throws in
+                XCTAssertEqual(res.status, .badRequest)
+            }
+            // The API is read-only: no write is accepted.
+            try await app.test(.POST, "/api/v1/figures?unit=304&period=2017-H1") { res async throws in
+                XCTAssertEqual(res.status, .notFound)
+            }
+        }
+    }
+}
