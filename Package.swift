@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "BaoCaoExchangeTests", dependencies: ["BaoCaoExchange", "BaoCaoDomain"]),
         .testTarget(name: "BaoCaoStorageTests", dependencies: ["BaoCaoStorage"]),
         .testTarget(name: "BaoCaoWebTests", dependencies: [
-            "BaoCaoWeb", "BaoCaoStorage", .product(name: "XCTVapor", package: "vapor"),
+            "BaoCaoWeb", "BaoCaoStorage", "BaoCaoExchange", .product(name: "XCTVapor", package: "vapor"),
         ]),
     ],
     swiftLanguageModes: [.v6]

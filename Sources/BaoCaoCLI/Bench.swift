@@ -1,5 +1,46 @@
 import ArgumentParser
+import BaoCaoBench
+import BaoCaoStorage
+import Foundation
+
 struct Bench: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "placeholder")
-    func run() async throws {}
+    static let configuration = CommandConfiguration(
+        abstract: "Đo hiệu năng trên bộ dữ liệu quốc gia tổng hợp (34 tỉnh, 3.321 xã, 300 chỉ tiêu, 24 tháng).",
+        discussion: "Ghi vào một tệp SQLite riêng (xóa trước khi chạy), hoặc vào PostgreSQL khi đặt DATABASE_URL (các bảng bị xóa và tạo lại).")
+
+    @Option(help: "Số xã (quy mô).") var communes = 3_321
+    @Option(help: "Số tỉnh.") var provinces = 34
+    @Option(help: "Số chỉ tiêu.") var indicators = 300
+    @Option(help: "Số lần đo mỗi truy vấn.") var repetitions = 20
+    @Option(help: "Tệp SQLite dùng để đo.") var file = "baocao-bench.sqlite"
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let configuration = StoreConfiguration.fromEnvironment(environment, defaultFile: file)
+        if case .sqliteFile(let path) = configuration {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        let store = try Store(configuration)
+        if configuration.isPostgres { try await store.revertAll() }
+        try await store.migrate()
+        let nation = SyntheticNation(provinces: provinces, communes: communes, indicators: indicators)
+        print("BaoCao bench: \(configuration.displayName), \(nation.valueCount.formatted()) giá trị")
+        let benchmark = NationalBenchmark(nation: nation, store: store, repetitions: repetitions) { print($0) }
+        let table: [(measure: String, result: String, goal: String)]
+        do { table = try await benchmark.run() } catch { await store.shutdown(); throw error }
+        await store.shutdown()
+        print(MarkdownTable.render(header: ["measure", "result", "goal"], rows: table.map { [$0.measure, $0.result, $0.goal] }))
+    }
+}
+
+enum MarkdownTable {
+    static func render(header: [String], rows: [[String]]) -> String {
+        let all = [header] + rows
+        let widths = header.indices.map { i in all.map { $0[i].count }.max() ?? 0 }
+        func line(_ cells: [String]) -> String {
+            "| " + cells.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: " | ") + " |"
+        }
+        return ([line(header), "|" + widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "|") + "|"]
+                + rows.map(line)).joined(separator: "\n")
+    }
 }

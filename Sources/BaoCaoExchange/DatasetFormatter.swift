@@ -34,6 +34,11 @@ public enum DatasetFormatter {
                 [$0.indicator, $0.unit, $0.period.code, VietnameseNumber.exact($0.observation.value),
                  $0.observation.status.rawValue, $0.observation.qualifier?.rawValue ?? "", $0.note ?? ""]
             }
+        case .calendars:
+            rows += dataset.calendars.map {
+                [$0.province, String($0.calendar.cutoffDay), String($0.calendar.deadlineWorkingDays),
+                 $0.calendar.holidays.sorted().map(\.description).joined(separator: ";")]
+            }
         }
         return rows
     }

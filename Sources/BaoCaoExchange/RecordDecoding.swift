@@ -27,6 +27,17 @@ enum RecordDecoding {
                 year: row.int("year", range: 1900...2200), kind: row.choice("target_kind") ?? .plan,
                 value: row.amount("value"), setBy: row.optional("set_by"), note: row.optional("note"),
                 location: location))
+        case .calendars:
+            var holidays = Set<CivilDate>()
+            for text in (row.optional("holidays") ?? "").split(whereSeparator: { $0 == ";" || $0 == " " }) {
+                if let date = CivilDate(iso: String(text)) { holidays.insert(date) } else {
+                    row.fail("holidays", "ngày \"\(text)\" không hợp lệ (dạng 2017-09-04; cách nhau bởi \";\")")
+                }
+            }
+            let calendar = ReportCalendar(cutoffDay: row.int("cutoff_day", range: 1...28),
+                                          deadlineWorkingDays: row.int("deadline_working_days", range: 1...30),
+                                          holidays: holidays)
+            dataset.calendars.append(CalendarRecord(province: row.required("province"), calendar: calendar, location: location))
         case .values:
             let observation = Observation(value: row.amount("value"),
                                           status: row.choice("status", default: ValueStatus.final) ?? .final,

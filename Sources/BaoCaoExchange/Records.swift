@@ -72,6 +72,16 @@ public struct ValueRecord: Hashable, Sendable {
     }
 }
 
+/// A province's report calendar: cut-off day, working days to the deadline, holidays.
+public struct CalendarRecord: Hashable, Sendable {
+    public var province: String
+    public var calendar: ReportCalendar
+    public var location: SourceLocation
+    public init(province: String, calendar: ReportCalendar, location: SourceLocation) {
+        self.province = province; self.calendar = calendar; self.location = location
+    }
+}
+
 /// Everything one import brings, in the order it is written.
 public struct Dataset: Sendable {
     public var fields: [FieldRecord] = []
@@ -79,15 +89,16 @@ public struct Dataset: Sendable {
     public var indicators: [IndicatorRecord] = []
     public var targets: [TargetRecord] = []
     public var values: [ValueRecord] = []
+    public var calendars: [CalendarRecord] = []
 
     public init() {}
 
     public mutating func append(_ other: Dataset) {
         fields += other.fields; units += other.units; indicators += other.indicators
-        targets += other.targets; values += other.values
+        targets += other.targets; values += other.values; calendars += other.calendars
     }
 
     public var isEmpty: Bool {
-        fields.isEmpty && units.isEmpty && indicators.isEmpty && targets.isEmpty && values.isEmpty
+        fields.isEmpty && units.isEmpty && indicators.isEmpty && targets.isEmpty && values.isEmpty && calendars.isEmpty
     }
 }

@@ -1,7 +1,7 @@
 /// The five tables of the exchange format, each with its columns. A CSV file holds one table, recognised by its
 /// header; a JSON file holds any of them as lists under these names.
 public enum TableKind: String, CaseIterable, Sendable {
-    case fields, units, indicators, targets, values
+    case fields, units, indicators, targets, values, calendars
 
     public var columns: [String] {
         switch self {
@@ -15,6 +15,7 @@ public enum TableKind: String, CaseIterable, Sendable {
         ]
         case .targets: return ["indicator", "unit", "year", "target_kind", "value", "set_by", "note"]
         case .values: return ["indicator", "unit", "period", "value", "status", "qualifier", "note"]
+        case .calendars: return ["province", "cutoff_day", "deadline_working_days", "holidays"]
         }
     }
 
@@ -25,12 +26,14 @@ public enum TableKind: String, CaseIterable, Sendable {
         case .indicators: return ["code", "name", "unit_of_measure", "field"]
         case .targets: return ["indicator", "unit", "year", "target_kind", "value"]
         case .values: return ["indicator", "unit", "period", "value"]
+        case .calendars: return ["province", "cutoff_day", "deadline_working_days"]
         }
     }
 
     /// The table a CSV header describes.
     public static func recognise(header: [String]) -> TableKind? {
         let set = Set(header)
+        if set.contains("cutoff_day") { return .calendars }
         if set.contains("period") { return .values }
         if set.contains("target_kind") { return .targets }
         if set.contains("unit_of_measure") { return .indicators }

@@ -23,6 +23,9 @@ public enum DatasetExporter {
             return TargetRecord(indicator: indicator, unit: unit.code, year: t.year, kind: t.kind, value: t.value,
                                 setBy: t.setBy, note: t.note, location: nowhere)
         }
+        dataset.calendars = try await CalendarRepository.all(db).sorted { $0.key < $1.key }.compactMap { id, calendar in
+            byID[id].map { CalendarRecord(province: $0.code, calendar: calendar, location: nowhere) }
+        }
         let rows = try await db.raw("""
             SELECT indicator_id, unit_id, period, amount, status, qualifier, note FROM data_values
             ORDER BY unit_id, indicator_id, period

@@ -6,7 +6,7 @@ import SQLKit
 /// unit not in force during its period...) is collected with its line and column, and then nothing is written.
 public enum DatasetImporter {
     public struct Summary: Sendable, Equatable {
-        public var fields = 0, units = 0, indicators = 0, targets = 0, values = 0, unchangedValues = 0
+        public var fields = 0, units = 0, indicators = 0, targets = 0, values = 0, unchangedValues = 0, calendars = 0
     }
 
     public static func run(_ dataset: Dataset, by user: String, store: Store) async throws -> Summary {
@@ -27,7 +27,7 @@ public enum DatasetImporter {
             }
             knownUnitCodes.insert(record.code)
         }
-        let hierarchyChanged = try await UnitRepository.save(dataset.units, db)
+        let unitsMoved = try await UnitRepository.save(dataset.units, db)
         summary.units = dataset.units.count
 
         let fieldCodes = Set(try await IndicatorRepository.catalogue(db).fields.map(\.code))
@@ -41,22 +41,24 @@ public enum DatasetImporter {
         summary.indicators = dataset.indicators.count
 
         let catalogue = try await IndicatorRepository.catalogue(db)
-        let units = try await UnitRepository.all(db)
+        let units = UnitRepository.currentByCode(try await UnitRepository.all(db))
         func resolve(_ indicator: String, _ unit: String, _ location: SourceLocation) -> (Int, StoredUnit)? {
             let indicatorID = catalogue.idByCode[indicator]
-            let stored = UnitRepository.current(code: unit, among: units)
+            let stored = units[unit]
             if indicatorID == nil { problems.append(location.problem("indicator", "chỉ tiêu \"\(indicator)\" không tồn tại")) }
             if stored == nil { problems.append(location.problem("unit", "đơn vị \"\(unit)\" không tồn tại")) }
             guard let indicatorID, let stored else { return nil }
             return (indicatorID, stored)
         }
 
+        var targets: [TargetRepository.Entry] = []
         for t in dataset.targets {
             guard let (indicatorID, unit) = resolve(t.indicator, t.unit, t.location) else { continue }
-            try await TargetRepository.save(indicatorID: indicatorID, unitID: unit.id, year: t.year, kind: t.kind,
-                                            value: t.value, setBy: t.setBy, note: t.note, by: user, db)
-            summary.targets += 1
+            targets.append(.init(indicatorID: indicatorID, unitID: unit.id, year: t.year, kind: t.kind, value: t.value,
+                                 setBy: t.setBy, note: t.note))
         }
+        try await TargetRepository.save(targets, by: user, db)
+        summary.targets = targets.count
 
         for v in dataset.values {
             guard let (indicatorID, unit) = resolve(v.indicator, v.unit, v.location) else { continue }
@@ -71,8 +73,19 @@ public enum DatasetImporter {
             if written { summary.values += 1 } else { summary.unchangedValues += 1 }
         }
 
+        for c in dataset.calendars {
+            guard let unit = units[c.province] else {
+                problems.append(c.location.problem("province", "đơn vị \"\(c.province)\" không tồn tại")); continue
+            }
+            guard [.province, .centralCity].contains(unit.kind) else {
+                problems.append(c.location.problem("province", "\"\(c.province)\" không phải tỉnh, thành phố trực thuộc trung ương")); continue
+            }
+            try await CalendarRepository.save(provinceID: unit.id, c.calendar, db)
+            summary.calendars += 1
+        }
+
         guard problems.isEmpty else { throw ImportProblems(problems) }
-        if hierarchyChanged { try await ValueWriter.rebuildRollups(db) }
+        if unitsMoved { try await ValueWriter.rebuildRollups(db) }
         return summary
     }
 

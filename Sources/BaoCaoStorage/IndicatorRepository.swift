@@ -11,7 +11,17 @@ public struct Catalogue: Sendable {
     public let idByCode: [String: Int]
     public let codeByID: [Int: String]
 
-    public func indicator(code: String) -> Indicator? { indicators.first { $0.code == code } }
+    let byCode: [String: Indicator]
+
+    init(fields: [Field], indicators: [Indicator], idByCode: [String: Int]) {
+        self.fields = fields
+        self.indicators = indicators
+        self.idByCode = idByCode
+        self.codeByID = Dictionary(uniqueKeysWithValues: idByCode.map { ($1, $0) })
+        self.byCode = Dictionary(uniqueKeysWithValues: indicators.map { ($0.code, $0) })
+    }
+
+    public func indicator(code: String) -> Indicator? { byCode[code] }
 }
 
 public enum IndicatorRepository {
@@ -52,8 +62,7 @@ public enum IndicatorRepository {
         indicators.sort {
             (fieldPosition[$0.field] ?? Int.max, $0.position, $0.code) < (fieldPosition[$1.field] ?? Int.max, $1.position, $1.code)
         }
-        return Catalogue(fields: fields, indicators: indicators, idByCode: ids,
-                         codeByID: Dictionary(uniqueKeysWithValues: ids.map { ($1, $0) }))
+        return Catalogue(fields: fields, indicators: indicators, idByCode: ids)
     }
 
     static func save(fields: [FieldRecord], _ db: any SQLDatabase) async throws {

@@ -18,7 +18,9 @@ public final class Store: Sendable {
         var logger = Logger(label: "baocao.store")
         logger.logLevel = logLevel
         self.logger = logger
-        let group = MultiThreadedEventLoopGroup.singleton
+        // SQLite takes one writer at a time: one event loop gives one connection, so connection settings (WAL,
+        // cache size) hold for every query and writers never meet SQLITE_BUSY. PostgreSQL gets a pool.
+        let group: any EventLoopGroup = configuration.isPostgres ? MultiThreadedEventLoopGroup.singleton : Store.sqliteLoop
         databases = Databases(threadPool: NIOThreadPool.singleton, on: group)
         switch configuration {
         case .sqliteFile(let path):
@@ -29,6 +31,8 @@ public final class Store: Sendable {
             databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace), as: .psql)
         }
     }
+
+    static let sqliteLoop = MultiThreadedEventLoopGroup(numberOfThreads: 1)
 
     /// The Fluent database, for migrations and transactions.
     public var database: any Database {
@@ -45,6 +49,8 @@ public final class Store: Sendable {
         if !isPostgres {
             try await sql.raw("PRAGMA journal_mode=WAL").run()
             try await sql.raw("PRAGMA synchronous=NORMAL").run()
+            try await sql.raw("PRAGMA cache_size=-262144").run()
+            try await sql.raw("PRAGMA busy_timeout=5000").run()
         }
         let migrations = Migrations()
         migrations.add(StoreMigrations.all)

@@ -15,33 +15,51 @@ public struct StoredTarget: Hashable, Sendable {
 
 /// Annual targets with their revisions.
 public enum TargetRepository {
-    /// Records a target. An unchanged one is left alone; a changed one becomes a new revision and the earlier one
-    /// stays in the table, no longer current.
-    static func save(indicatorID: Int, unitID: Int, year: Int, kind: TargetKind, value: Amount, setBy: String?,
-                     note: String?, by user: String, _ db: any SQLDatabase) async throws {
-        let current = try await db.raw("""
-            SELECT amount, set_by, note, revision FROM targets WHERE indicator_id = \(bind: indicatorID)
-            AND unit_id = \(bind: unitID) AND year = \(bind: year) AND kind = \(bind: kind.rawValue)
-            ORDER BY revision DESC LIMIT 1
-            """).first()
-        var revision = 1
-        if let current {
-            let same = try current.decode(column: "amount", as: Int64.self) == value.scaled
-                && (try current.decode(column: "set_by", as: String?.self)) == setBy
-                && (try current.decode(column: "note", as: String?.self)) == note
-            if same { return }
-            revision = try current.decode(column: "revision", as: Int.self) + 1
-            try await db.raw("""
-                UPDATE targets SET is_current = \(false) WHERE indicator_id = \(bind: indicatorID)
-                AND unit_id = \(bind: unitID) AND year = \(bind: year) AND kind = \(bind: kind.rawValue)
-                """).run()
+    /// A target to record, with its references resolved.
+    struct Entry: Sendable {
+        var indicatorID: Int
+        var unitID: Int
+        var year: Int
+        var kind: TargetKind
+        var value: Amount
+        var setBy: String?
+        var note: String?
+    }
+
+    /// Records targets. An unchanged one is left alone; a changed one becomes a new revision and the earlier one
+    /// stays in the table, no longer current. New targets are written in multi-row inserts.
+    static func save(_ entries: [Entry], by user: String, _ db: any SQLDatabase) async throws {
+        struct Key: Hashable { var indicatorID, unitID, year: Int; var kind: TargetKind }
+        var current: [Key: StoredTarget] = [:]
+        for t in try await allCurrent(db) {
+            current[Key(indicatorID: t.indicatorID, unitID: t.unitID, year: t.year, kind: t.kind)] = t
         }
-        try await db.raw("""
-            INSERT INTO targets (indicator_id, unit_id, year, kind, amount, set_by, note, revision, is_current,
-            recorded_by, recorded_at) VALUES (\(bind: indicatorID), \(bind: unitID), \(bind: year),
-            \(bind: kind.rawValue), \(bind: value.scaled), \(bind: setBy), \(bind: note), \(bind: revision), \(true),
-            \(bind: user), \(bind: Timestamp.now()))
-            """).run()
+        let now = Timestamp.now()
+        var rows: [[any SQLExpression]] = []
+        for e in entries {
+            let key = Key(indicatorID: e.indicatorID, unitID: e.unitID, year: e.year, kind: e.kind)
+            var revision = 1
+            if let old = current[key] {
+                if old.value == e.value && old.setBy == e.setBy && old.note == e.note { continue }
+                revision = old.revision + 1
+                try await db.raw("""
+                    UPDATE targets SET is_current = \(false) WHERE indicator_id = \(bind: e.indicatorID)
+                    AND unit_id = \(bind: e.unitID) AND year = \(bind: e.year) AND kind = \(bind: e.kind.rawValue)
+                    """).run()
+            }
+            current[key] = StoredTarget(indicatorID: e.indicatorID, unitID: e.unitID, year: e.year, kind: e.kind,
+                                        value: e.value, setBy: e.setBy, note: e.note, revision: revision)
+            rows.append([SQLBind(e.indicatorID), SQLBind(e.unitID), SQLBind(e.year), SQLBind(e.kind.rawValue),
+                         SQLBind(e.value.scaled), SQLBind(e.setBy), SQLBind(e.note), SQLBind(revision), SQLBind(true),
+                         SQLBind(user), SQLBind(now)])
+        }
+        for start in stride(from: 0, to: rows.count, by: 2_000) {
+            let insert = db.insert(into: Table.targets).columns(
+                "indicator_id", "unit_id", "year", "kind", "amount", "set_by", "note", "revision", "is_current",
+                "recorded_by", "recorded_at")
+            for row in rows[start..<min(start + 2_000, rows.count)] { insert.values(row) }
+            try await insert.run()
+        }
     }
 
     /// Current targets of a unit for some years.

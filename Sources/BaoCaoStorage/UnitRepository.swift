@@ -24,8 +24,18 @@ public enum UnitRepository {
 
     /// The unit a code names today: the one still in force, else the one that took effect last.
     public static func current(code: String, among units: [StoredUnit]) -> StoredUnit? {
-        let matches = units.filter { $0.code == code }
-        return matches.first { $0.validTo == nil } ?? matches.max { $0.validFrom < $1.validFrom }
+        currentByCode(units.filter { $0.code == code })[code]
+    }
+
+    /// Every code's current unit, for resolving many references at once.
+    public static func currentByCode(_ units: [StoredUnit]) -> [String: StoredUnit] {
+        var index: [String: StoredUnit] = [:]
+        for unit in units {
+            guard let other = index[unit.code] else { index[unit.code] = unit; continue }
+            // Prefer the unit still in force, then the one that took effect last.
+            if other.validTo != nil && (unit.validTo == nil || unit.validFrom > other.validFrom) { index[unit.code] = unit }
+        }
+        return index
     }
 
     /// Finds a unit by code or by name ("Ngô Quyền", "quận Ngô Quyền"), ignoring case.
@@ -38,33 +48,46 @@ public enum UnitRepository {
         return matches.first { $0.validTo == nil } ?? matches.first
     }
 
-    /// Inserts or updates units (matched by code and start date). Returns whether the hierarchy changed.
+    /// Inserts or updates units (matched by code and start date) and keeps the ancestor pairs in step.
+    /// Returns whether an existing unit moved to another parent: then the live sums must be rebuilt.
     @discardableResult
     static func save(_ records: [UnitRecord], _ db: any SQLDatabase) async throws -> Bool {
         var units = try await all(db)
+        var byCode = currentByCode(units)
         var changed = false
+        var moved = false
         for record in records {
             let from = record.validFrom?.description ?? openStart
-            let parentID = record.parent.flatMap { current(code: $0, among: units)?.id }
-            if let existing = units.first(where: { $0.code == record.code && $0.validFrom == from }) {
-                if existing.parentID != parentID { changed = true }
+            let parentID = record.parent.flatMap { byCode[$0]?.id }
+            if let position = units.firstIndex(where: { $0.code == record.code && $0.validFrom == from }) {
+                let existing = units[position]
+                if existing.parentID != parentID { changed = true; moved = true }
                 try await db.raw("""
                     UPDATE units SET name = \(bind: record.name), kind = \(bind: record.kind.rawValue),
                     parent_id = \(bind: parentID), valid_to = \(bind: record.validTo?.description)
                     WHERE id = \(bind: existing.id)
                     """).run()
+                units[position].name = record.name
+                units[position].kind = record.kind
+                units[position].parentID = parentID
+                units[position].validTo = record.validTo?.description
+                byCode = currentByCode(units)
             } else {
                 changed = true
-                try await db.raw("""
+                let inserted = try await db.raw("""
                     INSERT INTO units (code, name, kind, parent_id, valid_from, valid_to)
                     VALUES (\(bind: record.code), \(bind: record.name), \(bind: record.kind.rawValue),
-                    \(bind: parentID), \(bind: from), \(bind: record.validTo?.description))
-                    """).run()
+                    \(bind: parentID), \(bind: from), \(bind: record.validTo?.description)) RETURNING id
+                    """).first()
+                let id = try inserted?.decode(column: "id", as: Int.self) ?? 0
+                let unit = StoredUnit(id: id, code: record.code, name: record.name, kind: record.kind,
+                                      parentID: parentID, validFrom: from, validTo: record.validTo?.description)
+                units.append(unit)
+                if byCode[unit.code] == nil || unit.validTo == nil { byCode[unit.code] = unit }
             }
-            units = try await all(db)
         }
         if changed { try await rebuildAncestors(units, db) }
-        return changed
+        return moved
     }
 
     /// Recomputes the unit–ancestor pairs from the parent links.

@@ -25,8 +25,16 @@ enum APIController {
         try await IndicatorRepository.catalogue(store.sql).indicators.map(IndicatorDTO.init)
     }
 
-    static func period(_ req: Request) throws -> PeriodDTO {
-        PeriodDTO(try period(req.parameters.get("code") ?? ""), calendar: .decree09)
+    /// A period with its data window and deadline: Decree 09's defaults, or the calendar of the province of
+    /// `?unit=` when given.
+    static func period(_ req: Request, store: Store) async throws -> PeriodDTO {
+        let period = try period(req.parameters.get("code") ?? "")
+        guard let unitText = req.query[String.self, at: "unit"] else { return PeriodDTO(period, calendar: .decree09) }
+        let units = try await UnitRepository.all(store.sql)
+        guard let unit = UnitRepository.lookup(unitText, among: units) else {
+            throw Abort(.notFound, reason: "Không có đơn vị \"\(unitText)\"")
+        }
+        return PeriodDTO(period, calendar: try await CalendarRepository.calendar(for: unit, units: units, store.sql))
     }
 
     static func figures(_ req: Request, store: Store) async throws -> FiguresDTO {
@@ -42,8 +50,9 @@ enum APIController {
         let catalogue = try await IndicatorRepository.catalogue(db)
         let figures = try await FigureQuery.figures(unitID: unit.id, period: period, catalogue: catalogue, db)
         let byCode = Dictionary(uniqueKeysWithValues: figures.map { ($0.indicator.code, $0) })
+        let calendar = try await CalendarRepository.calendar(for: unit, units: units, db)
         return FiguresDTO(unit: UnitDTO(unit, parent: units.first { $0.id == unit.parentID }),
-                          period: PeriodDTO(period, calendar: .decree09),
+                          period: PeriodDTO(period, calendar: calendar),
                           figures: figures.map { FigureDTO($0, all: byCode) })
     }
 

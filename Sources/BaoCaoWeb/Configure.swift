@@ -14,7 +14,7 @@ public func configure(_ app: Application, store: Store) {
     api.get("units") { try await APIController.units($0, store: store) }
     api.get("units", ":code") { try await APIController.unit($0, store: store) }
     api.get("indicators") { try await APIController.indicators($0, store: store) }
-    api.get("periods", ":code") { try APIController.period($0) }
+    api.get("periods", ":code") { try await APIController.period($0, store: store) }
     api.get("figures") { try await APIController.figures($0, store: store) }
 }
 

@@ -53,6 +53,18 @@ final class ImportTests: XCTestCase {
         XCTAssertEqual(awaited1, valuesBefore, "the good first row was rolled back too")
     }
 
+    func testCalendarsAreForProvincesOnly() async throws {
+        let store = try await StoreHarness.fresh(demo: true, for: self)
+        let csv = "province,cutoff_day,deadline_working_days\n304,20,3\nXX,20,3\n"
+        do {
+            _ = try await DatasetImporter.run(try DatasetReader.read(csv: csv), by: "test", store: store)
+            XCTFail("a district has no calendar of its own")
+        } catch let error as ImportProblems {
+            XCTAssertEqual(error.problems.map(\.line), [2, 3])
+            XCTAssertTrue(error.problems[0].message.contains("không phải tỉnh"))
+        }
+    }
+
     func testUnitValidityIsChecked() async throws {
         let store = try await StoreHarness.fresh(demo: true, for: self)
         let csv = "indicator,unit,period,value\nGTSX_CN,304,2026-H1,5\n"
@@ -81,7 +93,10 @@ final class ImportTests: XCTestCase {
     func testExportImportRoundTrip() async throws {
         // setup
         let store = try await StoreHarness.fresh(demo: true, for: self)
+        let calendar = "province,cutoff_day,deadline_working_days,holidays\n31,20,3,2017-06-22;2017-09-04\n"
+        _ = try await DatasetImporter.run(try DatasetReader.read(csv: calendar), by: "test", store: store)
         let exported = try await DatasetExporter.export(store.sql)
+        XCTAssertEqual(exported.calendars.first?.calendar.holidays.count, 2)
         var csvs: [TableKind: String] = [:]
         for table in TableKind.allCases { csvs[table] = DatasetFormatter.csv(table, exported) }
         let json = try DatasetFormatter.json(exported)

@@ -1,3 +1,4 @@
+import BaoCaoExchange
 import BaoCaoStorage
 import Foundation
 import XCTVapor
@@ -6,7 +7,7 @@ import XCTest
 
 final class APITests: XCTestCase {
     /// configure → migrate → demo data → test → shut down.
-    func withApp(_ test: (Application) async throws -> Void) async throws {
+    func withApp(calendar: String? = nil, _ test: (Application) async throws -> Void) async throws {
         let store: Store
         if let url = ProcessInfo.processInfo.environment["TEST_DATABASE_URL"], url.contains("@127.0.0.1") || url.contains("@localhost") {
             store = try Store(.postgres(url: url))
@@ -16,6 +17,9 @@ final class APITests: XCTestCase {
         }
         try await store.migrate()
         try await DemoData.loadIfEmpty(store)
+        if let calendar {
+            _ = try await DatasetImporter.run(try DatasetReader.read(csv: calendar), by: "test", store: store)
+        }
         let app = try await Application.make(.testing)
         configure(app, store: store)
         do { try await test(app) } catch {
@@ -77,9 +81,27 @@ final class APITests: XCTestCase {
                 XCTAssertEqual(body["name"] as? String, "quý II năm 2017")
                 XCTAssertEqual(body["data_window_opens"] as? String, "2017-03-15")
             }
+            try await app.test(.GET, "/api/v1/periods/2017-H1?unit=304") { res async throws in
+                XCTAssertEqual(try json(res)["deadline"] as? String, "2017-06-16", "Decree 09 defaults")
+            }
             try await app.test(.GET, "/") { res async throws in
                 XCTAssertEqual(res.status, .ok)
                 XCTAssertTrue(res.body.string.contains("Hệ thống báo cáo tình hình kinh tế - xã hội"))
+            }
+        }
+    }
+
+    func testAProvinceCalendarSetsTheDeadlineOfItsUnits() async throws {
+        try await withApp(calendar: "province,cutoff_day,deadline_working_days,holidays\n31,20,3,2017-06-22\n") { app in
+            try await app.test(.GET, "/api/v1/periods/2017-H1?unit=304-P01") { res async throws in
+                let body = try json(res)
+                XCTAssertEqual(body["data_window_opens"] as? String, "2016-12-21")
+                XCTAssertEqual(body["data_window_closes"] as? String, "2017-06-20")
+                // 20 June 2017 was a Tuesday: 21, (22 is a holiday), 23, 26.
+                XCTAssertEqual(body["deadline"] as? String, "2017-06-26")
+            }
+            try await app.test(.GET, "/api/v1/figures?unit=304&period=2017-H1") { res async throws in
+                XCTAssertEqual((try json(res)["period"] as? [String: Any])?["deadline"] as? String, "2017-06-26")
             }
         }
     }
