@@ -25,7 +25,10 @@ struct Bench: AsyncParsableCommand {
         try await store.migrate()
         let nation = SyntheticNation(provinces: provinces, communes: communes, indicators: indicators)
         print("BaoCao bench: \(configuration.displayName), \(nation.valueCount.formatted()) giá trị")
-        let benchmark = NationalBenchmark(nation: nation, store: store, repetitions: repetitions) { print($0) }
+        let benchmark = NationalBenchmark(nation: nation, store: store, repetitions: repetitions) {
+            print($0)
+            fflush(nil)  // progress shows as it happens, even when the output goes to a file
+        }
         let table: [(measure: String, result: String, goal: String)]
         do { table = try await benchmark.run() } catch { await store.shutdown(); throw error }
         await store.shutdown()

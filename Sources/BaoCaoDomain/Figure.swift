@@ -63,3 +63,14 @@ public enum DerivedFigures {
                       lastYear: observe(\.lastYear), previous: observe(\.previous))
     }
 }
+
+extension Figure {
+    /// The same figure worded differently where one sentence needs it (a report paragraph that says "đạt" where
+    /// the catalogue says "bằng", or names the comparison year), leaving the catalogue's phrasing alone.
+    public func rephrased(_ change: (inout Phrasing) -> Void) -> Figure {
+        var indicator = self.indicator
+        change(&indicator.phrasing)
+        return Figure(indicator: indicator, period: period, current: current, target: target, lastYear: lastYear,
+                      previous: previous)
+    }
+}

@@ -60,6 +60,11 @@ public final class Store: Sendable {
         try await migrator.prepareBatch().get()
     }
 
+    /// Refreshes the query planner's statistics: after a bulk load, as any database wants.
+    public func analyze() async throws {
+        try await sql.raw("ANALYZE").run()
+    }
+
     /// Reverts every migration: for tests on a shared PostgreSQL database.
     public func revertAll() async throws {
         let migrations = Migrations()

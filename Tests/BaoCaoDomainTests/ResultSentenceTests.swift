@@ -125,3 +125,21 @@ final class ResultSentenceTests: XCTestCase {
         XCTAssertEqual(PhraseTemplate("{value} {X.yoy}").references, ["X"])
     }
 }
+
+final class RephrasingTests: XCTestCase {
+    func testASentenceCanBeWordedDifferentlyWhereItIsUsed() {
+        let indicator = Indicator(code: "GTSX_CN", name: "Giá trị sản xuất công nghiệp", unitOfMeasure: "triệu đồng",
+                                  field: "kt", changeDecimals: 1)
+        let figure = Figure(indicator: indicator, period: .firstMonths(2017, 6),
+                            current: Observation(value: Amount(693_843), status: .estimate),
+                            target: TargetValue(value: Amount(1_385_000), kind: .plan),
+                            lastYear: Observation(value: Amount(632_500)))
+        let here = figure.rephrased {
+            $0.estimateVerb = "ước thực hiện"; $0.targetVerb = "đạt"; $0.targetWords = "so với kế hoạch"
+            $0.connector = .and; $0.namesComparisonYear = true
+        }
+        XCTAssertEqual(ResultSentence.canonical(here).text,
+                       "Giá trị sản xuất công nghiệp ước thực hiện 693.843 triệu đồng, đạt 50,10% so với kế hoạch và tăng 9,7% so với cùng kỳ năm 2016")
+        XCTAssertEqual(figure.indicator.phrasing, Phrasing(), "the catalogue's phrasing is untouched")
+    }
+}
