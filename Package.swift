@@ -43,11 +43,14 @@ let package = Package(
             "BaoCaoDomain", "BaoCaoExchange", "BaoCaoStorage", "BaoCaoWeb", "BaoCaoBench",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Test helpers shared by the test targets: a freshly migrated database per test.
+        .target(name: "BaoCaoTestSupport", dependencies: ["BaoCaoStorage"]),
         .testTarget(name: "BaoCaoDomainTests", dependencies: ["BaoCaoDomain"]),
         .testTarget(name: "BaoCaoExchangeTests", dependencies: ["BaoCaoExchange", "BaoCaoDomain"]),
-        .testTarget(name: "BaoCaoStorageTests", dependencies: ["BaoCaoStorage"]),
+        .testTarget(name: "BaoCaoStorageTests", dependencies: ["BaoCaoStorage", "BaoCaoTestSupport"]),
         .testTarget(name: "BaoCaoWebTests", dependencies: [
-            "BaoCaoWeb", "BaoCaoStorage", "BaoCaoExchange", .product(name: "XCTVapor", package: "vapor"),
+            "BaoCaoWeb", "BaoCaoStorage", "BaoCaoExchange", "BaoCaoTestSupport",
+            .product(name: "XCTVapor", package: "vapor"),
         ]),
     ],
     swiftLanguageModes: [.v6]

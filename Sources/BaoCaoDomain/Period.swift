@@ -119,15 +119,6 @@ extension Period {
     }
 }
 
-extension String {
-    func trimmingWhitespace() -> String {
-        var s = Substring(self)
-        while let c = s.first, c.isWhitespace { s.removeFirst() }
-        while let c = s.last, c.isWhitespace { s.removeLast() }
-        return String(s)
-    }
-}
-
 extension Period {
     /// Encoded as its code, "2017-H1".
     public init(from decoder: Decoder) throws {

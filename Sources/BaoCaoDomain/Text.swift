@@ -4,6 +4,14 @@ extension String {
         split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 
+    /// The text without leading and trailing white space (the domain stays free of Foundation).
+    public func trimmingWhitespace() -> String {
+        var s = Substring(self)
+        while let c = s.first, c.isWhitespace { s.removeFirst() }
+        while let c = s.last, c.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+
     /// The text with its first letter in capitals: a sentence taken out of its context.
     public var capitalizingFirstLetter: String {
         guard let first else { return self }

@@ -12,7 +12,7 @@ public enum DatasetReader {
             throw ImportProblems([p])
         }
         guard let header = rows.first else { throw ImportProblems([ImportProblem(file: file, line: 1, column: nil, message: "tệp trống")]) }
-        let names = header.fields.map { $0.trimmingCharacters().lowercased() }
+        let names = header.fields.map { $0.trimmingWhitespace().lowercased() }
         guard let table = TableKind.recognise(header: names) else {
             throw ImportProblems([ImportProblem(file: file, line: header.line, column: nil,
                 message: "không nhận ra bảng từ dòng tiêu đề; xem docs/IMPORT.md")])

@@ -7,7 +7,7 @@ struct RowDecoder {
     var problems: [ImportProblem] = []
 
     init(cells: [String: String], location: SourceLocation) {
-        self.cells = cells.mapValues { $0.trimmingCharacters() }
+        self.cells = cells.mapValues { $0.trimmingWhitespace() }
         self.location = location
     }
 
@@ -88,14 +88,5 @@ struct RowDecoder {
             fail(column, error.description)
             return .year(2000)
         }
-    }
-}
-
-extension String {
-    func trimmingCharacters() -> String {
-        var s = Substring(self)
-        while let c = s.first, c.isWhitespace { s.removeFirst() }
-        while let c = s.last, c.isWhitespace { s.removeLast() }
-        return String(s)
     }
 }

@@ -52,10 +52,7 @@ public final class Store: Sendable {
             try await sql.raw("PRAGMA cache_size=-262144").run()
             try await sql.raw("PRAGMA busy_timeout=5000").run()
         }
-        let migrations = Migrations()
-        migrations.add(StoreMigrations.all)
-        let migrator = Migrator(databases: databases, migrations: migrations, logger: logger,
-                                on: databases.eventLoopGroup.any())
+        let migrator = self.migrator()
         try await migrator.setupIfNeeded().get()
         try await migrator.prepareBatch().get()
     }
@@ -67,12 +64,15 @@ public final class Store: Sendable {
 
     /// Reverts every migration: for tests on a shared PostgreSQL database.
     public func revertAll() async throws {
-        let migrations = Migrations()
-        migrations.add(StoreMigrations.all)
-        let migrator = Migrator(databases: databases, migrations: migrations, logger: logger,
-                                on: databases.eventLoopGroup.any())
+        let migrator = self.migrator()
         try await migrator.setupIfNeeded().get()
         try await migrator.revertAllBatches().get()
+    }
+
+    func migrator() -> Migrator {
+        let migrations = Migrations()
+        migrations.add(StoreMigrations.all)
+        return Migrator(databases: databases, migrations: migrations, logger: logger, on: databases.eventLoopGroup.any())
     }
 
     /// Runs `work` in one transaction: everything it writes lands, or nothing does.

@@ -70,6 +70,11 @@ struct ChangeDTO: Content {
     var direction: String
     var magnitude: String
     var text: String?
+
+    init(_ change: Change, text: String?) {
+        style = change.style.rawValue; direction = change.direction.rawValue
+        magnitude = change.magnitude.description; self.text = text
+    }
 }
 
 struct FigureDTO: Content {
@@ -100,15 +105,9 @@ struct FigureDTO: Content {
         target = f.target?.value.description; targetKind = f.target?.kind.rawValue
         percentOfTarget = f.percentOfTarget?.description
         lastYear = f.lastYear?.value.description
-        yearOnYear = f.yearOnYear.map {
-            ChangeDTO(style: $0.style.rawValue, direction: $0.direction.rawValue, magnitude: $0.magnitude.description,
-                      text: words.yearOnYear)
-        }
+        yearOnYear = f.yearOnYear.map { ChangeDTO($0, text: words.yearOnYear) }
         previous = f.previous?.value.description
-        periodOnPeriod = f.periodOnPeriod.map {
-            ChangeDTO(style: $0.style.rawValue, direction: $0.direction.rawValue, magnitude: $0.magnitude.description,
-                      text: words.periodOnPeriod)
-        }
+        periodOnPeriod = f.periodOnPeriod.map { ChangeDTO($0, text: words.periodOnPeriod) }
         let sentence = ResultSentence.sentence(f, figures: all)
         self.sentence = sentence.text.capitalizingFirstLetter
         missing = sentence.missing

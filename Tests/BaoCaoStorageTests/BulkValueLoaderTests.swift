@@ -3,6 +3,7 @@ import BaoCaoExchange
 import SQLKit
 import XCTest
 @testable import BaoCaoStorage
+import BaoCaoTestSupport
 
 final class BulkValueLoaderTests: XCTestCase {
     func testBulkLoadFeedsTheSameLiveSumsAndRefusesExistingValues() async throws {

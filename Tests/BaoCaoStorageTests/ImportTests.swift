@@ -3,6 +3,7 @@ import BaoCaoExchange
 import SQLKit
 import XCTest
 @testable import BaoCaoStorage
+import BaoCaoTestSupport
 
 final class ImportTests: XCTestCase {
     func count(_ store: Store, _ table: String) async throws -> Int {

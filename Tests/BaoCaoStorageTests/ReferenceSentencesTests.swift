@@ -3,6 +3,7 @@ import BaoCaoExchange
 import SQLKit
 import XCTest
 @testable import BaoCaoStorage
+import BaoCaoTestSupport
 
 /// The reference report's sentences, written from the demo data by the same path `baocao report` takes.
 final class ReferenceSentencesTests: XCTestCase {

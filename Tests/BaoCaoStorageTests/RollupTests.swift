@@ -3,6 +3,7 @@ import BaoCaoExchange
 import SQLKit
 import XCTest
 @testable import BaoCaoStorage
+import BaoCaoTestSupport
 
 /// Values saved at communes reach every unit above them in the same transaction.
 final class RollupTests: XCTestCase {

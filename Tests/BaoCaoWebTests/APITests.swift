@@ -1,32 +1,24 @@
 import BaoCaoExchange
 import BaoCaoStorage
+import BaoCaoTestSupport
 import Foundation
 import XCTVapor
 import XCTest
 @testable import BaoCaoWeb
 
 final class APITests: XCTestCase {
-    /// configure → migrate → demo data → test → shut down.
+    /// A fresh database with the demo data → configure → test → shut down.
     func withApp(calendar: String? = nil, _ test: (Application) async throws -> Void) async throws {
-        let store: Store
-        if let url = ProcessInfo.processInfo.environment["TEST_DATABASE_URL"], url.contains("@127.0.0.1") || url.contains("@localhost") {
-            store = try Store(.postgres(url: url))
-            try await store.revertAll()
-        } else {
-            store = try Store(.sqliteMemory)
-        }
-        try await store.migrate()
-        try await DemoData.loadIfEmpty(store)
+        let store = try await StoreHarness.fresh(demo: true, for: self)
         if let calendar {
             _ = try await DatasetImporter.run(try DatasetReader.read(csv: calendar), by: "test", store: store)
         }
         let app = try await Application.make(.testing)
         configure(app, store: store)
         do { try await test(app) } catch {
-            try await app.asyncShutdown(); await store.shutdown(); throw error
+            try await app.asyncShutdown(); throw error
         }
         try await app.asyncShutdown()
-        await store.shutdown()
     }
 
     func json(_ res: XCTHTTPResponse) throws -> [String: Any] {

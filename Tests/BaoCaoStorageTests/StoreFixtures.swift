@@ -3,27 +3,6 @@ import BaoCaoExchange
 import BaoCaoStorage
 import XCTest
 
-/// A freshly migrated database for each test: in-memory SQLite, or PostgreSQL when `TEST_DATABASE_URL` is set
-/// (CI sets it). Refuses any PostgreSQL that is not on this machine, so a test can never wipe a real database.
-enum StoreHarness {
-    static func fresh(demo: Bool = false, for test: XCTestCase) async throws -> Store {
-        let store: Store
-        if let url = ProcessInfo.processInfo.environment["TEST_DATABASE_URL"], !url.isEmpty {
-            guard url.contains("@localhost") || url.contains("@127.0.0.1") else {
-                throw XCTSkip("TEST_DATABASE_URL must point at localhost")
-            }
-            store = try Store(.postgres(url: url))
-            try await store.revertAll()
-        } else {
-            store = try Store(.sqliteMemory)
-        }
-        test.addTeardownBlock { await store.shutdown() }
-        try await store.migrate()
-        if demo { try await DemoData.loadIfEmpty(store) }
-        return store
-    }
-}
-
 /// Small datasets and look-ups shared by the storage tests.
 enum StoreFixtures {
     /// A country, two provinces, three communes; a flow, a stock and an average indicator.
