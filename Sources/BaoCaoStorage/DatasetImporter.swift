@@ -60,18 +60,10 @@ public enum DatasetImporter {
         try await TargetRepository.save(targets, by: user, db)
         summary.targets = targets.count
 
-        for v in dataset.values {
-            guard let (indicatorID, unit) = resolve(v.indicator, v.unit, v.location) else { continue }
-            if catalogue.indicator(code: v.indicator)?.isDerived == true {
-                problems.append(v.location.problem("indicator", "chỉ tiêu \"\(v.indicator)\" được tính theo công thức, không nhập giá trị"))
-                continue
-            }
-            if let problem = validity(unit, v) { problems.append(problem); continue }
-            let written = try await ValueWriter.save(
-                .init(indicatorID: indicatorID, unitID: unit.id, period: v.period), v.observation, note: v.note,
-                by: user, communeLevel: unit.kind.isCommuneLevel, db)
-            if written { summary.values += 1 } else { summary.unchangedValues += 1 }
-        }
+        let written = try await writeValues(dataset.values, catalogue: catalogue, units: units, by: user,
+                                            problems: &problems, db)
+        summary.values = written.values
+        summary.unchangedValues = written.unchanged
 
         for c in dataset.calendars {
             guard let unit = units[c.province] else {
@@ -87,6 +79,73 @@ public enum DatasetImporter {
         guard problems.isEmpty else { throw ImportProblems(problems) }
         if unitsMoved { try await ValueWriter.rebuildRollups(db) }
         return summary
+    }
+
+    /// New values go in by the bulk path; values that exist already are saved one by one, keeping their history.
+    static func writeValues(_ records: [ValueRecord], catalogue: Catalogue, units: [String: StoredUnit], by user: String,
+                            problems: inout [ImportProblem], _ db: any SQLDatabase) async throws -> (values: Int, unchanged: Int) {
+        var resolved: [(ValueRecord, Int, StoredUnit)] = []
+        var firstLine: [ValueWriter.Key: Int] = [:]
+        for v in records {
+            let indicatorID = catalogue.idByCode[v.indicator]
+            let unit = units[v.unit]
+            if indicatorID == nil { problems.append(v.location.problem("indicator", "chỉ tiêu \"\(v.indicator)\" không tồn tại")) }
+            if unit == nil { problems.append(v.location.problem("unit", "đơn vị \"\(v.unit)\" không tồn tại")) }
+            guard let indicatorID, let unit else { continue }
+            if catalogue.indicator(code: v.indicator)?.isDerived == true {
+                problems.append(v.location.problem("indicator", "chỉ tiêu \"\(v.indicator)\" được tính theo công thức, không nhập giá trị"))
+                continue
+            }
+            if let problem = validity(unit, v) { problems.append(problem); continue }
+            let key = ValueWriter.Key(indicatorID: indicatorID, unitID: unit.id, period: v.period)
+            if let line = firstLine[key] {
+                problems.append(v.location.problem("period", "trùng với dòng \(line): cùng chỉ tiêu, đơn vị và kỳ"))
+                continue
+            }
+            firstLine[key] = v.location.line
+            resolved.append((v, indicatorID, unit))
+        }
+        guard problems.isEmpty else { return (0, 0) }
+
+        let existing = try await existingKeys(unitIDs: Set(resolved.map(\.2.id)), periods: Set(resolved.map(\.0.period.code)), db)
+        var fresh: [BulkValueLoader.Row] = []
+        var counts = (values: 0, unchanged: 0)
+        for (v, indicatorID, unit) in resolved {
+            if existing.contains(ExistingKey(indicatorID: indicatorID, unitID: unit.id, period: v.period.code)) {
+                let changed = try await ValueWriter.save(
+                    .init(indicatorID: indicatorID, unitID: unit.id, period: v.period), v.observation, note: v.note,
+                    by: user, communeLevel: unit.kind.isCommuneLevel, db)
+                if changed { counts.values += 1 } else { counts.unchanged += 1 }
+            } else {
+                fresh.append(.init(indicatorID: indicatorID, unitID: unit.id, period: v.period.code,
+                                   amount: v.observation.value.scaled, estimate: v.observation.status == .estimate,
+                                   qualifier: v.observation.qualifier?.rawValue, note: v.note))
+            }
+        }
+        try await BulkValueLoader.insert(fresh, by: user, db)
+        counts.values += fresh.count
+        return counts
+    }
+
+    struct ExistingKey: Hashable { var indicatorID: Int; var unitID: Int; var period: String }
+
+    /// Which of the units' values for these periods exist already.
+    static func existingKeys(unitIDs: Set<Int>, periods: Set<String>, _ db: any SQLDatabase) async throws -> Set<ExistingKey> {
+        var keys = Set<ExistingKey>()
+        let ids = unitIDs.sorted()
+        let periodCodes = periods.sorted()
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let rows = try await db.raw("""
+                SELECT indicator_id, unit_id, period FROM data_values WHERE unit_id IN (\(binds: Array(ids[start..<min(start + 500, ids.count)])))
+                AND period IN (\(binds: periodCodes))
+                """).all()
+            for row in rows {
+                keys.insert(ExistingKey(indicatorID: try row.decode(column: "indicator_id", as: Int.self),
+                                        unitID: try row.decode(column: "unit_id", as: Int.self),
+                                        period: try row.decode(column: "period", as: String.self)))
+            }
+        }
+        return keys
     }
 
     /// A value must fall within the dates its unit is in force.

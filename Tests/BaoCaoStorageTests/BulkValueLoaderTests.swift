@@ -21,7 +21,7 @@ final class BulkValueLoaderTests: XCTestCase {
             rows.append(.init(indicatorID: ids["DT"]!, unitID: x2, period: Period.month(2017, m).code, amount: 25_000, estimate: m == 6))
         }
         // MUT
-        try await BulkValueLoader.load(rows, unitIDs: min(x1, x2)...max(x1, x2), communeLevel: true, by: "bulk", store: store)
+        try await BulkValueLoader.load(rows, by: "bulk", store: store)
         // validate
         let figure = try await StoreFixtures.figure(store, "T1", "2017-H1", "DT")
         XCTAssertEqual(figure.current?.value, Amount(75))
@@ -33,7 +33,7 @@ final class BulkValueLoaderTests: XCTestCase {
         let again = [BulkValueLoader.Row(indicatorID: ids["DT"]!, unitID: x1, period: "2017-M07", amount: 1, estimate: false),
                      rows[0]]
         do {
-            try await BulkValueLoader.load(again, unitIDs: x1...x1, communeLevel: true, by: "bulk", store: store)
+            try await BulkValueLoader.load(again, by: "bulk", store: store)
             XCTFail("an existing value must not be loaded twice")
         } catch {}
         let july = try await store.sql.raw("SELECT COUNT(*) AS n FROM data_values WHERE period = '2017-M07'").first()!

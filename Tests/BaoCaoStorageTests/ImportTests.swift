@@ -54,6 +54,44 @@ final class ImportTests: XCTestCase {
         XCTAssertEqual(awaited1, valuesBefore, "the good first row was rolled back too")
     }
 
+    func testAFileMixingNewAndCorrectedValuesKeepsHistoryForTheCorrections() async throws {
+        // setup
+        let store = try await StoreHarness.fresh(demo: true, for: self)
+        let csv = """
+            indicator,unit,period,value,status,note
+            GTSX_CN,304,2017-H1,"700.000",chinh_thuc,số chính thức
+            GTSX_CN,304,2017-9M,"1.000.000",uoc,
+            VIEC_LAM,304,2017-H1,"3.443",chinh_thuc,
+            """
+        // MUT
+        let summary = try await DatasetImporter.run(try DatasetReader.read(csv: csv), by: "tckh", store: store)
+        // validate: the first corrects an existing value, the second is new, the third is what is stored already.
+        XCTAssertEqual(summary.values, 2)
+        XCTAssertEqual(summary.unchangedValues, 1)
+        let catalogue = try await IndicatorRepository.catalogue(store.sql)
+        let allUnits = try await UnitRepository.all(store.sql)
+        let unit = try XCTUnwrap(UnitRepository.current(code: "304", among: allUnits))
+        let key = ValueWriter.Key(indicatorID: catalogue.idByCode["GTSX_CN"]!, unitID: unit.id, period: .firstMonths(2017, 6))
+        let history = try await ValueHistory.changes(key, store.sql)
+        XCTAssertEqual(history.map(\.oldValue), [Amount(693_843)])
+        let listing9M = try await ReferenceSentencesTests.listing(store, period: "2017-9M").text
+        XCTAssertTrue(listing9M.contains("Giá trị sản xuất công nghiệp trên địa bàn ước đạt 1.000.000 triệu đồng, bằng 72,20% kế hoạch năm"))
+        let listingH1 = try await ReferenceSentencesTests.listing(store).text
+        XCTAssertTrue(listingH1.contains("Giá trị sản xuất công nghiệp trên địa bàn đạt 700.000 triệu đồng"))
+    }
+
+    func testTheSameValueTwiceInOneFileIsAnError() async throws {
+        let store = try await StoreHarness.fresh(demo: true, for: self)
+        let csv = "indicator,unit,period,value\nGTSX_CN,304,2017-9M,1\nGTSX_CN,304,2017-9M,2\n"
+        do {
+            _ = try await DatasetImporter.run(try DatasetReader.read(csv: csv), by: "test", store: store)
+            XCTFail("duplicate")
+        } catch let error as ImportProblems {
+            XCTAssertEqual(error.problems.map(\.line), [3])
+            XCTAssertTrue(error.problems[0].message.contains("trùng với dòng 2"))
+        }
+    }
+
     func testCalendarsAreForProvincesOnly() async throws {
         let store = try await StoreHarness.fresh(demo: true, for: self)
         let csv = "province,cutoff_day,deadline_working_days\n304,20,3\nXX,20,3\n"
