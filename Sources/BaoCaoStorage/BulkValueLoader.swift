@@ -2,11 +2,11 @@ import BaoCaoDomain
 import SQLKit
 import SQLiteKit
 
-/// Writes many new values fast, in the caller's transaction: the rows go into a temporary staging table by large
-/// multi-row statements, then into `data_values` with one `INSERT ... SELECT`, and the live sums of every unit above
-/// a commune move by one grouped `INSERT ... SELECT` over the staged rows. `baocao import` uses it for the values a
-/// file adds; corrections of existing values go through `ValueWriter`, which keeps history. A value that already
-/// exists makes the statement fail, and with it the transaction: nothing is written.
+/// Writes many new values fast, in the caller's transaction: large multi-row statements into `data_values`, then
+/// what they add to the live sums of every unit above a commune, as one multi-row upsert into `rollups`.
+/// `baocao import` uses it for the values a file adds; corrections of existing values go through `ValueWriter`,
+/// which keeps history. A value that already exists makes the statement fail, and with it the transaction: nothing
+/// is written.
 public enum BulkValueLoader {
     public struct Row: Sendable {
         public var indicatorID: Int
@@ -31,37 +31,36 @@ public enum BulkValueLoader {
     /// Writes `rows` (all new) inside the caller's transaction.
     static func insert(_ rows: [Row], by user: String, _ db: any SQLDatabase) async throws {
         guard !rows.isEmpty else { return }
-        try await db.raw("""
-            CREATE TEMPORARY TABLE staged_values (indicator_id BIGINT NOT NULL, unit_id BIGINT NOT NULL,
-            period TEXT NOT NULL, amount BIGINT NOT NULL, status TEXT NOT NULL, qualifier TEXT NOT NULL, note TEXT NOT NULL)
-            """).run()
+        let now = Timestamp.now()
         for start in stride(from: 0, to: rows.count, by: rowsPerStatement) {
             let slice = rows[start..<min(start + rowsPerStatement, rows.count)]
             if let sqlite = db as? any SQLiteDatabase {
-                try await stageSQLite(slice, sqlite)
+                try await insertSQLite(slice, user: user, now: now, sqlite)
             } else if db.dialect.name == "postgresql" {
-                try await stagePostgres(slice, db)
+                try await insertPostgres(slice, user: user, now: now, db)
             } else {
-                try await stagePortable(slice, db)
+                try await insertPortable(slice, user: user, now: now, db)
             }
         }
-        try await db.raw("""
-            INSERT INTO data_values (indicator_id, unit_id, period, amount, status, qualifier, note, updated_by, updated_at)
-            SELECT indicator_id, unit_id, period, amount, status, NULLIF(qualifier, ''), NULLIF(note, ''),
-            \(bind: user), \(bind: Timestamp.now()) FROM staged_values
-            """).run()
-        try await db.raw("""
-            INSERT INTO rollups (unit_id, indicator_id, period, total, contributors, estimates)
-            SELECT a.ancestor_id, s.indicator_id, s.period, SUM(s.amount), COUNT(*),
-            SUM(CASE WHEN s.status = \(bind: ValueStatus.estimate.rawValue) THEN 1 ELSE 0 END)
-            FROM staged_values s JOIN unit_ancestors a ON a.unit_id = s.unit_id AND a.depth > 0
-            JOIN units u ON u.id = s.unit_id
-            WHERE u.kind IN (\(binds: UnitKind.allCases.filter(\.isCommuneLevel).map(\.rawValue)))
-            GROUP BY a.ancestor_id, s.indicator_id, s.period
-            ON CONFLICT (unit_id, indicator_id, period) DO UPDATE SET total = rollups.total + excluded.total,
-            contributors = rollups.contributors + excluded.contributors, estimates = rollups.estimates + excluded.estimates
-            """).run()
-        try await db.raw("DROP TABLE staged_values").run()
+        try await RollupDeltas(rows, ancestors: try await communeAncestors(Set(rows.map(\.unitID)), db)).write(db)
+    }
+
+    /// For each commune-level unit among `unitIDs`, the units above it.
+    static func communeAncestors(_ unitIDs: Set<Int>, _ db: any SQLDatabase) async throws -> [Int: [Int]] {
+        var result: [Int: [Int]] = [:]
+        let ids = unitIDs.sorted()
+        for start in stride(from: 0, to: ids.count, by: 1_000) {
+            let rows = try await db.raw("""
+                SELECT a.unit_id, a.ancestor_id FROM unit_ancestors a JOIN units u ON u.id = a.unit_id
+                WHERE a.depth > 0 AND a.unit_id IN (\(binds: Array(ids[start..<min(start + 1_000, ids.count)])))
+                AND u.kind IN (\(binds: UnitKind.allCases.filter(\.isCommuneLevel).map(\.rawValue)))
+                """).all()
+            for row in rows {
+                result[try row.decode(column: "unit_id", as: Int.self), default: []]
+                    .append(try row.decode(column: "ancestor_id", as: Int.self))
+            }
+        }
+        return result
     }
 
     /// Rows per statement: 7 bound values each stays under SQLite's 32,766 and PostgreSQL's 65,535 parameters.
@@ -69,46 +68,46 @@ public enum BulkValueLoader {
 
     static func status(_ row: Row) -> String { row.estimate ? ValueStatus.estimate.rawValue : ValueStatus.final.rawValue }
 
-    /// SQLite: binds handed straight to SQLite, without the per-value encoding of the portable path.
-    static func stageSQLite(_ rows: ArraySlice<Row>, _ db: any SQLiteDatabase) async throws {
-        var binds: [SQLiteData] = []
-        binds.reserveCapacity(rows.count * 7)
+    /// SQLite: binds handed straight to SQLite, without the per-value encoding of the portable path; who and when
+    /// are bound once per statement, not once a row.
+    static func insertSQLite(_ rows: ArraySlice<Row>, user: String, now: String, _ db: any SQLiteDatabase) async throws {
+        var binds: [SQLiteData] = [.text(user), .text(now)]  // the two `?` of the SELECT list come first
+        binds.reserveCapacity(rows.count * 7 + 2)
         let estimate = SQLiteData.text(ValueStatus.estimate.rawValue), final = SQLiteData.text(ValueStatus.final.rawValue)
-        let empty = SQLiteData.text("")
         for r in rows {
             binds.append(.integer(r.indicatorID)); binds.append(.integer(r.unitID)); binds.append(.text(r.period))
             binds.append(.integer(Int(r.amount))); binds.append(r.estimate ? estimate : final)
-            binds.append(r.qualifier.map(SQLiteData.text) ?? empty); binds.append(r.note.map(SQLiteData.text) ?? empty)
+            binds.append(r.qualifier.map(SQLiteData.text) ?? .null); binds.append(r.note.map(SQLiteData.text) ?? .null)
         }
-        _ = try await db.query(sqliteStatement(rows: rows.count), binds)
+        _ = try await db.query(rows.count == rowsPerStatement ? fullStatement : sqliteStatement(rows: rows.count), binds)
     }
+
+    static let fullStatement = sqliteStatement(rows: rowsPerStatement)
 
     static func sqliteStatement(rows: Int) -> String {
-        rows == rowsPerStatement ? fullStatement : makeStatement(rows: rows)
-    }
-
-    static let fullStatement = makeStatement(rows: rowsPerStatement)
-
-    static func makeStatement(rows: Int) -> String {
-        "INSERT INTO staged_values VALUES " + repeatElement("(?,?,?,?,?,?,?)", count: rows).joined(separator: ",")
+        "INSERT INTO data_values (indicator_id, unit_id, period, amount, status, qualifier, note, updated_by, updated_at) "
+            + "SELECT column1, column2, column3, column4, column5, column6, column7, ?, ? FROM (VALUES "
+            + repeatElement("(?,?,?,?,?,?,?)", count: rows).joined(separator: ",") + ")"
     }
 
     /// PostgreSQL: seven array parameters unnested into rows, instead of seven parameters a row.
-    static func stagePostgres(_ rows: ArraySlice<Row>, _ db: any SQLDatabase) async throws {
+    static func insertPostgres(_ rows: ArraySlice<Row>, user: String, now: String, _ db: any SQLDatabase) async throws {
         try await db.raw("""
-            INSERT INTO staged_values SELECT * FROM UNNEST(
+            INSERT INTO data_values (indicator_id, unit_id, period, amount, status, qualifier, note, updated_by, updated_at)
+            SELECT i, u, p, a, s, NULLIF(q, ''), NULLIF(n, ''), \(bind: user), \(bind: now) FROM UNNEST(
             \(bind: rows.map { Int64($0.indicatorID) })::bigint[], \(bind: rows.map { Int64($0.unitID) })::bigint[],
             \(bind: rows.map(\.period))::text[], \(bind: rows.map(\.amount))::bigint[], \(bind: rows.map(status))::text[],
-            \(bind: rows.map { $0.qualifier ?? "" })::text[], \(bind: rows.map { $0.note ?? "" })::text[])
+            \(bind: rows.map { $0.qualifier ?? "" })::text[], \(bind: rows.map { $0.note ?? "" })::text[]) AS t(i, u, p, a, s, q, n)
             """).run()
     }
 
     /// Any other SQL database: SQLKit's insert builder with bound values.
-    static func stagePortable(_ rows: ArraySlice<Row>, _ db: any SQLDatabase) async throws {
-        let insert = db.insert(into: "staged_values")
+    static func insertPortable(_ rows: ArraySlice<Row>, user: String, now: String, _ db: any SQLDatabase) async throws {
+        let insert = db.insert(into: Table.values).columns(
+            "indicator_id", "unit_id", "period", "amount", "status", "qualifier", "note", "updated_by", "updated_at")
         for r in rows {
-            insert.values(SQLBind(Int64(r.indicatorID)), SQLBind(Int64(r.unitID)), SQLBind(r.period), SQLBind(r.amount),
-                          SQLBind(status(r)), SQLBind(r.qualifier ?? ""), SQLBind(r.note ?? ""))
+            insert.values(SQLBind(r.indicatorID), SQLBind(r.unitID), SQLBind(r.period), SQLBind(r.amount),
+                          SQLBind(status(r)), SQLBind(r.qualifier), SQLBind(r.note), SQLBind(user), SQLBind(now))
         }
         try await insert.run()
     }

@@ -51,6 +51,7 @@ public final class Store: Sendable {
             try await sql.raw("PRAGMA synchronous=NORMAL").run()
             try await sql.raw("PRAGMA cache_size=-262144").run()
             try await sql.raw("PRAGMA busy_timeout=5000").run()
+            try await sql.raw("PRAGMA temp_store=MEMORY").run()
         }
         let migrator = self.migrator()
         try await migrator.setupIfNeeded().get()
