@@ -30,8 +30,9 @@ public enum DatasetImporter {
         let unitsMoved = try await UnitRepository.save(dataset.units, db)
         summary.units = dataset.units.count
 
-        let fieldCodes = Set(try await IndicatorRepository.catalogue(db).fields.map(\.code))
-        var indicatorCodes = Set(try await IndicatorRepository.catalogue(db).indicators.map(\.code))
+        let before = try await IndicatorRepository.catalogue(db)
+        let fieldCodes = Set(before.fields.map(\.code))
+        var indicatorCodes = Set(before.indicators.map(\.code))
         indicatorCodes.formUnion(dataset.indicators.map(\.indicator.code))
         for record in dataset.indicators {
             problems += IndicatorChecks.problems(record, fieldCodes: fieldCodes, indicatorCodes: indicatorCodes,
@@ -40,28 +41,20 @@ public enum DatasetImporter {
         try await IndicatorRepository.save(indicators: dataset.indicators, db)
         summary.indicators = dataset.indicators.count
 
-        let catalogue = try await IndicatorRepository.catalogue(db)
-        let units = UnitRepository.currentByCode(try await UnitRepository.all(db))
-        func resolve(_ indicator: String, _ unit: String, _ location: SourceLocation) -> (Int, StoredUnit)? {
-            let indicatorID = catalogue.idByCode[indicator]
-            let stored = units[unit]
-            if indicatorID == nil { problems.append(location.problem("indicator", "chỉ tiêu \"\(indicator)\" không tồn tại")) }
-            if stored == nil { problems.append(location.problem("unit", "đơn vị \"\(unit)\" không tồn tại")) }
-            guard let indicatorID, let stored else { return nil }
-            return (indicatorID, stored)
-        }
+        let references = References(catalogue: try await IndicatorRepository.catalogue(db),
+                                    units: UnitRepository.currentByCode(try await UnitRepository.all(db)))
+        let units = references.units
 
         var targets: [TargetRepository.Entry] = []
         for t in dataset.targets {
-            guard let (indicatorID, unit) = resolve(t.indicator, t.unit, t.location) else { continue }
+            guard let (indicatorID, unit) = references.resolve(t.indicator, t.unit, t.location, &problems) else { continue }
             targets.append(.init(indicatorID: indicatorID, unitID: unit.id, year: t.year, kind: t.kind, value: t.value,
                                  setBy: t.setBy, note: t.note))
         }
         try await TargetRepository.save(targets, by: user, db)
         summary.targets = targets.count
 
-        let written = try await writeValues(dataset.values, catalogue: catalogue, units: units, by: user,
-                                            problems: &problems, db)
+        let written = try await writeValues(dataset.values, references, by: user, problems: &problems, db)
         summary.values = written.values
         summary.unchangedValues = written.unchanged
 
@@ -82,17 +75,13 @@ public enum DatasetImporter {
     }
 
     /// New values go in by the bulk path; values that exist already are saved one by one, keeping their history.
-    static func writeValues(_ records: [ValueRecord], catalogue: Catalogue, units: [String: StoredUnit], by user: String,
+    static func writeValues(_ records: [ValueRecord], _ references: References, by user: String,
                             problems: inout [ImportProblem], _ db: any SQLDatabase) async throws -> (values: Int, unchanged: Int) {
         var resolved: [(ValueRecord, Int, StoredUnit)] = []
         var firstLine: [ValueWriter.Key: Int] = [:]
         for v in records {
-            let indicatorID = catalogue.idByCode[v.indicator]
-            let unit = units[v.unit]
-            if indicatorID == nil { problems.append(v.location.problem("indicator", "chỉ tiêu \"\(v.indicator)\" không tồn tại")) }
-            if unit == nil { problems.append(v.location.problem("unit", "đơn vị \"\(v.unit)\" không tồn tại")) }
-            guard let indicatorID, let unit else { continue }
-            if catalogue.indicator(code: v.indicator)?.isDerived == true {
+            guard let (indicatorID, unit) = references.resolve(v.indicator, v.unit, v.location, &problems) else { continue }
+            if references.catalogue.indicator(code: v.indicator)?.isDerived == true {
                 problems.append(v.location.problem("indicator", "chỉ tiêu \"\(v.indicator)\" được tính theo công thức, không nhập giá trị"))
                 continue
             }
@@ -159,6 +148,23 @@ public enum DatasetImporter {
             return v.location.problem("period", "đơn vị \"\(unit.code)\" có hiệu lực từ \(unit.validFrom), sau kỳ \(v.period.code)")
         }
         return nil
+    }
+}
+
+/// The catalogue and units a file's rows refer to by code.
+struct References {
+    let catalogue: Catalogue
+    let units: [String: StoredUnit]
+
+    /// The indicator's id and the unit, or the problems of a row that names either wrongly.
+    func resolve(_ indicator: String, _ unit: String, _ location: SourceLocation,
+                 _ problems: inout [ImportProblem]) -> (Int, StoredUnit)? {
+        let indicatorID = catalogue.idByCode[indicator]
+        let stored = units[unit]
+        if indicatorID == nil { problems.append(location.problem("indicator", "chỉ tiêu \"\(indicator)\" không tồn tại")) }
+        if stored == nil { problems.append(location.problem("unit", "đơn vị \"\(unit)\" không tồn tại")) }
+        guard let indicatorID, let stored else { return nil }
+        return (indicatorID, stored)
     }
 }
 
