@@ -5,7 +5,7 @@ let package = Package(
     name: "BaoCao",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "baocao", targets: ["BaoCaoCLI"]),
+        .executable(name: "baocao", targets: ["BaoCaoCLI"])
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor", from: "4.122.3"),
@@ -23,35 +23,43 @@ let package = Package(
         // File formats for exchange (CSV / JSON) parsed into domain records; no database.
         .target(name: "BaoCaoExchange", dependencies: ["BaoCaoDomain"]),
         // Schema, migrations, repositories and SQL aggregation; runs on SQLite and PostgreSQL.
-        .target(name: "BaoCaoStorage", dependencies: [
-            "BaoCaoDomain", "BaoCaoExchange",
-            .product(name: "FluentKit", package: "fluent-kit"),
-            .product(name: "SQLKit", package: "sql-kit"),
-            .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
-            .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
-            .product(name: "SQLiteKit", package: "sqlite-kit"),
-            .product(name: "Logging", package: "swift-log"),
-        ], resources: [.copy("Resources/demo")]),
+        .target(
+            name: "BaoCaoStorage",
+            dependencies: [
+                "BaoCaoDomain", "BaoCaoExchange",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ], resources: [.copy("Resources/demo")]),
         // HTTP: configuration, routes, read-only JSON API.
-        .target(name: "BaoCaoWeb", dependencies: [
-            "BaoCaoDomain", "BaoCaoStorage",
-            .product(name: "Vapor", package: "vapor"),
-        ]),
+        .target(
+            name: "BaoCaoWeb",
+            dependencies: [
+                "BaoCaoDomain", "BaoCaoStorage",
+                .product(name: "Vapor", package: "vapor"),
+            ]),
         // Synthetic national-scale data and timings.
         .target(name: "BaoCaoBench", dependencies: ["BaoCaoDomain", "BaoCaoStorage"]),
-        .executableTarget(name: "BaoCaoCLI", dependencies: [
-            "BaoCaoDomain", "BaoCaoExchange", "BaoCaoStorage", "BaoCaoWeb", "BaoCaoBench",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .executableTarget(
+            name: "BaoCaoCLI",
+            dependencies: [
+                "BaoCaoDomain", "BaoCaoExchange", "BaoCaoStorage", "BaoCaoWeb", "BaoCaoBench",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         // Test helpers shared by the test targets: a freshly migrated database per test.
         .target(name: "BaoCaoTestSupport", dependencies: ["BaoCaoStorage"]),
         .testTarget(name: "BaoCaoDomainTests", dependencies: ["BaoCaoDomain"]),
         .testTarget(name: "BaoCaoExchangeTests", dependencies: ["BaoCaoExchange", "BaoCaoDomain"]),
         .testTarget(name: "BaoCaoStorageTests", dependencies: ["BaoCaoStorage", "BaoCaoTestSupport"]),
-        .testTarget(name: "BaoCaoWebTests", dependencies: [
-            "BaoCaoWeb", "BaoCaoStorage", "BaoCaoExchange", "BaoCaoTestSupport",
-            .product(name: "XCTVapor", package: "vapor"),
-        ]),
+        .testTarget(
+            name: "BaoCaoWebTests",
+            dependencies: [
+                "BaoCaoWeb", "BaoCaoStorage", "BaoCaoExchange", "BaoCaoTestSupport",
+                .product(name: "XCTVapor", package: "vapor"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

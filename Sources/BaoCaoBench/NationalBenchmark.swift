@@ -15,7 +15,9 @@ public struct NationalBenchmark {
     public let repetitions: Int
     public let progress: @Sendable (String) -> Void
 
-    public init(nation: SyntheticNation, store: Store, repetitions: Int = 20, progress: @escaping @Sendable (String) -> Void) {
+    public init(
+        nation: SyntheticNation, store: Store, repetitions: Int = 20, progress: @escaping @Sendable (String) -> Void
+    ) {
         self.nation = nation; self.store = store; self.repetitions = repetitions; self.progress = progress
     }
 
@@ -23,8 +25,11 @@ public struct NationalBenchmark {
         var table: [(String, String, String)] = []
         let catalogueStart = Clock.now
         _ = try await DatasetImporter.run(nation.catalogue(), by: "bench", store: store)
-        table.append(("catalogue: \(nation.communes + nation.provinces + 1) units, \(nation.indicators) indicators, targets",
-                      Clock.seconds(since: catalogueStart), ""))
+        table.append(
+            (
+                "catalogue: \(nation.communes + nation.provinces + 1) units, \(nation.indicators) indicators, targets",
+                Clock.seconds(since: catalogueStart), ""
+            ))
 
         let units = try await UnitRepository.all(store.sql)
         let unitID = Dictionary(uniqueKeysWithValues: units.map { ($0.code, $0.id) })
@@ -45,9 +50,11 @@ public struct NationalBenchmark {
                 let id = unitID[nation.communeCode(c)]!
                 for (i, indicatorID) in indicatorIDs.enumerated() {
                     for m in 0..<nation.months {
-                        rows.append(.init(indicatorID: indicatorID, unitID: id, period: periodCodes[m],
-                                          amount: nation.amount(commune: c, indicator: i, month: m),
-                                          estimate: m == nation.months - 1))
+                        rows.append(
+                            .init(
+                                indicatorID: indicatorID, unitID: id, period: periodCodes[m],
+                                amount: nation.amount(commune: c, indicator: i, month: m),
+                                estimate: m == nation.months - 1))
                     }
                 }
             }
@@ -55,50 +62,81 @@ public struct NationalBenchmark {
             loaded += rows.count
             if (first / batch) % 4 == 0 || communes.upperBound == nation.communes {
                 let elapsed = Clock.elapsed(since: loadStart)
-                progress("  \(loaded.formatted()) / \(nation.valueCount.formatted()) giá trị, \(Int(Double(loaded) / max(elapsed, 0.001)).formatted())/s")
+                progress(
+                    "  \(loaded.formatted()) / \(nation.valueCount.formatted()) giá trị, \(Int(Double(loaded) / max(elapsed, 0.001)).formatted())/s"
+                )
             }
         }
         let loadSeconds = Clock.elapsed(since: loadStart)
         let analyzeStart = Clock.now
         try await store.analyze()
         let analyzeTime = Clock.seconds(since: analyzeStart)
-        table.append(("import \(loaded.formatted()) new values (bulk path of `baocao import`, with live sums)", "\(Int(Double(loaded) / loadSeconds).formatted()) values/s (\(String(format: "%.1f", loadSeconds)) s)", "≥ 200,000 values/s"))
+        table.append(
+            (
+                "import \(loaded.formatted()) new values (bulk path of `baocao import`, with live sums)",
+                "\(Int(Double(loaded) / loadSeconds).formatted()) values/s (\(String(format: "%.1f", loadSeconds)) s)",
+                "≥ 200,000 values/s"
+            ))
 
         table.append(("ANALYZE after the load (planner statistics)", analyzeTime, ""))
         let period = Period.firstMonths(nation.years.upperBound, 6)
         let province = unitID[nation.provinceCode(0)]!
         let country = unitID["QG"]!
-        let provinceTimes = try await time { _ = try await FigureQuery.figures(unitID: province, period: period, catalogue: catalogue, store.sql) }
-        table.append(("one province, \(period.code), every indicator with % of target and year-on-year", provinceTimes, "≤ 50 ms"))
-        let countryTimes = try await time { _ = try await FigureQuery.figures(unitID: country, period: period, catalogue: catalogue, store.sql) }
-        table.append(("whole country, \(period.code), every indicator with % of target and year-on-year", countryTimes, "≤ 250 ms"))
+        let provinceTimes = try await time {
+            _ = try await FigureQuery.figures(unitID: province, period: period, catalogue: catalogue, store.sql)
+        }
+        table.append(
+            (
+                "one province, \(period.code), every indicator with % of target and year-on-year", provinceTimes,
+                "≤ 50 ms"
+            ))
+        let countryTimes = try await time {
+            _ = try await FigureQuery.figures(unitID: country, period: period, catalogue: catalogue, store.sql)
+        }
+        table.append(
+            (
+                "whole country, \(period.code), every indicator with % of target and year-on-year", countryTimes,
+                "≤ 250 ms"
+            ))
 
         // A correction at one commune, then the province's figure again: no rebuild step in between.
         let before = try await FigureQuery.figures(unitID: province, period: period, catalogue: catalogue, store.sql)[0]
-        let key = ValueWriter.Key(indicatorID: indicatorIDs[0], unitID: unitID[nation.communeCode(0)]!,
-                                  period: .month(nation.years.upperBound, 3))
+        let key = ValueWriter.Key(
+            indicatorID: indicatorIDs[0], unitID: unitID[nation.communeCode(0)]!,
+            period: .month(nation.years.upperBound, 3))
         let saveStart = Clock.now
         try await store.transaction { db in
-            _ = try await ValueWriter.save(key, Observation(value: Amount(123_456), status: .final), note: "bench",
-                                           by: "bench", communeLevel: true, db)
+            _ = try await ValueWriter.save(
+                key, Observation(value: Amount(123_456), status: .final), note: "bench",
+                by: "bench", communeLevel: true, db)
         }
         let saveTime = Clock.milliseconds(since: saveStart)
         let after = try await FigureQuery.figures(unitID: province, period: period, catalogue: catalogue, store.sql)[0]
-        let expected = before.current!.value + Amount(123_456)
+        let expected =
+            before.current!.value + Amount(123_456)
             - Amount(scaled: nation.amount(commune: 0, indicator: 0, month: 12 * (nation.years.count - 1) + 2))
         guard after.current?.value == expected else {
             throw BenchFailure(description: "Số liệu tỉnh không cập nhật ngay sau khi lưu giá trị của xã")
         }
-        table.append(("save one commune value, then the province figure", "\(saveTime) save; province figure updated at once",
-                      "no batch rebuild"))
+        table.append(
+            (
+                "save one commune value, then the province figure", "\(saveTime) save; province figure updated at once",
+                "no batch rebuild"
+            ))
 
         let scanStart = Clock.now
-        _ = try await store.sql.raw("""
+        _ = try await store.sql.raw(
+            """
             SELECT v.indicator_id, SUM(v.amount) FROM data_values v JOIN unit_ancestors a ON a.unit_id = v.unit_id
             WHERE a.ancestor_id = \(bind: country) AND v.period IN (\(binds: (1...6).map { Period.month(nation.years.upperBound, $0).code }))
             GROUP BY v.indicator_id
-            """).all()
-        table.append(("for comparison: plain GROUP BY over the values, whole country, one half year", Clock.milliseconds(since: scanStart), ""))
+            """
+        ).all()
+        table.append(
+            (
+                "for comparison: plain GROUP BY over the values, whole country, one half year",
+                Clock.milliseconds(since: scanStart), ""
+            ))
         return table
     }
 

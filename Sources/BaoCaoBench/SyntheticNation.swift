@@ -9,7 +9,9 @@ public struct SyntheticNation: Sendable {
     public var indicators: Int
     public var years: ClosedRange<Int>
 
-    public init(provinces: Int = 34, communes: Int = 3_321, indicators: Int = 300, years: ClosedRange<Int> = 2016...2017) {
+    public init(
+        provinces: Int = 34, communes: Int = 3_321, indicators: Int = 300, years: ClosedRange<Int> = 2016...2017
+    ) {
         self.provinces = provinces; self.communes = communes; self.indicators = indicators; self.years = years
     }
 
@@ -30,11 +32,17 @@ public struct SyntheticNation: Sendable {
     public func catalogue() -> Dataset {
         var d = Dataset()
         let here = SourceLocation(file: "synthetic", line: 0)
-        d.fields = [FieldRecord(field: Field(code: Self.fieldCode, name: "Chỉ tiêu tổng hợp", position: 1), location: here)]
+        d.fields = [
+            FieldRecord(field: Field(code: Self.fieldCode, name: "Chỉ tiêu tổng hợp", position: 1), location: here)
+        ]
         d.units = [UnitRecord(code: "QG", name: "Cả nước", kind: .country, parent: nil, location: here)]
-        d.units += (0..<provinces).map { UnitRecord(code: provinceCode($0), name: "Tỉnh \($0 + 1)", kind: .province, parent: "QG", location: here) }
+        d.units += (0..<provinces).map {
+            UnitRecord(code: provinceCode($0), name: "Tỉnh \($0 + 1)", kind: .province, parent: "QG", location: here)
+        }
         d.units += (0..<communes).map {
-            UnitRecord(code: communeCode($0), name: "Xã \($0 + 1)", kind: .commune, parent: provinceCode(province(ofCommune: $0)), location: here)
+            UnitRecord(
+                code: communeCode($0), name: "Xã \($0 + 1)", kind: .commune,
+                parent: provinceCode(province(ofCommune: $0)), location: here)
         }
         d.indicators = (0..<indicators).map { i in
             let kind = i % 10
@@ -47,8 +55,10 @@ public struct SyntheticNation: Sendable {
         for unit in ["QG"] + (0..<provinces).map(provinceCode) {
             for i in 0..<indicators {
                 for year in years {
-                    d.targets.append(TargetRecord(indicator: indicatorCode(i), unit: unit, year: year, kind: .plan,
-                                                  value: Amount(1_000_000 + i), setBy: nil, note: nil, location: here))
+                    d.targets.append(
+                        TargetRecord(
+                            indicator: indicatorCode(i), unit: unit, year: year, kind: .plan,
+                            value: Amount(1_000_000 + i), setBy: nil, note: nil, location: here))
                 }
             }
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The one executable: configures and runs; the work lives in the library targets.
 @main
@@ -8,4 +9,21 @@ struct BaoCao: AsyncParsableCommand {
         abstract: "BaoCao: báo cáo tình hình kinh tế - xã hội cho Ủy ban nhân dân các cấp.",
         subcommands: [Serve.self, Migrate.self, Import.self, Export.self, Report.self, Bench.self],
         defaultSubcommand: Serve.self)
+
+    /// Runs the command; a problem meant for the user is printed in Vietnamese as "Lỗi: ...", with exit code 1.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let error as UserFacingError {
+            FileHandle.standardError.write(Data("Lỗi: \(error.description)\n".utf8))
+            Foundation.exit(1)
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -6,7 +6,9 @@ import Foundation
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Đo hiệu năng trên bộ dữ liệu quốc gia tổng hợp (34 tỉnh, 3.321 xã, 300 chỉ tiêu, 24 tháng).",
-        discussion: "Ghi vào một tệp SQLite riêng (xóa trước khi chạy), hoặc vào PostgreSQL khi đặt DATABASE_URL (các bảng bị xóa và tạo lại).")
+        discussion:
+            "Ghi vào một tệp SQLite riêng (xóa trước khi chạy), hoặc vào PostgreSQL khi đặt DATABASE_URL (các bảng bị xóa và tạo lại)."
+    )
 
     @Option(help: "Số xã (quy mô).") var communes = 3_321
     @Option(help: "Số tỉnh.") var provinces = 34
@@ -32,7 +34,9 @@ struct Bench: AsyncParsableCommand {
         let table: [(measure: String, result: String, goal: String)]
         do { table = try await benchmark.run() } catch { await store.shutdown(); throw error }
         await store.shutdown()
-        print(MarkdownTable.render(header: ["measure", "result", "goal"], rows: table.map { [$0.measure, $0.result, $0.goal] }))
+        print(
+            MarkdownTable.render(
+                header: ["measure", "result", "goal"], rows: table.map { [$0.measure, $0.result, $0.goal] }))
     }
 }
 
@@ -41,9 +45,12 @@ enum MarkdownTable {
         let all = [header] + rows
         let widths = header.indices.map { i in all.map { $0[i].count }.max() ?? 0 }
         func line(_ cells: [String]) -> String {
-            "| " + cells.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: " | ") + " |"
+            "| "
+                + cells.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(
+                    separator: " | ") + " |"
         }
-        return ([line(header), "|" + widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "|") + "|"]
-                + rows.map(line)).joined(separator: "\n")
+        return
+            ([line(header), "|" + widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "|") + "|"]
+            + rows.map(line)).joined(separator: "\n")
     }
 }

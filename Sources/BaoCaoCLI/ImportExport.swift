@@ -23,7 +23,9 @@ struct Import: AsyncParsableCommand {
                     dataset.append(try DatasetReader.read(json: data, file: name))
                 } else {
                     guard let text = String(data: data, encoding: .utf8) else {
-                        throw ImportProblems([ImportProblem(file: name, line: 1, column: nil, message: "tệp không phải UTF-8")])
+                        throw ImportProblems([
+                            ImportProblem(file: name, line: 1, column: nil, message: "tệp không phải UTF-8")
+                        ])
                     }
                     dataset.append(try DatasetReader.read(csv: text, file: name))
                 }
@@ -31,12 +33,16 @@ struct Import: AsyncParsableCommand {
         }
         guard problems.isEmpty else { throw UserFacingError(ImportProblems(problems).description) }
         let summary = try await database.withStore { store in
-            do { return try await DatasetImporter.run(dataset, by: user, store: store) } catch let error as ImportProblems {
+            do { return try await DatasetImporter.run(dataset, by: user, store: store) } catch let error
+                as ImportProblems
+            {
                 throw UserFacingError(error.description)
             }
         }
-        print("Đã nhập: \(summary.fields) lĩnh vực, \(summary.units) đơn vị, \(summary.indicators) chỉ tiêu, "
-              + "\(summary.targets) chỉ tiêu kế hoạch, \(summary.values) giá trị (\(summary.unchangedValues) không đổi).")
+        print(
+            "Đã nhập: \(summary.fields) lĩnh vực, \(summary.units) đơn vị, \(summary.indicators) chỉ tiêu, "
+                + "\(summary.targets) chỉ tiêu kế hoạch, \(summary.values) giá trị (\(summary.unchangedValues) không đổi)."
+        )
     }
 
     static func rank(_ name: String, _ order: [String]) -> Int {
@@ -57,7 +63,9 @@ struct Import: AsyncParsableCommand {
                     .filter { $0.hasSuffix(".csv") || $0.hasSuffix(".json") }
                     .sorted { a, b in (rank(a, order), a) < (rank(b, order), b) }
                 files += names.map { (path as NSString).appendingPathComponent($0) }
-            } else { files.append(path) }
+            } else {
+                files.append(path)
+            }
         }
         return files
     }
@@ -71,14 +79,17 @@ struct Export: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @Option(help: "csv (một thư mục, mỗi bảng một tệp) hoặc json (một tệp).") var format = Format.csv
-    @Option(name: .shortAndLong, help: "Thư mục (csv) hoặc tệp (json); json không có -o thì in ra màn hình.") var output: String?
+    @Option(name: .shortAndLong, help: "Thư mục (csv) hoặc tệp (json); json không có -o thì in ra màn hình.")
+    var output: String?
 
     func run() async throws {
         let dataset = try await database.withStore { try await DatasetExporter.export($0.sql) }
         switch format {
         case .json:
             let data = try DatasetFormatter.json(dataset)
-            if let output { try data.write(to: URL(fileURLWithPath: output)) } else {
+            if let output {
+                try data.write(to: URL(fileURLWithPath: output))
+            } else {
                 print(String(decoding: data, as: UTF8.self))
             }
         case .csv:
@@ -88,7 +99,8 @@ struct Export: AsyncParsableCommand {
                 let path = (directory as NSString).appendingPathComponent("\(table.rawValue).csv")
                 try DatasetFormatter.csv(table, dataset).write(toFile: path, atomically: true, encoding: .utf8)
             }
-            print("Đã xuất vào \(directory)/: " + TableKind.allCases.map { "\($0.rawValue).csv" }.joined(separator: ", "))
+            print(
+                "Đã xuất vào \(directory)/: " + TableKind.allCases.map { "\($0.rawValue).csv" }.joined(separator: ", "))
         }
     }
 }

@@ -17,13 +17,16 @@ struct Report: AsyncParsableCommand {
 
     func run() async throws {
         guard format == .text else {
-            throw UserFacingError("Định dạng \(format.rawValue) chưa được hỗ trợ trong phiên bản này; dùng --format text.")
+            throw UserFacingError(
+                "Định dạng \(format.rawValue) chưa được hỗ trợ trong phiên bản này; dùng --format text.")
         }
         let period: Period
         do { period = try Period(code: self.period) } catch { throw UserFacingError(error.description) }
         let listing = try await database.withStore { store -> FigureListing in
             let db = store.sql
-            if try await DemoData.loadIfEmpty(store) { FileHandle.standardError.write(Data("Đã nạp dữ liệu mẫu.\n".utf8)) }
+            if try await DemoData.loadIfEmpty(store) {
+                FileHandle.standardError.write(Data("Đã nạp dữ liệu mẫu.\n".utf8))
+            }
             guard let unit = UnitRepository.lookup(self.unit, among: try await UnitRepository.all(db)) else {
                 throw UserFacingError("Không có đơn vị \"\(self.unit)\"")
             }

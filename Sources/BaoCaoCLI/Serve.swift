@@ -1,9 +1,11 @@
 import ArgumentParser
 import BaoCaoStorage
 import BaoCaoWeb
+import Foundation
 
 struct Serve: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Chạy máy chủ web (nạp dữ liệu mẫu khi cơ sở dữ liệu trống).")
+    static let configuration = CommandConfiguration(
+        abstract: "Chạy máy chủ web (nạp dữ liệu mẫu khi cơ sở dữ liệu trống).")
 
     @OptionGroup var database: DatabaseOptions
     @Option(help: "Địa chỉ lắng nghe.") var hostname = "127.0.0.1"
@@ -19,13 +21,15 @@ struct Serve: AsyncParsableCommand {
         let (host, port, database) = (hostname, self.port, store.configuration.displayName)
         do {
             try await runServer(store: store, hostname: host, port: port) {
-                print("""
+                print(
+                    """
                     BaoCao đang chạy: http://\(host):\(port)/
                       Số liệu mẫu:   http://\(host):\(port)\(SiteURL.apiFigures(unit: "304", period: "2017-H1").path)
                       Cơ sở dữ liệu: \(database)
                       Tài khoản: chưa có (API chỉ đọc; đăng nhập và phân quyền đến cùng ứng dụng web).
                     Dừng: Ctrl-C
                     """)
+                fflush(nil)  // the banner shows at once even when the output goes to a log file
             }
         } catch {
             await store.shutdown()

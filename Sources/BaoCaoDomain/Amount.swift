@@ -30,8 +30,9 @@ public struct Amount: Hashable, Comparable, Sendable, Codable {
     /// `lhs × numerator ÷ denominator`, rounded half away from zero to four decimals; nil when the denominator is zero.
     public static func ratio(_ lhs: Amount, times numerator: Int64, over denominator: Amount) -> Amount? {
         guard denominator.scaled != 0 else { return nil }
-        let value = Rounding.divide(Int128(lhs.scaled) * Int128(numerator) * Int128(Amount.unit),
-                                    by: Int128(denominator.scaled))
+        let value = Rounding.divide(
+            Int128(lhs.scaled) * Int128(numerator) * Int128(Amount.unit),
+            by: Int128(denominator.scaled))
         return Amount(scaled: Int64(value))
     }
 
@@ -71,10 +72,12 @@ extension Amount: CustomStringConvertible {
         if body.first == "-" { negative = true; body = body.dropFirst() }
         let pieces = body.split(separator: ".", omittingEmptySubsequences: false)
         guard pieces.count <= 2, let whole = pieces.first, !whole.isEmpty,
-              whole.allSatisfy(\.isASCIIDigit), whole.count <= 14 else { return nil }
+            whole.allSatisfy(\.isASCIIDigit), whole.count <= 14
+        else { return nil }
         var fraction = pieces.count == 2 ? String(pieces[1]) : ""
         guard fraction.count <= Amount.scale, fraction.allSatisfy(\.isASCIIDigit),
-              pieces.count == 1 || !fraction.isEmpty else { return nil }
+            pieces.count == 1 || !fraction.isEmpty
+        else { return nil }
         fraction += String(repeating: "0", count: Amount.scale - fraction.count)
         guard let w = Int64(whole), let f = Int64(fraction) else { return nil }
         self.scaled = (negative ? -1 : 1) * (w * Amount.unit + f)

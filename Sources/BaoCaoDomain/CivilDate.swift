@@ -21,7 +21,8 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     public init?(iso text: String) {
         let p = text.split(separator: "-")
         guard p.count == 3, p[0].count == 4, let y = Int(p[0]), let m = Int(p[1]), let d = Int(p[2]),
-              (1...12).contains(m), (1...CivilDate.daysIn(month: m, year: y)).contains(d) else { return nil }
+            (1...12).contains(m), (1...CivilDate.daysIn(month: m, year: y)).contains(d)
+        else { return nil }
         self.init(y, m, d)
     }
 

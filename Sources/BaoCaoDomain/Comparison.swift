@@ -40,8 +40,10 @@ public enum Comparison {
     }
 
     /// The change from `earlier` to `current` in the indicator's style.
-    public static func change(from earlier: Amount?, to current: Amount?, style: ChangeStyle,
-                              decimals: Int) -> Change? {
+    public static func change(
+        from earlier: Amount?, to current: Amount?, style: ChangeStyle,
+        decimals: Int
+    ) -> Change? {
         guard let earlier, let current else { return nil }
         switch style {
         case .percent:

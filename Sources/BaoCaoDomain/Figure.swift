@@ -16,8 +16,10 @@ public struct Figure: Hashable, Sendable {
     /// The figure of the period before (month-on-month, quarter-on-quarter), when the period has one.
     public let previous: Observation?
 
-    public init(indicator: Indicator, period: Period, current: Observation?, target: TargetValue? = nil,
-                lastYear: Observation? = nil, previous: Observation? = nil) {
+    public init(
+        indicator: Indicator, period: Period, current: Observation?, target: TargetValue? = nil,
+        lastYear: Observation? = nil, previous: Observation? = nil
+    ) {
         self.indicator = indicator; self.period = period; self.current = current; self.target = target
         self.lastYear = lastYear; self.previous = previous
     }
@@ -29,15 +31,17 @@ public struct Figure: Hashable, Sendable {
 
     /// Change against the same period last year, in the indicator's style.
     public var yearOnYear: Change? {
-        Comparison.change(from: lastYear?.value, to: current?.value, style: indicator.changeStyle,
-                          decimals: indicator.changeDecimals)
+        Comparison.change(
+            from: lastYear?.value, to: current?.value, style: indicator.changeStyle,
+            decimals: indicator.changeDecimals)
     }
 
     /// Change against the previous period; percent unless the indicator compares in points or absolute terms.
     public var periodOnPeriod: Change? {
         let style: ChangeStyle = indicator.changeStyle == .ratio ? .percent : indicator.changeStyle
-        return Comparison.change(from: previous?.value, to: current?.value, style: style,
-                                 decimals: indicator.changeDecimals)
+        return Comparison.change(
+            from: previous?.value, to: current?.value, style: style,
+            decimals: indicator.changeDecimals)
     }
 }
 
@@ -45,8 +49,10 @@ public struct Figure: Hashable, Sendable {
 public enum DerivedFigures {
     /// Evaluates `indicator.formula` for the current, last-year and previous periods over `inputs` (by code).
     /// A missing input makes that figure missing. The status is an estimate when any input is.
-    public static func figure(for indicator: Indicator, period: Period, inputs: [String: Figure],
-                              target: TargetValue?) -> Figure {
+    public static func figure(
+        for indicator: Indicator, period: Period, inputs: [String: Figure],
+        target: TargetValue?
+    ) -> Figure {
         guard let source = indicator.formula, let formula = try? Formula(source) else {
             return Figure(indicator: indicator, period: period, current: nil, target: target)
         }
@@ -59,8 +65,9 @@ public enum DerivedFigures {
             }
             return value.map { Observation(value: $0, status: estimate ? .estimate : .final) }
         }
-        return Figure(indicator: indicator, period: period, current: observe(\.current), target: target,
-                      lastYear: observe(\.lastYear), previous: observe(\.previous))
+        return Figure(
+            indicator: indicator, period: period, current: observe(\.current), target: target,
+            lastYear: observe(\.lastYear), previous: observe(\.previous))
     }
 }
 
@@ -70,7 +77,8 @@ extension Figure {
     public func rephrased(_ change: (inout Phrasing) -> Void) -> Figure {
         var indicator = self.indicator
         change(&indicator.phrasing)
-        return Figure(indicator: indicator, period: period, current: current, target: target, lastYear: lastYear,
-                      previous: previous)
+        return Figure(
+            indicator: indicator, period: period, current: current, target: target, lastYear: lastYear,
+            previous: previous)
     }
 }

@@ -5,8 +5,10 @@ public struct FigureSources: Sendable {
     public var rolledUp: [String: [String: RolledUp]]
     public var targets: [String: [Int: TargetValue]]
 
-    public init(own: [String: [String: Observation]] = [:], rolledUp: [String: [String: RolledUp]] = [:],
-                targets: [String: [Int: TargetValue]] = [:]) {
+    public init(
+        own: [String: [String: Observation]] = [:], rolledUp: [String: [String: RolledUp]] = [:],
+        targets: [String: [Int: TargetValue]] = [:]
+    ) {
         self.own = own; self.rolledUp = rolledUp; self.targets = targets
     }
 

@@ -17,7 +17,8 @@ public struct FigureListing: Sendable {
         let byCode = Dictionary(uniqueKeysWithValues: figures.map { ($0.indicator.code, $0) })
         var sections: [Section] = []
         for field in fields {
-            let sentences = figures
+            let sentences =
+                figures
                 .filter { $0.indicator.field == field.code && $0.indicator.phrasing.standalone }
                 .map { figure -> RenderedText in
                     var s = ResultSentence.sentence(figure, figures: byCode)

@@ -13,8 +13,11 @@ public struct FigureWords: Sendable {
     /// The number alone, with its qualifier: "693.843", "gần 90.000", "09".
     public var number: String? {
         guard let o = figure.current else { return nil }
-        return qualified(o, VietnameseNumber.format(o.value, decimals: indicator.valueDecimals,
-                                                    leadingZero: phrasing.leadingZero))
+        return qualified(
+            o,
+            VietnameseNumber.format(
+                o.value, decimals: indicator.valueDecimals,
+                leadingZero: phrasing.leadingZero))
     }
 
     /// The number with its unit: "693.843 triệu đồng", "553 tỷ 100 triệu đồng", "09 giấy phép", "65%".
@@ -76,13 +79,15 @@ public struct FigureWords: Sendable {
         case .ratio:
             return "bằng " + percent(c.magnitude, indicator.changeDecimals)
         case .percent:
-            return c.direction == .same ? "bằng" : "\(c.direction.word) \(percent(c.magnitude, indicator.changeDecimals))"
+            return c.direction == .same
+                ? "bằng" : "\(c.direction.word) \(percent(c.magnitude, indicator.changeDecimals))"
         case .points:
             let n = VietnameseNumber.format(c.magnitude, decimals: indicator.changeDecimals)
             return c.direction == .same ? "bằng" : "\(c.direction.word) \(n) điểm phần trăm"
         case .absolute:
-            let n = VietnameseNumber.format(c.magnitude, decimals: indicator.changeDecimals,
-                                            leadingZero: phrasing.leadingZero)
+            let n = VietnameseNumber.format(
+                c.magnitude, decimals: indicator.changeDecimals,
+                leadingZero: phrasing.leadingZero)
             return c.direction == .same ? "bằng" : "\(c.direction.word) \(n)"
         }
     }

@@ -151,8 +151,10 @@ private struct Parser {
         }
         if c.isLetter || c == "_" {
             let start = index
-            while index < chars.count, chars[index].isLetter || chars[index].isASCIIDigit
-                || chars[index] == "_" || chars[index] == "." { index += 1 }
+            while index < chars.count,
+                chars[index].isLetter || chars[index].isASCIIDigit
+                    || chars[index] == "_" || chars[index] == "."
+            { index += 1 }
             return .reference(String(chars[start..<index]))
         }
         throw error

@@ -24,11 +24,13 @@ public struct Indicator: Hashable, Sendable, Codable {
     /// Position within its field, for listings and the report.
     public var position: Int
 
-    public init(code: String, name: String, unitOfMeasure: String, field: String, ownerOffice: String? = nil,
-                unitAggregation: UnitAggregation = .sum, timeAggregation: TimeAggregation = .flow,
-                valueDecimals: Int = 0, targetDecimals: Int = 2, changeDecimals: Int = 2,
-                changeStyle: ChangeStyle = .percent, formula: String? = nil, phrasing: Phrasing = Phrasing(),
-                position: Int = 0) {
+    public init(
+        code: String, name: String, unitOfMeasure: String, field: String, ownerOffice: String? = nil,
+        unitAggregation: UnitAggregation = .sum, timeAggregation: TimeAggregation = .flow,
+        valueDecimals: Int = 0, targetDecimals: Int = 2, changeDecimals: Int = 2,
+        changeStyle: ChangeStyle = .percent, formula: String? = nil, phrasing: Phrasing = Phrasing(),
+        position: Int = 0
+    ) {
         self.code = code; self.name = name; self.unitOfMeasure = unitOfMeasure; self.field = field
         self.ownerOffice = ownerOffice; self.unitAggregation = unitAggregation
         self.timeAggregation = timeAggregation; self.valueDecimals = valueDecimals

@@ -39,8 +39,10 @@ public struct RolledUp: Hashable, Sendable {
 public enum PeriodCombination {
     /// Combines monthly figures into the figure of `period`: a flow sums every month (all must be present), a stock
     /// takes its last month. Returns nil ("no figure") when a month it needs is missing: never a silent zero.
-    public static func combine(months: [Int: Observation], into period: Period,
-                               rule: TimeAggregation) -> Observation? {
+    public static func combine(
+        months: [Int: Observation], into period: Period,
+        rule: TimeAggregation
+    ) -> Observation? {
         switch rule {
         case .stock:
             return months[period.lastMonth]

@@ -81,7 +81,8 @@ extension Period: CustomStringConvertible {
         let text = raw.trimmingWhitespace().uppercased()
         let pieces = text.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
         guard let yearText = pieces.first, yearText.count == 4, let year = Int(yearText),
-              (1900...2200).contains(year) else { throw PeriodError(code: raw) }
+            (1900...2200).contains(year)
+        else { throw PeriodError(code: raw) }
         guard pieces.count == 2 else { self.init(year: year, kind: .year); return }
         let rest = pieces[1]
         if rest == "H1" { self.init(year: year, kind: .firstMonths(6)); return }
@@ -124,7 +125,8 @@ extension Period {
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         do { try self.init(code: text) } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.description))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
         }
     }
 

@@ -43,7 +43,9 @@ public struct PhraseTemplate: Hashable, Sendable {
 
     /// Placeholders that name no known part, for validation when a template is saved.
     public var unknownParts: [String] {
-        pieces.compactMap { if case .slot(_, let part) = $0, !Self.parts.contains(part) { return part } else { return nil } }
+        pieces.compactMap {
+            if case .slot(_, let part) = $0, !Self.parts.contains(part) { return part } else { return nil }
+        }
     }
 
     public func render(subject: Figure, figures: [String: Figure]) -> RenderedText {

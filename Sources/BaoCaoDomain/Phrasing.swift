@@ -35,10 +35,12 @@ public struct Phrasing: Hashable, Sendable, Codable {
     /// Whether the indicator gets its own line in a listing (false when another indicator's template shows it).
     public var standalone: Bool
 
-    public init(estimateVerb: String = "ước đạt", finalVerb: String = "đạt", moneyStyle: MoneyStyle = .millions,
-                leadingZero: Bool = false, targetVerb: String = "bằng", targetWords: String? = nil,
-                connector: Connector = .comma, namesComparisonYear: Bool = false, template: String? = nil,
-                standalone: Bool = true) {
+    public init(
+        estimateVerb: String = "ước đạt", finalVerb: String = "đạt", moneyStyle: MoneyStyle = .millions,
+        leadingZero: Bool = false, targetVerb: String = "bằng", targetWords: String? = nil,
+        connector: Connector = .comma, namesComparisonYear: Bool = false, template: String? = nil,
+        standalone: Bool = true
+    ) {
         self.estimateVerb = estimateVerb; self.finalVerb = finalVerb; self.moneyStyle = moneyStyle
         self.leadingZero = leadingZero; self.targetVerb = targetVerb; self.targetWords = targetWords
         self.connector = connector; self.namesComparisonYear = namesComparisonYear; self.template = template

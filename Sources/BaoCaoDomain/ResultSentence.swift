@@ -13,8 +13,9 @@ public enum ResultSentence {
         let words = FigureWords(figure)
         let indicator = figure.indicator
         guard let value = words.value, let verb = words.verb else {
-            return RenderedText(text: "\(indicator.name): \(MissingMark.text(indicator.code + ".value"))",
-                                missing: [indicator.code + ".value"])
+            return RenderedText(
+                text: "\(indicator.name): \(MissingMark.text(indicator.code + ".value"))",
+                missing: [indicator.code + ".value"])
         }
         var text = verb.isEmpty ? "\(indicator.name): \(value)" : "\(indicator.name) \(verb) \(value)"
         let target = words.target

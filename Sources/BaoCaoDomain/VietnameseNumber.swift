@@ -46,7 +46,8 @@ public enum VietnameseNumber {
         var negative = false
         if body.first == "-" { negative = true; body = body.dropFirst() }
         guard !body.isEmpty, body.allSatisfy({ $0.isASCIIDigit || $0 == "." || $0 == "," }) else {
-            throw NumberError(text: raw, reason: "chỉ được chứa chữ số, dấu chấm phân cách hàng nghìn và dấu phẩy thập phân")
+            throw NumberError(
+                text: raw, reason: "chỉ được chứa chữ số, dấu chấm phân cách hàng nghìn và dấu phẩy thập phân")
         }
         let commaPieces = body.split(separator: ",", omittingEmptySubsequences: false)
         guard commaPieces.count <= 2 else {

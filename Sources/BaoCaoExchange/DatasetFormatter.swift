@@ -11,33 +11,43 @@ public enum DatasetFormatter {
             rows += dataset.fields.map { [$0.field.code, $0.field.name, String($0.field.position)] }
         case .units:
             rows += dataset.units.map {
-                [$0.code, $0.name, $0.kind.rawValue, $0.parent ?? "", $0.validFrom?.description ?? "",
-                 $0.validTo?.description ?? ""]
+                [
+                    $0.code, $0.name, $0.kind.rawValue, $0.parent ?? "", $0.validFrom?.description ?? "",
+                    $0.validTo?.description ?? "",
+                ]
             }
         case .indicators:
             rows += dataset.indicators.map { record in
                 let i = record.indicator, p = i.phrasing
-                return [i.code, i.name, i.unitOfMeasure, i.field, i.ownerOffice ?? "", i.unitAggregation.rawValue,
-                        i.timeAggregation.rawValue, String(i.valueDecimals), String(i.targetDecimals),
-                        String(i.changeDecimals), i.changeStyle.rawValue, i.formula ?? "", verb(p.estimateVerb),
-                        verb(p.finalVerb), p.moneyStyle.rawValue, flag(p.leadingZero), p.targetVerb,
-                        p.targetWords ?? "", p.connector.rawValue, flag(p.namesComparisonYear), p.template ?? "",
-                        flag(p.standalone), String(i.position)]
+                return [
+                    i.code, i.name, i.unitOfMeasure, i.field, i.ownerOffice ?? "", i.unitAggregation.rawValue,
+                    i.timeAggregation.rawValue, String(i.valueDecimals), String(i.targetDecimals),
+                    String(i.changeDecimals), i.changeStyle.rawValue, i.formula ?? "", verb(p.estimateVerb),
+                    verb(p.finalVerb), p.moneyStyle.rawValue, flag(p.leadingZero), p.targetVerb,
+                    p.targetWords ?? "", p.connector.rawValue, flag(p.namesComparisonYear), p.template ?? "",
+                    flag(p.standalone), String(i.position),
+                ]
             }
         case .targets:
             rows += dataset.targets.map {
-                [$0.indicator, $0.unit, String($0.year), $0.kind.rawValue, VietnameseNumber.exact($0.value),
-                 $0.setBy ?? "", $0.note ?? ""]
+                [
+                    $0.indicator, $0.unit, String($0.year), $0.kind.rawValue, VietnameseNumber.exact($0.value),
+                    $0.setBy ?? "", $0.note ?? "",
+                ]
             }
         case .values:
             rows += dataset.values.map {
-                [$0.indicator, $0.unit, $0.period.code, VietnameseNumber.exact($0.observation.value),
-                 $0.observation.status.rawValue, $0.observation.qualifier?.rawValue ?? "", $0.note ?? ""]
+                [
+                    $0.indicator, $0.unit, $0.period.code, VietnameseNumber.exact($0.observation.value),
+                    $0.observation.status.rawValue, $0.observation.qualifier?.rawValue ?? "", $0.note ?? "",
+                ]
             }
         case .calendars:
             rows += dataset.calendars.map {
-                [$0.province, String($0.calendar.cutoffDay), String($0.calendar.deadlineWorkingDays),
-                 $0.calendar.holidays.sorted().map(\.description).joined(separator: ";")]
+                [
+                    $0.province, String($0.calendar.cutoffDay), String($0.calendar.deadlineWorkingDays),
+                    $0.calendar.holidays.sorted().map(\.description).joined(separator: ";"),
+                ]
             }
         }
         return rows

@@ -11,18 +11,27 @@ public enum DatasetReader {
             var p = error; p.file = file
             throw ImportProblems([p])
         }
-        guard let header = rows.first else { throw ImportProblems([ImportProblem(file: file, line: 1, column: nil, message: "tệp trống")]) }
+        guard let header = rows.first else {
+            throw ImportProblems([ImportProblem(file: file, line: 1, column: nil, message: "tệp trống")])
+        }
         let names = header.fields.map { $0.trimmingWhitespace().lowercased() }
         guard let table = TableKind.recognise(header: names) else {
-            throw ImportProblems([ImportProblem(file: file, line: header.line, column: nil,
-                message: "không nhận ra bảng từ dòng tiêu đề; xem docs/IMPORT.md")])
+            throw ImportProblems([
+                ImportProblem(
+                    file: file, line: header.line, column: nil,
+                    message: "không nhận ra bảng từ dòng tiêu đề; xem docs/IMPORT.md")
+            ])
         }
         var problems = headerProblems(table, names, file: file, line: header.line)
         var dataset = Dataset()
         for row in rows.dropFirst() {
             let location = SourceLocation(file: file, line: row.line)
             if row.fields.count > names.count {
-                problems.append(location.problem(nil, "có \(row.fields.count) ô, nhiều hơn \(names.count) cột của tiêu đề (số thập phân có dấu phẩy phải đặt trong ngoặc kép)"))
+                problems.append(
+                    location.problem(
+                        nil,
+                        "có \(row.fields.count) ô, nhiều hơn \(names.count) cột của tiêu đề (số thập phân có dấu phẩy phải đặt trong ngoặc kép)"
+                    ))
                 continue
             }
             var cells: [String: String] = [:]
@@ -39,8 +48,11 @@ public enum DatasetReader {
             throw ImportProblems([ImportProblem(file: file, line: 1, column: nil, message: "không phải JSON hợp lệ")])
         }
         guard let root = object as? [String: Any] else {
-            throw ImportProblems([ImportProblem(file: file, line: 1, column: nil,
-                message: "JSON phải là một đối tượng với các danh sách fields, units, indicators, targets, values")])
+            throw ImportProblems([
+                ImportProblem(
+                    file: file, line: 1, column: nil,
+                    message: "JSON phải là một đối tượng với các danh sách fields, units, indicators, targets, values")
+            ])
         }
         var dataset = Dataset()
         var problems: [ImportProblem] = []
@@ -50,26 +62,33 @@ public enum DatasetReader {
         for table in TableKind.allCases {
             guard let list = root[table.rawValue] else { continue }
             guard let items = list as? [Any] else {
-                problems.append(ImportProblem(file: file, line: 1, column: table.rawValue, message: "phải là một danh sách"))
+                problems.append(
+                    ImportProblem(file: file, line: 1, column: table.rawValue, message: "phải là một danh sách"))
                 continue
             }
             for (index, item) in items.enumerated() {
-                let location = SourceLocation(file: file.map { "\($0) [\(table.rawValue)]" } ?? table.rawValue,
-                                              line: index + 1)
+                let location = SourceLocation(
+                    file: file.map { "\($0) [\(table.rawValue)]" } ?? table.rawValue,
+                    line: index + 1)
                 guard let object = item as? [String: Any] else {
                     problems.append(location.problem(nil, "mục phải là một đối tượng")); continue
                 }
                 var cells: [String: String] = [:]
                 for (k, v) in object {
                     if v is NSNull { continue }
-                    if let s = v as? String { cells[k] = s } else if let n = v as? NSNumber {
+                    if let s = v as? String {
+                        cells[k] = s
+                    } else if let n = v as? NSNumber {
                         cells[k] = isBool(n) ? (n.boolValue ? "true" : "false") : n.stringValue
                         // A JSON number in the value column is in plain form; cells hold the Vietnamese form.
                         if k == "value", let a = Amount(plain: n.stringValue) { cells[k] = VietnameseNumber.exact(a) }
-                    } else { problems.append(location.problem(k, "phải là chuỗi hoặc số")) }
+                    } else {
+                        problems.append(location.problem(k, "phải là chuỗi hoặc số"))
+                    }
                 }
-                problems += headerProblems(table, Array(cells.keys), file: location.file, line: location.line,
-                                           checkRequired: false)
+                problems += headerProblems(
+                    table, Array(cells.keys), file: location.file, line: location.line,
+                    checkRequired: false)
                 problems += RecordDecoding.decode(table, cells, location, into: &dataset)
             }
         }
@@ -81,12 +100,17 @@ public enum DatasetReader {
         String(cString: n.objCType) == "c" || type(of: n) == type(of: NSNumber(value: true))
     }
 
-    static func headerProblems(_ table: TableKind, _ names: [String], file: String?, line: Int,
-                               checkRequired: Bool = true) -> [ImportProblem] {
+    static func headerProblems(
+        _ table: TableKind, _ names: [String], file: String?, line: Int,
+        checkRequired: Bool = true
+    ) -> [ImportProblem] {
         var problems: [ImportProblem] = []
         for name in names where !table.columns.contains(name) {
-            problems.append(ImportProblem(file: file, line: line, column: name,
-                message: "cột không có trong bảng \(table.rawValue); các cột: " + table.columns.joined(separator: ", ")))
+            problems.append(
+                ImportProblem(
+                    file: file, line: line, column: name,
+                    message: "cột không có trong bảng \(table.rawValue); các cột: "
+                        + table.columns.joined(separator: ", ")))
         }
         if checkRequired {
             for name in table.requiredColumns where !names.contains(name) {

@@ -2,19 +2,23 @@ import BaoCaoDomain
 
 /// Turns rows of cells into records of one table.
 enum RecordDecoding {
-    static func decode(_ table: TableKind, _ cells: [String: String], _ location: SourceLocation,
-                       into dataset: inout Dataset) -> [ImportProblem] {
+    static func decode(
+        _ table: TableKind, _ cells: [String: String], _ location: SourceLocation,
+        into dataset: inout Dataset
+    ) -> [ImportProblem] {
         var row = RowDecoder(cells: cells, location: location)
         switch table {
         case .fields:
-            let field = Field(code: row.code("code"), name: row.required("name"),
-                              position: row.int("position", default: 0, range: 0...100_000))
+            let field = Field(
+                code: row.code("code"), name: row.required("name"),
+                position: row.int("position", default: 0, range: 0...100_000))
             dataset.fields.append(FieldRecord(field: field, location: location))
         case .units:
-            let record = UnitRecord(code: row.code("code"), name: row.required("name"),
-                                    kind: row.choice("kind") ?? .office, parent: row.optional("parent"),
-                                    validFrom: row.date("valid_from"), validTo: row.date("valid_to"),
-                                    location: location)
+            let record = UnitRecord(
+                code: row.code("code"), name: row.required("name"),
+                kind: row.choice("kind") ?? .office, parent: row.optional("parent"),
+                validFrom: row.date("valid_from"), validTo: row.date("valid_to"),
+                location: location)
             if let from = record.validFrom, let to = record.validTo, to < from {
                 row.fail("valid_to", "ngày hết hiệu lực trước ngày bắt đầu")
             }
@@ -22,33 +26,42 @@ enum RecordDecoding {
         case .indicators:
             dataset.indicators.append(IndicatorRecord(indicator: indicator(&row), location: location))
         case .targets:
-            dataset.targets.append(TargetRecord(
-                indicator: row.required("indicator"), unit: row.required("unit"),
-                year: row.int("year", range: 1900...2200), kind: row.choice("target_kind") ?? .plan,
-                value: row.amount("value"), setBy: row.optional("set_by"), note: row.optional("note"),
-                location: location))
+            dataset.targets.append(
+                TargetRecord(
+                    indicator: row.required("indicator"), unit: row.required("unit"),
+                    year: row.int("year", range: 1900...2200), kind: row.choice("target_kind") ?? .plan,
+                    value: row.amount("value"), setBy: row.optional("set_by"), note: row.optional("note"),
+                    location: location))
         case .calendars:
             var holidays = Set<CivilDate>()
             for text in (row.optional("holidays") ?? "").split(whereSeparator: { $0 == ";" || $0 == " " }) {
-                if let date = CivilDate(iso: String(text)) { holidays.insert(date) } else {
+                if let date = CivilDate(iso: String(text)) {
+                    holidays.insert(date)
+                } else {
                     row.fail("holidays", "ngày \"\(text)\" không hợp lệ (dạng 2017-09-04; cách nhau bởi \";\")")
                 }
             }
-            let calendar = ReportCalendar(cutoffDay: row.int("cutoff_day", range: 1...28),
-                                          deadlineWorkingDays: row.int("deadline_working_days", range: 1...30),
-                                          holidays: holidays)
-            dataset.calendars.append(CalendarRecord(province: row.required("province"), calendar: calendar, location: location))
+            let calendar = ReportCalendar(
+                cutoffDay: row.int("cutoff_day", range: 1...28),
+                deadlineWorkingDays: row.int("deadline_working_days", range: 1...30),
+                holidays: holidays)
+            dataset.calendars.append(
+                CalendarRecord(province: row.required("province"), calendar: calendar, location: location))
         case .values:
-            let observation = Observation(value: row.amount("value"),
-                                          status: row.choice("status", default: ValueStatus.final) ?? .final,
-                                          qualifier: qualifier(&row))
-            dataset.values.append(ValueRecord(indicator: row.required("indicator"), unit: row.required("unit"),
-                                              period: row.period("period"), observation: observation,
-                                              note: row.optional("note"), location: location))
+            let observation = Observation(
+                value: row.amount("value"),
+                status: row.choice("status", default: ValueStatus.final) ?? .final,
+                qualifier: qualifier(&row))
+            dataset.values.append(
+                ValueRecord(
+                    indicator: row.required("indicator"), unit: row.required("unit"),
+                    period: row.period("period"), observation: observation,
+                    note: row.optional("note"), location: location))
         }
         // Within a row, problems read left to right, as the columns stand in the table.
         func rank(_ p: ImportProblem) -> Int { p.column.flatMap(table.columns.firstIndex(of:)) ?? -1 }
-        return row.problems.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
+        return row.problems.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(
+            \.element)
     }
 
     static func qualifier(_ row: inout RowDecoder) -> Qualifier? {
@@ -78,7 +91,9 @@ enum RecordDecoding {
             standalone: row.bool("standalone", default: true))
         if let template = phrasing.template {
             for part in PhraseTemplate(template).unknownParts {
-                row.fail("template", "chỗ trống {\(part)} không có; dùng: " + PhraseTemplate.parts.sorted().joined(separator: ", "))
+                row.fail(
+                    "template",
+                    "chỗ trống {\(part)} không có; dùng: " + PhraseTemplate.parts.sorted().joined(separator: ", "))
             }
         }
         let formula = row.optional("formula")

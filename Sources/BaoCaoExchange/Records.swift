@@ -26,8 +26,10 @@ public struct UnitRecord: Hashable, Sendable {
     public var validTo: CivilDate?
     public var location: SourceLocation
 
-    public init(code: String, name: String, kind: UnitKind, parent: String?, validFrom: CivilDate? = nil,
-                validTo: CivilDate? = nil, location: SourceLocation = .init(file: nil, line: 0)) {
+    public init(
+        code: String, name: String, kind: UnitKind, parent: String?, validFrom: CivilDate? = nil,
+        validTo: CivilDate? = nil, location: SourceLocation = .init(file: nil, line: 0)
+    ) {
         self.code = code; self.name = name; self.kind = kind; self.parent = parent
         self.validFrom = validFrom; self.validTo = validTo; self.location = location
     }
@@ -50,8 +52,10 @@ public struct TargetRecord: Hashable, Sendable {
     public var note: String?
     public var location: SourceLocation
 
-    public init(indicator: String, unit: String, year: Int, kind: TargetKind, value: Amount, setBy: String?,
-                note: String?, location: SourceLocation) {
+    public init(
+        indicator: String, unit: String, year: Int, kind: TargetKind, value: Amount, setBy: String?,
+        note: String?, location: SourceLocation
+    ) {
         self.indicator = indicator; self.unit = unit; self.year = year; self.kind = kind; self.value = value
         self.setBy = setBy; self.note = note; self.location = location
     }
@@ -65,8 +69,10 @@ public struct ValueRecord: Hashable, Sendable {
     public var note: String?
     public var location: SourceLocation
 
-    public init(indicator: String, unit: String, period: Period, observation: Observation, note: String? = nil,
-                location: SourceLocation = .init(file: nil, line: 0)) {
+    public init(
+        indicator: String, unit: String, period: Period, observation: Observation, note: String? = nil,
+        location: SourceLocation = .init(file: nil, line: 0)
+    ) {
         self.indicator = indicator; self.unit = unit; self.period = period; self.observation = observation
         self.note = note; self.location = location
     }

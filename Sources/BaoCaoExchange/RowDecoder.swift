@@ -27,7 +27,9 @@ struct RowDecoder {
 
     mutating func code(_ column: String) -> String {
         let v = required(column)
-        if !v.isEmpty && !v.allSatisfy({ $0.isLetter && $0.isASCII || $0.isNumber && $0.isASCII || $0 == "_" || $0 == "-" }) {
+        if !v.isEmpty
+            && !v.allSatisfy({ $0.isLetter && $0.isASCII || $0.isNumber && $0.isASCII || $0 == "_" || $0 == "-" })
+        {
             fail(column, "mã \"\(v)\" chỉ được gồm chữ không dấu, chữ số, \"_\" và \"-\"")
         }
         return v
@@ -77,7 +79,9 @@ struct RowDecoder {
 
     mutating func date(_ column: String) -> CivilDate? {
         guard let v = optional(column) else { return nil }
-        guard let d = CivilDate(iso: v) else { fail(column, "ngày \"\(v)\" không hợp lệ (dạng 2025-07-01)"); return nil }
+        guard let d = CivilDate(iso: v) else {
+            fail(column, "ngày \"\(v)\" không hợp lệ (dạng 2025-07-01)"); return nil
+        }
         return d
     }
 

@@ -7,12 +7,13 @@ public enum TableKind: String, CaseIterable, Sendable {
         switch self {
         case .fields: return ["code", "name", "position"]
         case .units: return ["code", "name", "kind", "parent", "valid_from", "valid_to"]
-        case .indicators: return [
-            "code", "name", "unit_of_measure", "field", "owner_office", "unit_aggregation", "time_aggregation",
-            "value_decimals", "target_decimals", "change_decimals", "change_style", "formula", "estimate_verb",
-            "final_verb", "money_style", "leading_zero", "target_verb", "target_words", "connector",
-            "names_comparison_year", "template", "standalone", "position",
-        ]
+        case .indicators:
+            return [
+                "code", "name", "unit_of_measure", "field", "owner_office", "unit_aggregation", "time_aggregation",
+                "value_decimals", "target_decimals", "change_decimals", "change_style", "formula", "estimate_verb",
+                "final_verb", "money_style", "leading_zero", "target_verb", "target_words", "connector",
+                "names_comparison_year", "template", "standalone", "position",
+            ]
         case .targets: return ["indicator", "unit", "year", "target_kind", "value", "set_by", "note"]
         case .values: return ["indicator", "unit", "period", "value", "status", "qualifier", "note"]
         case .calendars: return ["province", "cutoff_day", "deadline_working_days", "holidays"]

@@ -16,8 +16,10 @@ public enum BulkValueLoader {
         public var estimate: Bool
         public var qualifier: String?
         public var note: String?
-        public init(indicatorID: Int, unitID: Int, period: String, amount: Int64, estimate: Bool,
-                    qualifier: String? = nil, note: String? = nil) {
+        public init(
+            indicatorID: Int, unitID: Int, period: String, amount: Int64, estimate: Bool,
+            qualifier: String? = nil, note: String? = nil
+        ) {
             self.indicatorID = indicatorID; self.unitID = unitID; self.period = period
             self.amount = amount; self.estimate = estimate; self.qualifier = qualifier; self.note = note
         }
@@ -50,11 +52,13 @@ public enum BulkValueLoader {
         var result: [Int: [Int]] = [:]
         let ids = unitIDs.sorted()
         for start in stride(from: 0, to: ids.count, by: 1_000) {
-            let rows = try await db.raw("""
+            let rows = try await db.raw(
+                """
                 SELECT a.unit_id, a.ancestor_id FROM unit_ancestors a JOIN units u ON u.id = a.unit_id
                 WHERE a.depth > 0 AND a.unit_id IN (\(binds: Array(ids[start..<min(start + 1_000, ids.count)])))
                 AND u.kind IN (\(binds: UnitKind.allCases.filter(\.isCommuneLevel).map(\.rawValue)))
-                """).all()
+                """
+            ).all()
             for row in rows {
                 result[try row.decode(column: "unit_id", as: Int.self), default: []]
                     .append(try row.decode(column: "ancestor_id", as: Int.self))
@@ -66,20 +70,25 @@ public enum BulkValueLoader {
     /// Rows per statement: 7 bound values each stays under SQLite's 32,766 and PostgreSQL's 65,535 parameters.
     static let rowsPerStatement = 4_000
 
-    static func status(_ row: Row) -> String { row.estimate ? ValueStatus.estimate.rawValue : ValueStatus.final.rawValue }
+    static func status(_ row: Row) -> String {
+        row.estimate ? ValueStatus.estimate.rawValue : ValueStatus.final.rawValue
+    }
 
     /// SQLite: binds handed straight to SQLite, without the per-value encoding of the portable path; who and when
     /// are bound once per statement, not once a row.
-    static func insertSQLite(_ rows: ArraySlice<Row>, user: String, now: String, _ db: any SQLiteDatabase) async throws {
+    static func insertSQLite(_ rows: ArraySlice<Row>, user: String, now: String, _ db: any SQLiteDatabase) async throws
+    {
         var binds: [SQLiteData] = [.text(user), .text(now)]  // the two `?` of the SELECT list come first
         binds.reserveCapacity(rows.count * 7 + 2)
-        let estimate = SQLiteData.text(ValueStatus.estimate.rawValue), final = SQLiteData.text(ValueStatus.final.rawValue)
+        let estimate = SQLiteData.text(ValueStatus.estimate.rawValue),
+            final = SQLiteData.text(ValueStatus.final.rawValue)
         for r in rows {
             binds.append(.integer(r.indicatorID)); binds.append(.integer(r.unitID)); binds.append(.text(r.period))
             binds.append(.integer(Int(r.amount))); binds.append(r.estimate ? estimate : final)
             binds.append(r.qualifier.map(SQLiteData.text) ?? .null); binds.append(r.note.map(SQLiteData.text) ?? .null)
         }
-        _ = try await db.query(rows.count == rowsPerStatement ? fullStatement : sqliteStatement(rows: rows.count), binds)
+        _ = try await db.query(
+            rows.count == rowsPerStatement ? fullStatement : sqliteStatement(rows: rows.count), binds)
     }
 
     static let fullStatement = sqliteStatement(rows: rowsPerStatement)
@@ -92,13 +101,15 @@ public enum BulkValueLoader {
 
     /// PostgreSQL: seven array parameters unnested into rows, instead of seven parameters a row.
     static func insertPostgres(_ rows: ArraySlice<Row>, user: String, now: String, _ db: any SQLDatabase) async throws {
-        try await db.raw("""
+        try await db.raw(
+            """
             INSERT INTO data_values (indicator_id, unit_id, period, amount, status, qualifier, note, updated_by, updated_at)
             SELECT i, u, p, a, s, NULLIF(q, ''), NULLIF(n, ''), \(bind: user), \(bind: now) FROM UNNEST(
             \(bind: rows.map { Int64($0.indicatorID) })::bigint[], \(bind: rows.map { Int64($0.unitID) })::bigint[],
             \(bind: rows.map(\.period))::text[], \(bind: rows.map(\.amount))::bigint[], \(bind: rows.map(status))::text[],
             \(bind: rows.map { $0.qualifier ?? "" })::text[], \(bind: rows.map { $0.note ?? "" })::text[]) AS t(i, u, p, a, s, q, n)
-            """).run()
+            """
+        ).run()
     }
 
     /// Any other SQL database: SQLKit's insert builder with bound values.
@@ -106,8 +117,9 @@ public enum BulkValueLoader {
         let insert = db.insert(into: Table.values).columns(
             "indicator_id", "unit_id", "period", "amount", "status", "qualifier", "note", "updated_by", "updated_at")
         for r in rows {
-            insert.values(SQLBind(r.indicatorID), SQLBind(r.unitID), SQLBind(r.period), SQLBind(r.amount),
-                          SQLBind(status(r)), SQLBind(r.qualifier), SQLBind(r.note), SQLBind(user), SQLBind(now))
+            insert.values(
+                SQLBind(r.indicatorID), SQLBind(r.unitID), SQLBind(r.period), SQLBind(r.amount),
+                SQLBind(status(r)), SQLBind(r.qualifier), SQLBind(r.note), SQLBind(user), SQLBind(now))
         }
         try await insert.run()
     }

@@ -5,18 +5,22 @@ import SQLKit
 public enum CalendarRepository {
     static func save(provinceID: Int, _ calendar: ReportCalendar, _ db: any SQLDatabase) async throws {
         let holidays = calendar.holidays.sorted().map(\.description).joined(separator: ";")
-        try await db.raw("""
+        try await db.raw(
+            """
             INSERT INTO report_calendars (province_id, cutoff_day, deadline_working_days, holidays)
             VALUES (\(bind: provinceID), \(bind: calendar.cutoffDay), \(bind: calendar.deadlineWorkingDays), \(bind: holidays))
             ON CONFLICT (province_id) DO UPDATE SET cutoff_day = excluded.cutoff_day,
             deadline_working_days = excluded.deadline_working_days, holidays = excluded.holidays
-            """).run()
+            """
+        ).run()
     }
 
     /// Calendars by province id.
     public static func all(_ db: any SQLDatabase) async throws -> [Int: ReportCalendar] {
         var result: [Int: ReportCalendar] = [:]
-        for row in try await db.raw("SELECT province_id, cutoff_day, deadline_working_days, holidays FROM report_calendars").all() {
+        for row in try await db.raw(
+            "SELECT province_id, cutoff_day, deadline_working_days, holidays FROM report_calendars"
+        ).all() {
             let holidays = try row.decode(column: "holidays", as: String.self).split(separator: ";")
                 .compactMap { CivilDate(iso: String($0)) }
             result[try row.decode(column: "province_id", as: Int.self)] = ReportCalendar(
@@ -28,7 +32,9 @@ public enum CalendarRepository {
     }
 
     /// The calendar that governs `unit`: its own province's (or its own, for a province), else Decree 09's.
-    public static func calendar(for unit: StoredUnit, units: [StoredUnit], _ db: any SQLDatabase) async throws -> ReportCalendar {
+    public static func calendar(
+        for unit: StoredUnit, units: [StoredUnit], _ db: any SQLDatabase
+    ) async throws -> ReportCalendar {
         let calendars = try await all(db)
         let byID = Dictionary(uniqueKeysWithValues: units.map { ($0.id, $0) })
         var current: StoredUnit? = unit

@@ -13,34 +13,41 @@ public enum DatasetExporter {
         let units = try await UnitRepository.all(db)
         let byID = Dictionary(uniqueKeysWithValues: units.map { ($0.id, $0) })
         dataset.units = units.map {
-            UnitRecord(code: $0.code, name: $0.name, kind: $0.kind, parent: $0.parentID.flatMap { byID[$0]?.code },
-                       validFrom: $0.validFrom == UnitRepository.openStart ? nil : CivilDate(iso: $0.validFrom),
-                       validTo: $0.validTo.flatMap(CivilDate.init(iso:)), location: nowhere)
+            UnitRecord(
+                code: $0.code, name: $0.name, kind: $0.kind, parent: $0.parentID.flatMap { byID[$0]?.code },
+                validFrom: $0.validFrom == UnitRepository.openStart ? nil : CivilDate(iso: $0.validFrom),
+                validTo: $0.validTo.flatMap(CivilDate.init(iso:)), location: nowhere)
         }
         dataset.indicators = catalogue.indicators.map { IndicatorRecord(indicator: $0, location: nowhere) }
         dataset.targets = try await TargetRepository.allCurrent(db).compactMap { t in
             guard let indicator = catalogue.codeByID[t.indicatorID], let unit = byID[t.unitID] else { return nil }
-            return TargetRecord(indicator: indicator, unit: unit.code, year: t.year, kind: t.kind, value: t.value,
-                                setBy: t.setBy, note: t.note, location: nowhere)
+            return TargetRecord(
+                indicator: indicator, unit: unit.code, year: t.year, kind: t.kind, value: t.value,
+                setBy: t.setBy, note: t.note, location: nowhere)
         }
         dataset.calendars = try await CalendarRepository.all(db).sorted { $0.key < $1.key }.compactMap { id, calendar in
             byID[id].map { CalendarRecord(province: $0.code, calendar: calendar, location: nowhere) }
         }
-        let rows = try await db.raw("""
+        let rows = try await db.raw(
+            """
             SELECT indicator_id, unit_id, period, amount, status, qualifier, note FROM data_values
             ORDER BY unit_id, indicator_id, period
-            """).all()
+            """
+        ).all()
         for row in rows {
             guard let indicator = catalogue.codeByID[try row.decode(column: "indicator_id", as: Int.self)],
-                  let unit = byID[try row.decode(column: "unit_id", as: Int.self)],
-                  let period = try? Period(code: try row.decode(column: "period", as: String.self)) else { continue }
+                let unit = byID[try row.decode(column: "unit_id", as: Int.self)],
+                let period = try? Period(code: try row.decode(column: "period", as: String.self))
+            else { continue }
             let observation = Observation(
                 value: Amount(scaled: try row.decode(column: "amount", as: Int64.self)),
                 status: ValueStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .final,
                 qualifier: (try row.decode(column: "qualifier", as: String?.self)).flatMap(Qualifier.init(rawValue:)))
-            dataset.values.append(ValueRecord(indicator: indicator, unit: unit.code, period: period,
-                                              observation: observation, note: try row.decode(column: "note", as: String?.self),
-                                              location: nowhere))
+            dataset.values.append(
+                ValueRecord(
+                    indicator: indicator, unit: unit.code, period: period,
+                    observation: observation, note: try row.decode(column: "note", as: String?.self),
+                    location: nowhere))
         }
         return dataset
     }

@@ -35,21 +35,27 @@ public enum DatasetImporter {
         var indicatorCodes = Set(before.indicators.map(\.code))
         indicatorCodes.formUnion(dataset.indicators.map(\.indicator.code))
         for record in dataset.indicators {
-            problems += IndicatorChecks.problems(record, fieldCodes: fieldCodes, indicatorCodes: indicatorCodes,
-                                                 unitCodes: knownUnitCodes)
+            problems += IndicatorChecks.problems(
+                record, fieldCodes: fieldCodes, indicatorCodes: indicatorCodes,
+                unitCodes: knownUnitCodes)
         }
         try await IndicatorRepository.save(indicators: dataset.indicators, db)
         summary.indicators = dataset.indicators.count
 
-        let references = References(catalogue: try await IndicatorRepository.catalogue(db),
-                                    units: UnitRepository.currentByCode(try await UnitRepository.all(db)))
+        let references = References(
+            catalogue: try await IndicatorRepository.catalogue(db),
+            units: UnitRepository.currentByCode(try await UnitRepository.all(db)))
         let units = references.units
 
         var targets: [TargetRepository.Entry] = []
         for t in dataset.targets {
-            guard let (indicatorID, unit) = references.resolve(t.indicator, t.unit, t.location, &problems) else { continue }
-            targets.append(.init(indicatorID: indicatorID, unitID: unit.id, year: t.year, kind: t.kind, value: t.value,
-                                 setBy: t.setBy, note: t.note))
+            guard let (indicatorID, unit) = references.resolve(t.indicator, t.unit, t.location, &problems) else {
+                continue
+            }
+            targets.append(
+                .init(
+                    indicatorID: indicatorID, unitID: unit.id, year: t.year, kind: t.kind, value: t.value,
+                    setBy: t.setBy, note: t.note))
         }
         try await TargetRepository.save(targets, by: user, db)
         summary.targets = targets.count
@@ -63,7 +69,9 @@ public enum DatasetImporter {
                 problems.append(c.location.problem("province", "đơn vị \"\(c.province)\" không tồn tại")); continue
             }
             guard [.province, .centralCity].contains(unit.kind) else {
-                problems.append(c.location.problem("province", "\"\(c.province)\" không phải tỉnh, thành phố trực thuộc trung ương")); continue
+                problems.append(
+                    c.location.problem("province", "\"\(c.province)\" không phải tỉnh, thành phố trực thuộc trung ương")
+                ); continue
             }
             try await CalendarRepository.save(provinceID: unit.id, c.calendar, db)
             summary.calendars += 1
@@ -75,14 +83,20 @@ public enum DatasetImporter {
     }
 
     /// New values go in by the bulk path; values that exist already are saved one by one, keeping their history.
-    static func writeValues(_ records: [ValueRecord], _ references: References, by user: String,
-                            problems: inout [ImportProblem], _ db: any SQLDatabase) async throws -> (values: Int, unchanged: Int) {
+    static func writeValues(
+        _ records: [ValueRecord], _ references: References, by user: String,
+        problems: inout [ImportProblem], _ db: any SQLDatabase
+    ) async throws -> (values: Int, unchanged: Int) {
         var resolved: [(ValueRecord, Int, StoredUnit)] = []
         var firstLine: [ValueWriter.Key: Int] = [:]
         for v in records {
-            guard let (indicatorID, unit) = references.resolve(v.indicator, v.unit, v.location, &problems) else { continue }
+            guard let (indicatorID, unit) = references.resolve(v.indicator, v.unit, v.location, &problems) else {
+                continue
+            }
             if references.catalogue.indicator(code: v.indicator)?.isDerived == true {
-                problems.append(v.location.problem("indicator", "chỉ tiêu \"\(v.indicator)\" được tính theo công thức, không nhập giá trị"))
+                problems.append(
+                    v.location.problem(
+                        "indicator", "chỉ tiêu \"\(v.indicator)\" được tính theo công thức, không nhập giá trị"))
                 continue
             }
             if let problem = validity(unit, v) { problems.append(problem); continue }
@@ -96,7 +110,8 @@ public enum DatasetImporter {
         }
         guard problems.isEmpty else { return (0, 0) }
 
-        let existing = try await existingKeys(unitIDs: Set(resolved.map(\.2.id)), periods: Set(resolved.map(\.0.period.code)), db)
+        let existing = try await existingKeys(
+            unitIDs: Set(resolved.map(\.2.id)), periods: Set(resolved.map(\.0.period.code)), db)
         var fresh: [BulkValueLoader.Row] = []
         var counts = (values: 0, unchanged: 0)
         for (v, indicatorID, unit) in resolved {
@@ -106,9 +121,11 @@ public enum DatasetImporter {
                     by: user, communeLevel: unit.kind.isCommuneLevel, db)
                 if changed { counts.values += 1 } else { counts.unchanged += 1 }
             } else {
-                fresh.append(.init(indicatorID: indicatorID, unitID: unit.id, period: v.period.code,
-                                   amount: v.observation.value.scaled, estimate: v.observation.status == .estimate,
-                                   qualifier: v.observation.qualifier?.rawValue, note: v.note))
+                fresh.append(
+                    .init(
+                        indicatorID: indicatorID, unitID: unit.id, period: v.period.code,
+                        amount: v.observation.value.scaled, estimate: v.observation.status == .estimate,
+                        qualifier: v.observation.qualifier?.rawValue, note: v.note))
             }
         }
         try await BulkValueLoader.insert(fresh, by: user, db)
@@ -119,19 +136,25 @@ public enum DatasetImporter {
     struct ExistingKey: Hashable { var indicatorID: Int; var unitID: Int; var period: String }
 
     /// Which of the units' values for these periods exist already.
-    static func existingKeys(unitIDs: Set<Int>, periods: Set<String>, _ db: any SQLDatabase) async throws -> Set<ExistingKey> {
+    static func existingKeys(
+        unitIDs: Set<Int>, periods: Set<String>, _ db: any SQLDatabase
+    ) async throws -> Set<ExistingKey> {
         var keys = Set<ExistingKey>()
         let ids = unitIDs.sorted()
         let periodCodes = periods.sorted()
         for start in stride(from: 0, to: ids.count, by: 500) {
-            let rows = try await db.raw("""
+            let rows = try await db.raw(
+                """
                 SELECT indicator_id, unit_id, period FROM data_values WHERE unit_id IN (\(binds: Array(ids[start..<min(start + 500, ids.count)])))
                 AND period IN (\(binds: periodCodes))
-                """).all()
+                """
+            ).all()
             for row in rows {
-                keys.insert(ExistingKey(indicatorID: try row.decode(column: "indicator_id", as: Int.self),
-                                        unitID: try row.decode(column: "unit_id", as: Int.self),
-                                        period: try row.decode(column: "period", as: String.self)))
+                keys.insert(
+                    ExistingKey(
+                        indicatorID: try row.decode(column: "indicator_id", as: Int.self),
+                        unitID: try row.decode(column: "unit_id", as: Int.self),
+                        period: try row.decode(column: "period", as: String.self)))
             }
         }
         return keys
@@ -140,12 +163,16 @@ public enum DatasetImporter {
     /// A value must fall within the dates its unit is in force.
     static func validity(_ unit: StoredUnit, _ v: ValueRecord) -> ImportProblem? {
         let start = CivilDate(v.period.year, v.period.firstMonth, 1).description
-        let end = CivilDate(v.period.year, v.period.lastMonth, CivilDate.daysIn(month: v.period.lastMonth, year: v.period.year)).description
+        let end = CivilDate(
+            v.period.year, v.period.lastMonth, CivilDate.daysIn(month: v.period.lastMonth, year: v.period.year)
+        ).description
         if let to = unit.validTo, to < start {
-            return v.location.problem("period", "đơn vị \"\(unit.code)\" đã hết hiệu lực từ \(to), trước kỳ \(v.period.code)")
+            return v.location.problem(
+                "period", "đơn vị \"\(unit.code)\" đã hết hiệu lực từ \(to), trước kỳ \(v.period.code)")
         }
         if unit.validFrom > end {
-            return v.location.problem("period", "đơn vị \"\(unit.code)\" có hiệu lực từ \(unit.validFrom), sau kỳ \(v.period.code)")
+            return v.location.problem(
+                "period", "đơn vị \"\(unit.code)\" có hiệu lực từ \(unit.validFrom), sau kỳ \(v.period.code)")
         }
         return nil
     }
@@ -157,11 +184,15 @@ struct References {
     let units: [String: StoredUnit]
 
     /// The indicator's id and the unit, or the problems of a row that names either wrongly.
-    func resolve(_ indicator: String, _ unit: String, _ location: SourceLocation,
-                 _ problems: inout [ImportProblem]) -> (Int, StoredUnit)? {
+    func resolve(
+        _ indicator: String, _ unit: String, _ location: SourceLocation,
+        _ problems: inout [ImportProblem]
+    ) -> (Int, StoredUnit)? {
         let indicatorID = catalogue.idByCode[indicator]
         let stored = units[unit]
-        if indicatorID == nil { problems.append(location.problem("indicator", "chỉ tiêu \"\(indicator)\" không tồn tại")) }
+        if indicatorID == nil {
+            problems.append(location.problem("indicator", "chỉ tiêu \"\(indicator)\" không tồn tại"))
+        }
         if stored == nil { problems.append(location.problem("unit", "đơn vị \"\(unit)\" không tồn tại")) }
         guard let indicatorID, let stored else { return nil }
         return (indicatorID, stored)
@@ -170,8 +201,10 @@ struct References {
 
 /// Reference checks of an indicator against the catalogue.
 enum IndicatorChecks {
-    static func problems(_ record: IndicatorRecord, fieldCodes: Set<String>, indicatorCodes: Set<String>,
-                         unitCodes: Set<String>) -> [ImportProblem] {
+    static func problems(
+        _ record: IndicatorRecord, fieldCodes: Set<String>, indicatorCodes: Set<String>,
+        unitCodes: Set<String>
+    ) -> [ImportProblem] {
         let i = record.indicator
         var problems: [ImportProblem] = []
         if !fieldCodes.contains(i.field) {

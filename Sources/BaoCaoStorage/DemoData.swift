@@ -6,7 +6,9 @@ import SQLKit
 /// start. Figures are the report's own; targets and 2016 values that only a percentage implies are reconstructed
 /// and say so in their note. No ward-level figure is made up.
 public enum DemoData {
-    public static var url: URL? { Bundle.module.url(forResource: "ngo-quyen-2017", withExtension: "json", subdirectory: "demo") }
+    public static var url: URL? {
+        Bundle.module.url(forResource: "ngo-quyen-2017", withExtension: "json", subdirectory: "demo")
+    }
 
     public static func dataset() throws -> Dataset {
         guard let url else { throw DemoDataMissing() }
@@ -16,7 +18,8 @@ public enum DemoData {
     /// Loads the demo data when the database holds no unit yet. Returns whether it did.
     @discardableResult
     public static func loadIfEmpty(_ store: Store) async throws -> Bool {
-        let count = try await store.sql.raw("SELECT COUNT(*) AS n FROM units").first()?.decode(column: "n", as: Int.self) ?? 0
+        let count =
+            try await store.sql.raw("SELECT COUNT(*) AS n FROM units").first()?.decode(column: "n", as: Int.self) ?? 0
         guard count == 0 else { return false }
         _ = try await DatasetImporter.run(try dataset(), by: "demo", store: store)
         return true

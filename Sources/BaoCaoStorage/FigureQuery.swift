@@ -7,15 +7,19 @@ import SQLKit
 /// targets, for the period, the same period last year and the period before; `FigureAssembler` does the rest.
 /// No scan of the values table, whatever its size.
 public enum FigureQuery {
-    public static func figures(unitID: Int, period: Period, catalogue: Catalogue,
-                               _ db: any SQLDatabase) async throws -> [Figure] {
+    public static func figures(
+        unitID: Int, period: Period, catalogue: Catalogue,
+        _ db: any SQLDatabase
+    ) async throws -> [Figure] {
         let codes = Array(FigureSources.periodCodes(for: period)).sorted()
         var sources = FigureSources()
 
-        let own = try await db.raw("""
+        let own = try await db.raw(
+            """
             SELECT indicator_id, period, amount, status, qualifier FROM data_values
             WHERE unit_id = \(bind: unitID) AND period IN (\(binds: codes))
-            """).all()
+            """
+        ).all()
         for row in own {
             guard let code = catalogue.codeByID[try row.decode(column: "indicator_id", as: Int.self)] else { continue }
             let observation = Observation(
@@ -25,15 +29,18 @@ public enum FigureQuery {
             sources.own[code, default: [:]][try row.decode(column: "period", as: String.self)] = observation
         }
 
-        let sums = try await db.raw("""
+        let sums = try await db.raw(
+            """
             SELECT indicator_id, period, total, contributors, estimates FROM rollups
             WHERE unit_id = \(bind: unitID) AND period IN (\(binds: codes))
-            """).all()
+            """
+        ).all()
         for row in sums {
             guard let code = catalogue.codeByID[try row.decode(column: "indicator_id", as: Int.self)] else { continue }
-            let sum = RolledUp(total: Amount(scaled: try row.decode(column: "total", as: Int64.self)),
-                               contributors: try row.decode(column: "contributors", as: Int.self),
-                               estimates: try row.decode(column: "estimates", as: Int.self))
+            let sum = RolledUp(
+                total: Amount(scaled: try row.decode(column: "total", as: Int64.self)),
+                contributors: try row.decode(column: "contributors", as: Int.self),
+                estimates: try row.decode(column: "estimates", as: Int.self))
             sources.rolledUp[code, default: [:]][try row.decode(column: "period", as: String.self)] = sum
         }
 

@@ -28,14 +28,18 @@ public enum IndicatorRepository {
     public static func catalogue(_ db: any SQLDatabase) async throws -> Catalogue {
         let fieldRows = try await db.raw("SELECT code, name, position FROM fields ORDER BY position, code").all()
         let fields = try fieldRows.map {
-            Field(code: try $0.decode(column: "code", as: String.self), name: try $0.decode(column: "name", as: String.self),
-                  position: try $0.decode(column: "position", as: Int.self))
+            Field(
+                code: try $0.decode(column: "code", as: String.self),
+                name: try $0.decode(column: "name", as: String.self),
+                position: try $0.decode(column: "position", as: Int.self))
         }
-        let rows = try await db.raw("""
+        let rows = try await db.raw(
+            """
             SELECT id, code, name, unit_of_measure, field, owner_office, unit_aggregation, time_aggregation,
             value_decimals, target_decimals, change_decimals, change_style, formula, phrasing, position
             FROM indicators
-            """).all()
+            """
+        ).all()
         var ids: [String: Int] = [:]
         var indicators: [Indicator] = []
         let decoder = JSONDecoder()
@@ -43,24 +47,30 @@ public enum IndicatorRepository {
             let code = try row.decode(column: "code", as: String.self)
             ids[code] = try row.decode(column: "id", as: Int.self)
             let phrasingJSON = try row.decode(column: "phrasing", as: String.self)
-            indicators.append(Indicator(
-                code: code, name: try row.decode(column: "name", as: String.self),
-                unitOfMeasure: try row.decode(column: "unit_of_measure", as: String.self),
-                field: try row.decode(column: "field", as: String.self),
-                ownerOffice: try row.decode(column: "owner_office", as: String?.self),
-                unitAggregation: UnitAggregation(rawValue: try row.decode(column: "unit_aggregation", as: String.self)) ?? .sum,
-                timeAggregation: TimeAggregation(rawValue: try row.decode(column: "time_aggregation", as: String.self)) ?? .flow,
-                valueDecimals: try row.decode(column: "value_decimals", as: Int.self),
-                targetDecimals: try row.decode(column: "target_decimals", as: Int.self),
-                changeDecimals: try row.decode(column: "change_decimals", as: Int.self),
-                changeStyle: ChangeStyle(rawValue: try row.decode(column: "change_style", as: String.self)) ?? .percent,
-                formula: try row.decode(column: "formula", as: String?.self),
-                phrasing: (try? decoder.decode(Phrasing.self, from: Data(phrasingJSON.utf8))) ?? Phrasing(),
-                position: try row.decode(column: "position", as: Int.self)))
+            indicators.append(
+                Indicator(
+                    code: code, name: try row.decode(column: "name", as: String.self),
+                    unitOfMeasure: try row.decode(column: "unit_of_measure", as: String.self),
+                    field: try row.decode(column: "field", as: String.self),
+                    ownerOffice: try row.decode(column: "owner_office", as: String?.self),
+                    unitAggregation: UnitAggregation(
+                        rawValue: try row.decode(column: "unit_aggregation", as: String.self)) ?? .sum,
+                    timeAggregation: TimeAggregation(
+                        rawValue: try row.decode(column: "time_aggregation", as: String.self)) ?? .flow,
+                    valueDecimals: try row.decode(column: "value_decimals", as: Int.self),
+                    targetDecimals: try row.decode(column: "target_decimals", as: Int.self),
+                    changeDecimals: try row.decode(column: "change_decimals", as: Int.self),
+                    changeStyle: ChangeStyle(rawValue: try row.decode(column: "change_style", as: String.self))
+                        ?? .percent,
+                    formula: try row.decode(column: "formula", as: String?.self),
+                    phrasing: (try? decoder.decode(Phrasing.self, from: Data(phrasingJSON.utf8))) ?? Phrasing(),
+                    position: try row.decode(column: "position", as: Int.self)))
         }
         let fieldPosition = Dictionary(uniqueKeysWithValues: fields.map { ($0.code, $0.position) })
         indicators.sort {
-            (fieldPosition[$0.field] ?? Int.max, $0.position, $0.code) < (fieldPosition[$1.field] ?? Int.max, $1.position, $1.code)
+            (fieldPosition[$0.field] ?? Int.max, $0.position, $0.code) < (
+                fieldPosition[$1.field] ?? Int.max, $1.position, $1.code
+            )
         }
         return Catalogue(fields: fields, indicators: indicators, idByCode: ids)
     }
@@ -68,10 +78,12 @@ public enum IndicatorRepository {
     static func save(fields: [FieldRecord], _ db: any SQLDatabase) async throws {
         for record in fields {
             let f = record.field
-            try await db.raw("""
+            try await db.raw(
+                """
                 INSERT INTO fields (code, name, position) VALUES (\(bind: f.code), \(bind: f.name), \(bind: f.position))
                 ON CONFLICT (code) DO UPDATE SET name = excluded.name, position = excluded.position
-                """).run()
+                """
+            ).run()
         }
     }
 
@@ -81,7 +93,8 @@ public enum IndicatorRepository {
         for record in indicators {
             let i = record.indicator
             let phrasing = String(decoding: try encoder.encode(i.phrasing), as: UTF8.self)
-            try await db.raw("""
+            try await db.raw(
+                """
                 INSERT INTO indicators (code, name, unit_of_measure, field, owner_office, unit_aggregation,
                 time_aggregation, value_decimals, target_decimals, change_decimals, change_style, formula, phrasing, position)
                 VALUES (\(bind: i.code), \(bind: i.name), \(bind: i.unitOfMeasure), \(bind: i.field), \(bind: i.ownerOffice),
@@ -94,7 +107,8 @@ public enum IndicatorRepository {
                 target_decimals = excluded.target_decimals, change_decimals = excluded.change_decimals,
                 change_style = excluded.change_style, formula = excluded.formula, phrasing = excluded.phrasing,
                 position = excluded.position
-                """).run()
+                """
+            ).run()
         }
     }
 }

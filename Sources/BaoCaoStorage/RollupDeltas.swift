@@ -20,7 +20,8 @@ struct RollupDeltas {
         for row in rows {
             guard let above = ancestors[row.unitID] else { continue }
             for ancestor in above {
-                deltas[Key(unitID: ancestor, indicatorID: row.indicatorID, period: row.period), default: Delta()].add(row)
+                deltas[Key(unitID: ancestor, indicatorID: row.indicatorID, period: row.period), default: Delta()].add(
+                    row)
             }
         }
     }
@@ -30,15 +31,20 @@ struct RollupDeltas {
         for start in stride(from: 0, to: entries.count, by: 5_000) {
             var values: [any SQLExpression] = []
             for (key, delta) in entries[start..<min(start + 5_000, entries.count)] {
-                values.append(SQLGroupExpression([SQLBind(key.unitID), SQLBind(key.indicatorID), SQLBind(key.period),
-                                                  SQLBind(delta.total), SQLBind(delta.contributors), SQLBind(delta.estimates)]))
+                values.append(
+                    SQLGroupExpression([
+                        SQLBind(key.unitID), SQLBind(key.indicatorID), SQLBind(key.period),
+                        SQLBind(delta.total), SQLBind(delta.contributors), SQLBind(delta.estimates),
+                    ]))
             }
-            try await db.raw("""
+            try await db.raw(
+                """
                 INSERT INTO rollups (unit_id, indicator_id, period, total, contributors, estimates)
                 VALUES \(SQLList(values))
                 ON CONFLICT (unit_id, indicator_id, period) DO UPDATE SET total = rollups.total + excluded.total,
                 contributors = rollups.contributors + excluded.contributors, estimates = rollups.estimates + excluded.estimates
-                """).run()
+                """
+            ).run()
         }
     }
 }

@@ -20,7 +20,8 @@ public final class Store: Sendable {
         self.logger = logger
         // SQLite takes one writer at a time: one event loop gives one connection, so connection settings (WAL,
         // cache size) hold for every query and writers never meet SQLITE_BUSY. PostgreSQL gets a pool.
-        let group: any EventLoopGroup = configuration.isPostgres ? MultiThreadedEventLoopGroup.singleton : Store.sqliteLoop
+        let group: any EventLoopGroup =
+            configuration.isPostgres ? MultiThreadedEventLoopGroup.singleton : Store.sqliteLoop
         databases = Databases(threadPool: NIOThreadPool.singleton, on: group)
         switch configuration {
         case .sqliteFile(let path):
@@ -73,11 +74,14 @@ public final class Store: Sendable {
     func migrator() -> Migrator {
         let migrations = Migrations()
         migrations.add(StoreMigrations.all)
-        return Migrator(databases: databases, migrations: migrations, logger: logger, on: databases.eventLoopGroup.any())
+        return Migrator(
+            databases: databases, migrations: migrations, logger: logger, on: databases.eventLoopGroup.any())
     }
 
     /// Runs `work` in one transaction: everything it writes lands, or nothing does.
-    public func transaction<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    public func transaction<T: Sendable>(
+        _ work: @escaping @Sendable (any SQLDatabase) async throws -> T
+    ) async throws -> T {
         try await database.transaction { db in try await work(db as! any SQLDatabase) }
     }
 

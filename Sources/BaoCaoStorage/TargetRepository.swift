@@ -42,16 +42,21 @@ public enum TargetRepository {
             if let old = current[key] {
                 if old.value == e.value && old.setBy == e.setBy && old.note == e.note { continue }
                 revision = old.revision + 1
-                try await db.raw("""
+                try await db.raw(
+                    """
                     UPDATE targets SET is_current = \(false) WHERE indicator_id = \(bind: e.indicatorID)
                     AND unit_id = \(bind: e.unitID) AND year = \(bind: e.year) AND kind = \(bind: e.kind.rawValue)
-                    """).run()
+                    """
+                ).run()
             }
-            current[key] = StoredTarget(indicatorID: e.indicatorID, unitID: e.unitID, year: e.year, kind: e.kind,
-                                        value: e.value, setBy: e.setBy, note: e.note, revision: revision)
-            rows.append([SQLBind(e.indicatorID), SQLBind(e.unitID), SQLBind(e.year), SQLBind(e.kind.rawValue),
-                         SQLBind(e.value.scaled), SQLBind(e.setBy), SQLBind(e.note), SQLBind(revision), SQLBind(true),
-                         SQLBind(user), SQLBind(now)])
+            current[key] = StoredTarget(
+                indicatorID: e.indicatorID, unitID: e.unitID, year: e.year, kind: e.kind,
+                value: e.value, setBy: e.setBy, note: e.note, revision: revision)
+            rows.append([
+                SQLBind(e.indicatorID), SQLBind(e.unitID), SQLBind(e.year), SQLBind(e.kind.rawValue),
+                SQLBind(e.value.scaled), SQLBind(e.setBy), SQLBind(e.note), SQLBind(revision), SQLBind(true),
+                SQLBind(user), SQLBind(now),
+            ])
         }
         for start in stride(from: 0, to: rows.count, by: 2_000) {
             let insert = db.insert(into: Table.targets).columns(
@@ -64,28 +69,33 @@ public enum TargetRepository {
 
     /// Current targets of a unit for some years.
     static func current(unitID: Int, years: [Int], _ db: any SQLDatabase) async throws -> [StoredTarget] {
-        try await db.raw("""
+        try await db.raw(
+            """
             SELECT indicator_id, unit_id, year, kind, amount, set_by, note, revision FROM targets
             WHERE unit_id = \(bind: unitID) AND year IN (\(binds: years)) AND is_current = \(true)
             ORDER BY recorded_at
-            """).all().map(decode)
+            """
+        ).all().map(decode)
     }
 
     public static func allCurrent(_ db: any SQLDatabase) async throws -> [StoredTarget] {
-        try await db.raw("""
+        try await db.raw(
+            """
             SELECT indicator_id, unit_id, year, kind, amount, set_by, note, revision FROM targets
             WHERE is_current = \(true) ORDER BY unit_id, indicator_id, year, kind
-            """).all().map(decode)
+            """
+        ).all().map(decode)
     }
 
     static func decode(_ row: any SQLRow) throws -> StoredTarget {
-        StoredTarget(indicatorID: try row.decode(column: "indicator_id", as: Int.self),
-                     unitID: try row.decode(column: "unit_id", as: Int.self),
-                     year: try row.decode(column: "year", as: Int.self),
-                     kind: TargetKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .plan,
-                     value: Amount(scaled: try row.decode(column: "amount", as: Int64.self)),
-                     setBy: try row.decode(column: "set_by", as: String?.self),
-                     note: try row.decode(column: "note", as: String?.self),
-                     revision: try row.decode(column: "revision", as: Int.self))
+        StoredTarget(
+            indicatorID: try row.decode(column: "indicator_id", as: Int.self),
+            unitID: try row.decode(column: "unit_id", as: Int.self),
+            year: try row.decode(column: "year", as: Int.self),
+            kind: TargetKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .plan,
+            value: Amount(scaled: try row.decode(column: "amount", as: Int64.self)),
+            setBy: try row.decode(column: "set_by", as: String?.self),
+            note: try row.decode(column: "note", as: String?.self),
+            revision: try row.decode(column: "revision", as: Int.self))
     }
 }

@@ -8,17 +8,20 @@ public enum UnitRepository {
     static let openStart = "1900-01-01"
 
     public static func all(_ db: any SQLDatabase) async throws -> [StoredUnit] {
-        let rows = try await db.raw("""
+        let rows = try await db.raw(
+            """
             SELECT id, code, name, kind, parent_id, valid_from, valid_to FROM units ORDER BY id
-            """).all()
+            """
+        ).all()
         return try rows.map { row in
-            StoredUnit(id: try row.decode(column: "id", as: Int.self),
-                       code: try row.decode(column: "code", as: String.self),
-                       name: try row.decode(column: "name", as: String.self),
-                       kind: UnitKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .office,
-                       parentID: try row.decode(column: "parent_id", as: Int?.self),
-                       validFrom: try row.decode(column: "valid_from", as: String.self),
-                       validTo: try row.decode(column: "valid_to", as: String?.self))
+            StoredUnit(
+                id: try row.decode(column: "id", as: Int.self),
+                code: try row.decode(column: "code", as: String.self),
+                name: try row.decode(column: "name", as: String.self),
+                kind: UnitKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .office,
+                parentID: try row.decode(column: "parent_id", as: Int?.self),
+                validFrom: try row.decode(column: "valid_from", as: String.self),
+                validTo: try row.decode(column: "valid_to", as: String?.self))
         }
     }
 
@@ -33,7 +36,9 @@ public enum UnitRepository {
         for unit in units {
             guard let other = index[unit.code] else { index[unit.code] = unit; continue }
             // Prefer the unit still in force, then the one that took effect last.
-            if other.validTo != nil && (unit.validTo == nil || unit.validFrom > other.validFrom) { index[unit.code] = unit }
+            if other.validTo != nil && (unit.validTo == nil || unit.validFrom > other.validFrom) {
+                index[unit.code] = unit
+            }
         }
         return index
     }
@@ -62,11 +67,13 @@ public enum UnitRepository {
             if let position = units.firstIndex(where: { $0.code == record.code && $0.validFrom == from }) {
                 let existing = units[position]
                 if existing.parentID != parentID { changed = true; moved = true }
-                try await db.raw("""
+                try await db.raw(
+                    """
                     UPDATE units SET name = \(bind: record.name), kind = \(bind: record.kind.rawValue),
                     parent_id = \(bind: parentID), valid_to = \(bind: record.validTo?.description)
                     WHERE id = \(bind: existing.id)
-                    """).run()
+                    """
+                ).run()
                 units[position].name = record.name
                 units[position].kind = record.kind
                 units[position].parentID = parentID
@@ -74,14 +81,17 @@ public enum UnitRepository {
                 byCode = currentByCode(units)
             } else {
                 changed = true
-                let inserted = try await db.raw("""
+                let inserted = try await db.raw(
+                    """
                     INSERT INTO units (code, name, kind, parent_id, valid_from, valid_to)
                     VALUES (\(bind: record.code), \(bind: record.name), \(bind: record.kind.rawValue),
                     \(bind: parentID), \(bind: from), \(bind: record.validTo?.description)) RETURNING id
-                    """).first()
+                    """
+                ).first()
                 let id = try inserted?.decode(column: "id", as: Int.self) ?? 0
-                let unit = StoredUnit(id: id, code: record.code, name: record.name, kind: record.kind,
-                                      parentID: parentID, validFrom: from, validTo: record.validTo?.description)
+                let unit = StoredUnit(
+                    id: id, code: record.code, name: record.name, kind: record.kind,
+                    parentID: parentID, validFrom: from, validTo: record.validTo?.description)
                 units.append(unit)
                 if byCode[unit.code] == nil || unit.validTo == nil { byCode[unit.code] = unit }
             }

@@ -38,7 +38,8 @@ enum APIController {
     }
 
     static func figures(_ req: Request, store: Store) async throws -> FiguresDTO {
-        guard let unitText = req.query[String.self, at: "unit"], let periodText = req.query[String.self, at: "period"] else {
+        guard let unitText = req.query[String.self, at: "unit"], let periodText = req.query[String.self, at: "period"]
+        else {
             throw Abort(.badRequest, reason: "Cần tham số unit (mã hoặc tên đơn vị) và period (ví dụ 2017-H1)")
         }
         let period = try period(periodText)
@@ -51,9 +52,10 @@ enum APIController {
         let figures = try await FigureQuery.figures(unitID: unit.id, period: period, catalogue: catalogue, db)
         let byCode = Dictionary(uniqueKeysWithValues: figures.map { ($0.indicator.code, $0) })
         let calendar = try await CalendarRepository.calendar(for: unit, units: units, db)
-        return FiguresDTO(unit: UnitDTO(unit, parent: units.first { $0.id == unit.parentID }),
-                          period: PeriodDTO(period, calendar: calendar),
-                          figures: figures.map { FigureDTO($0, all: byCode) })
+        return FiguresDTO(
+            unit: UnitDTO(unit, parent: units.first { $0.id == unit.parentID }),
+            period: PeriodDTO(period, calendar: calendar),
+            figures: figures.map { FigureDTO($0, all: byCode) })
     }
 
     static func period(_ code: String) throws -> Period {

@@ -24,7 +24,9 @@ struct VietnameseErrorMiddleware: AsyncMiddleware {
         do { return try await next.respond(to: request) } catch {
             let status = (error as? any AbortError)?.status ?? .internalServerError
             let reason = (error as? any AbortError)?.reason
-            let message = status == .internalServerError ? "Lỗi máy chủ" : (status == .notFound && reason == nil ? "Không tìm thấy" : reason ?? "Lỗi")
+            let message =
+                status == .internalServerError
+                ? "Lỗi máy chủ" : (status == .notFound && reason == nil ? "Không tìm thấy" : reason ?? "Lỗi")
             if status == .internalServerError { request.logger.report(error: error) }
             let response = Response(status: status)
             try response.content.encode(APIError(error: message == "Not Found" ? "Không tìm thấy" : message))

@@ -61,7 +61,8 @@ struct PeriodDTO: Content {
         code = p.code; name = p.vietnameseName; year = p.year; firstMonth = p.firstMonth; lastMonth = p.lastMonth
         sameTimeLastYear = p.sameTimeLastYear.code; previous = p.previous?.code
         let w = calendar.window(for: p)
-        dataWindowOpens = w.opens.description; dataWindowCloses = w.closes.description; deadline = w.deadline.description
+        dataWindowOpens = w.opens.description; dataWindowCloses = w.closes.description;
+        deadline = w.deadline.description
     }
 }
 

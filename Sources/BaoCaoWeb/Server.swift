@@ -3,7 +3,8 @@ import Vapor
 
 /// Runs the HTTP server on `store` until interrupted.
 public func runServer(store: Store, hostname: String, port: Int, onStart: @Sendable () -> Void) async throws {
-    let environment = Environment(name: "production", arguments: ["baocao", "serve", "--hostname", hostname, "--port", "\(port)"])
+    let environment = Environment(
+        name: "production", arguments: ["baocao", "serve", "--hostname", hostname, "--port", "\(port)"])
     let app = try await Application.make(environment)
     configure(app, store: store)
     onStart()

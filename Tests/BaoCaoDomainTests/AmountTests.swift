@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import BaoCaoDomain
 
 final class AmountTests: XCTestCase {

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import BaoCaoDomain
 
 final class ComparisonTests: XCTestCase {
@@ -20,7 +21,8 @@ final class ComparisonTests: XCTestCase {
         XCTAssertEqual(down?.direction, .down)
         XCTAssertEqual(down?.magnitude, a("4.5"))
         // A change that rounds to zero is "bằng cùng kỳ", not "tăng 0,0%".
-        XCTAssertEqual(Comparison.change(from: a("10000"), to: a("10001"), style: .percent, decimals: 1)?.direction, .same)
+        XCTAssertEqual(
+            Comparison.change(from: a("10000"), to: a("10001"), style: .percent, decimals: 1)?.direction, .same)
         XCTAssertNil(Comparison.change(from: .zero, to: a("5"), style: .percent, decimals: 1))
         XCTAssertNil(Comparison.change(from: nil, to: a("5"), style: .percent, decimals: 1))
     }
@@ -39,8 +41,10 @@ final class ComparisonTests: XCTestCase {
     }
 
     func testPeriodCombination() {
-        let months: [Int: Observation] = [1: .init(value: a("10")), 2: .init(value: a("20"), status: .estimate),
-                                          3: .init(value: a("30"))]
+        let months: [Int: Observation] = [
+            1: .init(value: a("10")), 2: .init(value: a("20"), status: .estimate),
+            3: .init(value: a("30")),
+        ]
         let q1 = Period(year: 2017, kind: .quarter(1))
         let flow = PeriodCombination.combine(months: months, into: q1, rule: .flow)
         XCTAssertEqual(flow?.value, a("60"))
@@ -86,10 +90,12 @@ final class FormulaTests: XCTestCase {
 
 final class FigureAssemblerTests: XCTestCase {
     let revenue = Indicator(code: "DT", name: "Doanh thu", unitOfMeasure: "triệu đồng", field: "kt")
-    let population = Indicator(code: "DS", name: "Dân số", unitOfMeasure: "người", field: "xh",
-                               timeAggregation: .stock)
-    let rate = Indicator(code: "TL", name: "Tỷ lệ", unitOfMeasure: "%", field: "xh", unitAggregation: .none,
-                         formula: "DT / DS * 100")
+    let population = Indicator(
+        code: "DS", name: "Dân số", unitOfMeasure: "người", field: "xh",
+        timeAggregation: .stock)
+    let rate = Indicator(
+        code: "TL", name: "Tỷ lệ", unitOfMeasure: "%", field: "xh", unitAggregation: .none,
+        formula: "DT / DS * 100")
 
     func testOwnExactValueWinsOverMonthsAndCommunes() {
         var sources = FigureSources()
@@ -103,12 +109,17 @@ final class FigureAssemblerTests: XCTestCase {
     func testMonthsCombineAndCommunesAddUp() {
         var sources = FigureSources()
         var months: [String: RolledUp] = [:]
-        for m in 1...6 { months[Period.month(2017, m).code] = RolledUp(total: Amount(10 * m), contributors: 2, estimates: 0) }
-        for m in 1...6 { months[Period.month(2016, m).code] = RolledUp(total: Amount(5 * m), contributors: 2, estimates: 0) }
+        for m in 1...6 {
+            months[Period.month(2017, m).code] = RolledUp(total: Amount(10 * m), contributors: 2, estimates: 0)
+        }
+        for m in 1...6 {
+            months[Period.month(2016, m).code] = RolledUp(total: Amount(5 * m), contributors: 2, estimates: 0)
+        }
         sources.rolledUp["DT"] = months
         sources.rolledUp["DS"] = months
         sources.targets["DT"] = [2017: TargetValue(value: Amount(420), kind: .plan)]
-        let figures = FigureAssembler.figures(for: [revenue, population, rate], period: .firstMonths(2017, 6), sources: sources)
+        let figures = FigureAssembler.figures(
+            for: [revenue, population, rate], period: .firstMonths(2017, 6), sources: sources)
         XCTAssertEqual(figures[0].current?.value, Amount(210))
         XCTAssertEqual(figures[0].lastYear?.value, Amount(105))
         XCTAssertEqual(figures[0].percentOfTarget, Amount(50))

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import BaoCaoDomain
 
 final class VietnameseNumberTests: XCTestCase {
@@ -41,8 +42,10 @@ final class VietnameseNumberTests: XCTestCase {
     }
 
     func testParsingRejectsWithReasons() {
-        let cases = ["12,5,3": "nhiều hơn một dấu phẩy", "1.23": "dấu chấm", "abc": "chỉ được chứa",
-                     "": "ô trống", "1,23456": "chữ số thập phân", "12,": "thiếu chữ số"]
+        let cases = [
+            "12,5,3": "nhiều hơn một dấu phẩy", "1.23": "dấu chấm", "abc": "chỉ được chứa",
+            "": "ô trống", "1,23456": "chữ số thập phân", "12,": "thiếu chữ số",
+        ]
         for (text, reason) in cases {
             XCTAssertThrowsError(try VietnameseNumber.parse(text), text) { error in
                 XCTAssertTrue("\(error)".contains(reason), "\(error)")

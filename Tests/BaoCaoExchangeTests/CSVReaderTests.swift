@@ -1,13 +1,15 @@
 import BaoCaoDomain
 import Foundation
 import XCTest
+
 @testable import BaoCaoExchange
 
 final class CSVReaderTests: XCTestCase {
     func testQuotesNewlinesAndLineNumbers() throws {
         let text = "\u{FEFF}a,b,c\r\n1,\"x, \"\"y\"\"\",3\n\n2,\"two\nlines\",4\n5,,\n"
         let rows = try CSVReader.rows(text)
-        XCTAssertEqual(rows.map(\.fields), [["a", "b", "c"], ["1", "x, \"y\"", "3"], ["2", "two\nlines", "4"], ["5", "", ""]])
+        XCTAssertEqual(
+            rows.map(\.fields), [["a", "b", "c"], ["1", "x, \"y\"", "3"], ["2", "two\nlines", "4"], ["5", "", ""]])
         XCTAssertEqual(rows.map(\.line), [1, 2, 4, 6])
     }
 
@@ -39,8 +41,9 @@ final class DatasetReaderTests: XCTestCase {
             """
         XCTAssertThrowsError(try DatasetReader.read(csv: csv, file: "x.csv")) { error in
             let problems = (error as! ImportProblems).problems
-            XCTAssertEqual(problems.map { "\($0.line):\($0.column ?? "-")" },
-                           ["1:colour", "3:period", "3:value", "3:status", "3:qualifier", "4:-"])
+            XCTAssertEqual(
+                problems.map { "\($0.line):\($0.column ?? "-")" },
+                ["1:colour", "3:period", "3:value", "3:status", "3:qualifier", "4:-"])
             XCTAssertTrue(problems[3].description.contains("chọn một trong: uoc, chinh_thuc"))
         }
     }
@@ -61,24 +64,29 @@ final class DatasetReaderTests: XCTestCase {
     }
 
     func testIndicatorDefaultsAndChecks() throws {
-        let ok = try DatasetReader.read(csv: "code,name,unit_of_measure,field,final_verb,template\nX,Tên,hộ,kt,-,{verb} {value}\n")
+        let ok = try DatasetReader.read(
+            csv: "code,name,unit_of_measure,field,final_verb,template\nX,Tên,hộ,kt,-,{verb} {value}\n")
         let i = try XCTUnwrap(ok.indicators.first?.indicator)
         XCTAssertEqual(i.phrasing.finalVerb, "")
         XCTAssertEqual(i.phrasing.estimateVerb, "ước đạt")
         XCTAssertEqual(i.changeStyle, .percent)
-        XCTAssertThrowsError(try DatasetReader.read(csv: "code,name,unit_of_measure,field,template,formula\nX Y,Tên,hộ,kt,{bogus},A +\n")) { error in
+        XCTAssertThrowsError(
+            try DatasetReader.read(csv: "code,name,unit_of_measure,field,template,formula\nX Y,Tên,hộ,kt,{bogus},A +\n")
+        ) { error in
             let columns = (error as! ImportProblems).problems.compactMap(\.column)
             XCTAssertEqual(Set(columns), ["code", "template", "formula"])
         }
     }
 
     func testJSONNumbersAndStrings() throws {
-        let json = #"{"values": [{"indicator": "A", "unit": "304", "period": "2017-H1", "value": 1234.5},"#
+        let json =
+            #"{"values": [{"indicator": "A", "unit": "304", "period": "2017-H1", "value": 1234.5},"#
             + #"{"indicator": "A", "unit": "304", "period": "2017-Q1", "value": "1.234,5", "qualifier": "trên"}]}"#
         let dataset = try DatasetReader.read(json: Data(json.utf8))
         XCTAssertEqual(dataset.values.map(\.observation.value), [Amount(plain: "1234.5"), Amount(plain: "1234.5")])
         XCTAssertEqual(dataset.values.last?.observation.qualifier, .over)
-        XCTAssertThrowsError(try DatasetReader.read(json: Data(#"{"values": [{"indicator": "A"}], "x": []}"#.utf8))) { error in
+        XCTAssertThrowsError(try DatasetReader.read(json: Data(#"{"values": [{"indicator": "A"}], "x": []}"#.utf8))) {
+            error in
             let problems = (error as! ImportProblems).problems
             XCTAssertTrue(problems.contains { $0.column == "x" })
             XCTAssertTrue(problems.contains { $0.column == "unit" && $0.description.contains("values") })

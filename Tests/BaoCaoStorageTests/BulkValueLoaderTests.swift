@@ -1,9 +1,10 @@
 import BaoCaoDomain
 import BaoCaoExchange
+import BaoCaoTestSupport
 import SQLKit
 import XCTest
+
 @testable import BaoCaoStorage
-import BaoCaoTestSupport
 
 final class BulkValueLoaderTests: XCTestCase {
     func testBulkLoadFeedsTheSameLiveSumsAndRefusesExistingValues() async throws {
@@ -17,8 +18,14 @@ final class BulkValueLoaderTests: XCTestCase {
         let (x1, x2) = (units["X1"]!.id, units["X2"]!.id)
         var rows: [BulkValueLoader.Row] = []
         for m in 1...6 {
-            rows.append(.init(indicatorID: ids["DT"]!, unitID: x1, period: Period.month(2017, m).code, amount: 100_000, estimate: false))
-            rows.append(.init(indicatorID: ids["DT"]!, unitID: x2, period: Period.month(2017, m).code, amount: 25_000, estimate: m == 6))
+            rows.append(
+                .init(
+                    indicatorID: ids["DT"]!, unitID: x1, period: Period.month(2017, m).code, amount: 100_000,
+                    estimate: false))
+            rows.append(
+                .init(
+                    indicatorID: ids["DT"]!, unitID: x2, period: Period.month(2017, m).code, amount: 25_000,
+                    estimate: m == 6))
         }
         // MUT
         try await BulkValueLoader.load(rows, by: "bulk", store: store)
@@ -30,8 +37,10 @@ final class BulkValueLoaderTests: XCTestCase {
         XCTAssertEqual(country.current?.value, Amount(75))
 
         // A batch that repeats an existing value fails whole: nothing of it is written.
-        let again = [BulkValueLoader.Row(indicatorID: ids["DT"]!, unitID: x1, period: "2017-M07", amount: 1, estimate: false),
-                     rows[0]]
+        let again = [
+            BulkValueLoader.Row(indicatorID: ids["DT"]!, unitID: x1, period: "2017-M07", amount: 1, estimate: false),
+            rows[0],
+        ]
         do {
             try await BulkValueLoader.load(again, by: "bulk", store: store)
             XCTFail("an existing value must not be loaded twice")

@@ -1,13 +1,15 @@
 import BaoCaoDomain
 import BaoCaoExchange
+import BaoCaoTestSupport
 import SQLKit
 import XCTest
+
 @testable import BaoCaoStorage
-import BaoCaoTestSupport
 
 final class ImportTests: XCTestCase {
     func count(_ store: Store, _ table: String) async throws -> Int {
-        try await store.sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table)").first()!.decode(column: "n", as: Int.self)
+        try await store.sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table)").first()!.decode(
+            column: "n", as: Int.self)
     }
 
     func testABadRowWritesNothingAndNamesLineAndColumn() async throws {
@@ -33,14 +35,17 @@ final class ImportTests: XCTestCase {
         let problems = try XCTUnwrap(thrown).problems
         XCTAssertEqual(problems.map(\.line), [5, 6])
         XCTAssertEqual(problems.map(\.column), ["period", "value"])
-        XCTAssertTrue(problems[0].description.hasPrefix("so-lieu.csv: dòng 5, cột \"period\": Kỳ báo cáo \"2017-M13\" không hợp lệ"))
+        XCTAssertTrue(
+            problems[0].description.hasPrefix(
+                "so-lieu.csv: dòng 5, cột \"period\": Kỳ báo cáo \"2017-M13\" không hợp lệ"))
         XCTAssertTrue(problems[1].description.contains("\"12,5,3\" không hợp lệ: có nhiều hơn một dấu phẩy"))
 
         // Reference problems are found against the database; still nothing is written.
         let referenceCSV = csv.split(separator: "\n").enumerated().filter { ![4, 5].contains($0.offset) }
             .map(\.element).joined(separator: "\n")
         do {
-            _ = try await DatasetImporter.run(try DatasetReader.read(csv: referenceCSV, file: "so-lieu.csv"), by: "test", store: store)
+            _ = try await DatasetImporter.run(
+                try DatasetReader.read(csv: referenceCSV, file: "so-lieu.csv"), by: "test", store: store)
             XCTFail("must not import")
         } catch let error as ImportProblems {
             XCTAssertEqual(error.problems.map(\.line), [3, 4, 5])
@@ -71,11 +76,15 @@ final class ImportTests: XCTestCase {
         let catalogue = try await IndicatorRepository.catalogue(store.sql)
         let allUnits = try await UnitRepository.all(store.sql)
         let unit = try XCTUnwrap(UnitRepository.current(code: "304", among: allUnits))
-        let key = ValueWriter.Key(indicatorID: catalogue.idByCode["GTSX_CN"]!, unitID: unit.id, period: .firstMonths(2017, 6))
+        let key = ValueWriter.Key(
+            indicatorID: catalogue.idByCode["GTSX_CN"]!, unitID: unit.id, period: .firstMonths(2017, 6))
         let history = try await ValueHistory.changes(key, store.sql)
         XCTAssertEqual(history.map(\.oldValue), [Amount(693_843)])
+        XCTAssertEqual(history.map(\.newNote), ["số chính thức"])
         let listing9M = try await ReferenceSentencesTests.listing(store, period: "2017-9M").text
-        XCTAssertTrue(listing9M.contains("Giá trị sản xuất công nghiệp trên địa bàn ước đạt 1.000.000 triệu đồng, bằng 72,20% kế hoạch năm"))
+        XCTAssertTrue(
+            listing9M.contains(
+                "Giá trị sản xuất công nghiệp trên địa bàn ước đạt 1.000.000 triệu đồng, bằng 72,20% kế hoạch năm"))
         let listingH1 = try await ReferenceSentencesTests.listing(store).text
         XCTAssertTrue(listingH1.contains("Giá trị sản xuất công nghiệp trên địa bàn đạt 700.000 triệu đồng"))
     }
@@ -119,10 +128,12 @@ final class ImportTests: XCTestCase {
         let store = try await StoreHarness.fresh(demo: true, for: self)
         let revised = "indicator,unit,year,target_kind,value,set_by\nVIEC_LAM,304,2017,ke_hoach,\"5.000\",HĐND quận\n"
         _ = try await DatasetImporter.run(try DatasetReader.read(csv: revised), by: "test", store: store)
-        let rows = try await store.sql.raw("""
+        let rows = try await store.sql.raw(
+            """
             SELECT amount, revision, is_current FROM targets t JOIN indicators i ON i.id = t.indicator_id
             WHERE i.code = 'VIEC_LAM' ORDER BY revision
-            """).all()
+            """
+        ).all()
         XCTAssertEqual(try rows.map { try $0.decode(column: "amount", as: Int64.self) }, [60_000_000, 50_000_000])
         XCTAssertEqual(try rows.map { try $0.decode(column: "is_current", as: Bool.self) }, [false, true])
         let listing = try await ReferenceSentencesTests.listing(store).text
@@ -143,7 +154,9 @@ final class ImportTests: XCTestCase {
         // MUT: CSV into one fresh database, JSON into another.
         let fromCSV = try await StoreHarness.fresh(for: self)
         var dataset = Dataset()
-        for table in TableKind.allCases { dataset.append(try DatasetReader.read(csv: csvs[table]!, file: table.rawValue)) }
+        for table in TableKind.allCases {
+            dataset.append(try DatasetReader.read(csv: csvs[table]!, file: table.rawValue))
+        }
         _ = try await DatasetImporter.run(dataset, by: "test", store: fromCSV)
         let again = try await DatasetExporter.export(fromCSV.sql)
         let sentencesCSV = try await ReferenceSentencesTests.listing(fromCSV).text

@@ -1,9 +1,10 @@
 import BaoCaoDomain
 import BaoCaoExchange
+import BaoCaoTestSupport
 import SQLKit
 import XCTest
+
 @testable import BaoCaoStorage
-import BaoCaoTestSupport
 
 /// The reference report's sentences, written from the demo data by the same path `baocao report` takes.
 final class ReferenceSentencesTests: XCTestCase {
@@ -24,7 +25,8 @@ final class ReferenceSentencesTests: XCTestCase {
         "Đã có 08/09 địa điểm hoàn thành việc di chuyển tài sản, tháo dỡ công trình",
     ]
 
-    static func listing(_ store: Store, unit: String = "304", period: String = "2017-H1") async throws -> FigureListing {
+    static func listing(_ store: Store, unit: String = "304", period: String = "2017-H1") async throws -> FigureListing
+    {
         let db = store.sql
         let catalogue = try await IndicatorRepository.catalogue(db)
         let allUnits = try await UnitRepository.all(db)
@@ -46,8 +48,9 @@ final class ReferenceSentencesTests: XCTestCase {
         }
         XCTAssertEqual(listing.missing, [], "every figure of the demo is there")
         XCTAssertTrue(text.contains("Kết quả thực hiện chỉ tiêu: quận Ngô Quyền, 6 tháng đầu năm 2017"))
-        XCTAssertEqual(listing.sections.map(\.field.code),
-                       ["kinh_te", "do_thi", "van_hoa_xa_hoi", "thanh_tra_tu_phap", "quoc_phong_an_ninh"])
+        XCTAssertEqual(
+            listing.sections.map(\.field.code),
+            ["kinh_te", "do_thi", "van_hoa_xa_hoi", "thanh_tra_tu_phap", "quoc_phong_an_ninh"])
         // The resolution rate is computed from the letters, not copied: 112 of 170 is 65,9%, written 66%.
         XCTAssertTrue(text.contains("đã giải quyết xong 112 đơn = 105 vụ việc, đạt tỷ lệ 66%"))
     }
@@ -68,14 +71,19 @@ final class ReferenceSentencesTests: XCTestCase {
         let catalogue = try await IndicatorRepository.catalogue(db)
         let allUnits = try await UnitRepository.all(db)
         let unit = try XCTUnwrap(UnitRepository.lookup("304", among: allUnits))
-        let key = ValueWriter.Key(indicatorID: catalogue.idByCode["GTSX_CN"]!, unitID: unit.id, period: .firstMonths(2017, 6))
+        let key = ValueWriter.Key(
+            indicatorID: catalogue.idByCode["GTSX_CN"]!, unitID: unit.id, period: .firstMonths(2017, 6))
         // MUT: the final figure comes in lower than last year's.
-        let written = try await ValueWriter.save(key, Observation(value: Amount(600_000), status: .final), note: nil,
-                                                 by: "tckh", communeLevel: false, db)
+        let written = try await ValueWriter.save(
+            key, Observation(value: Amount(600_000), status: .final), note: nil,
+            by: "tckh", communeLevel: false, db)
         // validate
         XCTAssertTrue(written)
         let text = try await Self.listing(store).text
-        XCTAssertTrue(text.contains("Giá trị sản xuất công nghiệp trên địa bàn đạt 600.000 triệu đồng, bằng 43,32% kế hoạch năm, giảm 5,1% so với cùng kỳ"), text)
+        XCTAssertTrue(
+            text.contains(
+                "Giá trị sản xuất công nghiệp trên địa bàn đạt 600.000 triệu đồng, bằng 43,32% kế hoạch năm, giảm 5,1% so với cùng kỳ"
+            ), text)
         let history = try await ValueHistory.changes(key, db)
         XCTAssertEqual(history.count, 1)
         XCTAssertEqual(history.first?.oldValue, Amount(693_843))
@@ -84,8 +92,9 @@ final class ReferenceSentencesTests: XCTestCase {
         XCTAssertEqual(history.first?.newValue, Amount(600_000))
         XCTAssertEqual(history.first?.changedBy, "tckh")
         // Saving the same again writes nothing.
-        let again = try await ValueWriter.save(key, Observation(value: Amount(600_000), status: .final), note: nil,
-                                               by: "tckh", communeLevel: false, db)
+        let again = try await ValueWriter.save(
+            key, Observation(value: Amount(600_000), status: .final), note: nil,
+            by: "tckh", communeLevel: false, db)
         XCTAssertFalse(again)
         let awaited1 = try await ValueHistory.changes(key, db).count
         XCTAssertEqual(awaited1, 1)

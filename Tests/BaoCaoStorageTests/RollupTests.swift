@@ -1,9 +1,10 @@
 import BaoCaoDomain
 import BaoCaoExchange
+import BaoCaoTestSupport
 import SQLKit
 import XCTest
+
 @testable import BaoCaoStorage
-import BaoCaoTestSupport
 
 /// Values saved at communes reach every unit above them in the same transaction.
 final class RollupTests: XCTestCase {
@@ -23,7 +24,8 @@ final class RollupTests: XCTestCase {
         _ = try await load(store, catalogueCSV())
         var values = "indicator,unit,period,value,status\n"
         for m in 1...6 {
-            values += "DT,X1,2017-M0\(m),10,chinh_thuc\nDT,X2,2017-M0\(m),\"2,5\",uoc\nDT,X3,2017-M0\(m),100,chinh_thuc\n"
+            values +=
+                "DT,X1,2017-M0\(m),10,chinh_thuc\nDT,X2,2017-M0\(m),\"2,5\",uoc\nDT,X3,2017-M0\(m),100,chinh_thuc\n"
             values += "DT,X1,2016-M0\(m),5,chinh_thuc\nDT,X2,2016-M0\(m),5,chinh_thuc\n"
             values += "DS,X1,2017-M0\(m),\(1000 + m),chinh_thuc\nDS,X2,2017-M0\(m),2000,chinh_thuc\n"
         }

@@ -4,6 +4,7 @@ import BaoCaoTestSupport
 import Foundation
 import XCTVapor
 import XCTest
+
 @testable import BaoCaoWeb
 
 final class APITests: XCTestCase {
@@ -43,8 +44,10 @@ final class APITests: XCTestCase {
                 let yoy = try XCTUnwrap(budget["year_on_year"] as? [String: Any])
                 XCTAssertEqual(yoy["direction"] as? String, "tang")
                 XCTAssertEqual(yoy["magnitude"] as? String, "23.62")
-                XCTAssertEqual(budget["sentence"] as? String,
-                               "Tổng thu ngân sách nhà nước ước đạt 553 tỷ 100 triệu đồng, bằng 54,24% dự toán và tăng 23,62% so với cùng kỳ")
+                XCTAssertEqual(
+                    budget["sentence"] as? String,
+                    "Tổng thu ngân sách nhà nước ước đạt 553 tỷ 100 triệu đồng, bằng 54,24% dự toán và tăng 23,62% so với cùng kỳ"
+                )
                 let rate = try XCTUnwrap(figures.first { $0["indicator"] as? String == "TY_LE_GIAI_QUYET_DON" })
                 XCTAssertEqual(rate["value"] as? String, "65.8824")
             }
@@ -102,7 +105,8 @@ final class APITests: XCTestCase {
         try await withApp { app in
             try await app.test(.GET, "/api/v1/figures?unit=304&period=2017-M13") { res async throws in
                 XCTAssertEqual(res.status, .badRequest)
-                XCTAssertTrue((try json(res)["error"] as? String)?.contains("Kỳ báo cáo \"2017-M13\" không hợp lệ") == true)
+                XCTAssertTrue(
+                    (try json(res)["error"] as? String)?.contains("Kỳ báo cáo \"2017-M13\" không hợp lệ") == true)
             }
             try await app.test(.GET, "/api/v1/figures?unit=999&period=2017-H1") { res async throws in
                 XCTAssertEqual(res.status, .notFound)
