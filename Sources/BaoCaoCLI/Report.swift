@@ -5,15 +5,22 @@ import Foundation
 
 struct Report: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Viết kết quả thực hiện các chỉ tiêu của một đơn vị trong một kỳ.")
+        abstract:
+            "Viết báo cáo của một đơn vị trong một kỳ: theo mẫu (--template), hoặc danh sách kết quả các chỉ tiêu.",
+        discussion: """
+            Với --compare TỆP, so sánh từng từ với một bản báo cáo gốc (văn bản thuần; dòng bắt đầu bằng số mũ là \
+            chú thích) và in các chỗ khác nhau.
+            """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, docx, pdf, html, xlsx }
 
     @OptionGroup var database: DatabaseOptions
     @Option(help: "Mã hoặc tên đơn vị, ví dụ 304 hoặc \"Ngô Quyền\".") var unit: String
     @Option(help: "Kỳ báo cáo: 2017-M06, 2017-Q2, 2017-H1, 2017-9M, 2017.") var period: String
+    @Option(help: "Mã mẫu báo cáo, ví dụ ngo-quyen-6-thang.") var template: String?
     @Option(help: "Định dạng.") var format = Format.text
     @Option(name: .shortAndLong, help: "Tệp kết quả (mặc định in ra màn hình).") var output: String?
+    @Option(help: "Bản báo cáo gốc để so sánh từng từ (cần --template).") var compare: String?
 
     func run() async throws {
         guard format == .text else {
@@ -22,7 +29,7 @@ struct Report: AsyncParsableCommand {
         }
         let period: Period
         do { period = try Period(code: self.period) } catch { throw UserFacingError(error.description) }
-        let listing = try await database.withStore { store -> FigureListing in
+        let text = try await database.withStore { store -> String in
             let db = store.sql
             if try await DemoData.loadIfEmpty(store) {
                 FileHandle.standardError.write(Data("Đã nạp dữ liệu mẫu.\n".utf8))
@@ -30,14 +37,40 @@ struct Report: AsyncParsableCommand {
             guard let unit = UnitRepository.lookup(self.unit, among: try await UnitRepository.all(db)) else {
                 throw UserFacingError("Không có đơn vị \"\(self.unit)\"")
             }
+            if let template {
+                let document: ReportDocument
+                do {
+                    document = try await ReportQuery.document(template: template, unitID: unit.id, period: period, db)
+                } catch let error as ReportQuery.NoTemplate { throw UserFacingError(error.description) }
+                return try compare.map { try Self.comparison(document, with: $0) } ?? document.plainText
+            }
             let catalogue = try await IndicatorRepository.catalogue(db)
             let figures = try await FigureQuery.figures(unitID: unit.id, period: period, catalogue: catalogue, db)
             return FigureListing(unitName: unit.fullName, period: period, fields: catalogue.fields, figures: figures)
+                .text
         }
         if let output {
-            try (listing.text + "\n").write(toFile: output, atomically: true, encoding: .utf8)
+            try (text + "\n").write(toFile: output, atomically: true, encoding: .utf8)
         } else {
-            print(listing.text)
+            print(text)
         }
+    }
+
+    /// Word-by-word comparison of the body and of the footnotes with a reference text.
+    static func comparison(_ document: ReportDocument, with path: String) throws -> String {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw UserFacingError("Không đọc được tệp \(path)")
+        }
+        var body: [String] = [], notes: [String] = []
+        for line in text.split(separator: "\n") {
+            if let first = line.first, "¹²³⁴⁵⁶⁷⁸⁹".contains(first) {
+                notes.append(String(line))
+            } else {
+                body.append(String(line))
+            }
+        }
+        let bodyDiff = WordComparison(reference: body.joined(separator: "\n"), generated: document.bodyText)
+        let notesDiff = WordComparison(reference: notes.joined(separator: "\n"), generated: document.footnoteText)
+        return "Thân văn bản: " + bodyDiff.report + "\n\nChú thích: " + notesDiff.report
     }
 }

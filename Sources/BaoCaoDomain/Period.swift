@@ -118,6 +118,25 @@ extension Period {
         case .year: return "năm \(year)"
         }
     }
+
+    /// The period's name without its year, as a title may use it: "6 tháng đầu năm", "9 tháng", "quý II".
+    public var vietnameseSpan: String {
+        switch kind {
+        case .month(let m): return "tháng \(m)"
+        case .quarter(let q): return "quý \(["I", "II", "III", "IV"][q - 1])"
+        case .firstMonths(6): return "6 tháng đầu năm"
+        case .firstMonths(let n): return "\(n) tháng"
+        case .year: return "năm"
+        }
+    }
+
+    /// What is left of the year after the period, for "tasks for the rest of the year": "6 tháng cuối", "3 tháng
+    /// cuối"; nil for the year itself (its tasks are for the next year).
+    public var remainder: String? {
+        let left = 12 - lastMonth
+        guard left > 0 else { return nil }
+        return left == 1 ? "tháng 12" : "\(left) tháng cuối"
+    }
 }
 
 extension Period {

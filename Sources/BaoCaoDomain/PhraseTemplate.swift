@@ -4,17 +4,25 @@
 /// `name`, `verb` (ước đạt / đạt), `number` (qualifier and number), `value` (number with unit), `unit`,
 /// `target` (bằng 50,10% kế hoạch năm), `pct_target` (50,10%), `change` (tăng 9,7% / tăng 01), `yoy` (tăng 9,7% so
 /// với cùng kỳ), `mom` (giảm 0,4% so với tháng trước), `last_year`, `target_value`, `sentence` (the canonical
-/// sentence); and without a figure: `year`, `prev_year`, `period` (6 tháng đầu năm 2017).
-/// Example: `Giải quyết việc làm cho {value}, {target}`.
+/// sentence), `text` (the indicator's own sentence: its template, else the canonical one); and without a figure,
+/// from the period: `year`, `prev_year`, `next_year`, `period` (6 tháng đầu năm 2017), `period_noyear` (6 tháng đầu
+/// năm), `rest` (6 tháng cuối năm 2017), `rest_noyear`. A filter after `|` changes case: `{period|upper}`,
+/// `{GTSX_CN.text|cap}`. Example: `Giải quyết việc làm cho {value}, {target}`.
 public struct PhraseTemplate: Hashable, Sendable {
     enum Piece: Hashable, Sendable {
         case text(String)
-        case slot(code: String?, part: String)
+        case slot(code: String?, part: String, filter: String?)
     }
 
     public static let parts: Set<String> = [
         "name", "verb", "number", "value", "unit", "target", "pct_target", "change", "yoy", "mom", "last_year",
-        "target_value", "sentence", "year", "prev_year", "period",
+        "target_value", "sentence", "text", "year", "prev_year", "next_year", "period", "period_noyear", "rest",
+        "rest_noyear",
+    ]
+
+    /// Parts that come from the period alone.
+    static let periodParts: Set<String> = [
+        "year", "prev_year", "next_year", "period", "period_noyear", "rest", "rest_noyear",
     ]
 
     let pieces: [Piece]
@@ -24,11 +32,19 @@ public struct PhraseTemplate: Hashable, Sendable {
         var rest = Substring(source)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
             if open > rest.startIndex { pieces.append(.text(String(rest[..<open]))) }
-            let inside = rest[rest.index(after: open)..<close]
+            var inside = rest[rest.index(after: open)..<close]
+            var filter: String?
+            if let bar = inside.firstIndex(of: "|") {
+                filter = String(inside[inside.index(after: bar)...])
+                inside = inside[..<bar]
+            }
             if let dot = inside.lastIndex(of: ".") {
-                pieces.append(.slot(code: String(inside[..<dot]), part: String(inside[inside.index(after: dot)...])))
+                pieces.append(
+                    .slot(
+                        code: String(inside[..<dot]), part: String(inside[inside.index(after: dot)...]),
+                        filter: filter))
             } else {
-                pieces.append(.slot(code: nil, part: String(inside)))
+                pieces.append(.slot(code: nil, part: String(inside), filter: filter))
             }
             rest = rest[rest.index(after: close)...]
         }
@@ -38,27 +54,51 @@ public struct PhraseTemplate: Hashable, Sendable {
 
     /// Codes of the other indicators the template names.
     public var references: Set<String> {
-        Set(pieces.compactMap { if case .slot(let code?, _) = $0 { return code } else { return nil } })
+        Set(pieces.compactMap { if case .slot(let code?, _, _) = $0 { return code } else { return nil } })
     }
 
     /// Placeholders that name no known part, for validation when a template is saved.
     public var unknownParts: [String] {
-        pieces.compactMap {
-            if case .slot(_, let part) = $0, !Self.parts.contains(part) { return part } else { return nil }
+        pieces.compactMap { piece -> String? in
+            guard case .slot(_, let part, let filter) = piece else { return nil }
+            if !Self.parts.contains(part) { return part }
+            if let filter, !["upper", "cap"].contains(filter) { return "\(part)|\(filter)" }
+            return nil
         }
     }
 
     public func render(subject: Figure, figures: [String: Figure]) -> RenderedText {
+        render(subject: subject, figures: figures, period: subject.period)
+    }
+
+    /// Fills the template. `subject` answers `{part}`; without one (narrative text), `{part}` may only name a period
+    /// part. `depth` stops a `text` part from following templates round in a circle.
+    public func render(subject: Figure?, figures: [String: Figure], period: Period, depth: Int = 0) -> RenderedText {
         var text = ""
         var missing: [String] = []
         for piece in pieces {
             switch piece {
             case .text(let s): text += s
-            case .slot(let code, let part):
-                let label = (code ?? subject.indicator.code) + "." + part
-                let figure = code.map { figures[$0] } ?? subject
-                if let figure, let filled = Self.fill(part, figure) {
-                    text += filled
+            case .slot(let code, let part, let filter):
+                var filled: String?
+                var label = part
+                if code == nil, Self.periodParts.contains(part) {
+                    filled = Self.fill(period: part, period)
+                } else if let figure = code.map({ figures[$0] }) ?? subject {
+                    label = figure.indicator.code + "." + part
+                    filled = part == "text" ? Self.ownText(figure, figures, depth) : Self.fill(part, figure)
+                } else {
+                    label = (code ?? "") + "." + part
+                }
+                if let filled {
+                    // Words a slot brings in start a sentence when the text before them ended one.
+                    let before = text.trimmingWhitespace()
+                    let startsSentence =
+                        depth == 0
+                        && (before.isEmpty || [".", ":", "!", "?"].contains(before.last.map(String.init) ?? ""))
+                    text +=
+                        startsSentence && filter == nil && !(code == nil && Self.periodParts.contains(part))
+                        ? filled.capitalizingFirstLetter : Self.apply(filter, filled)
                 } else {
                     text += MissingMark.text(label)
                     missing.append(label)
@@ -68,6 +108,39 @@ public struct PhraseTemplate: Hashable, Sendable {
         // An empty part (a status verb left out for final values) must not leave a double space behind.
         let words = text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
         return RenderedText(text: words.replacingOccurrences(of: " ,", with: ","), missing: missing)
+    }
+
+    static func ownText(_ figure: Figure, _ figures: [String: Figure], _ depth: Int) -> String? {
+        let rendered: RenderedText
+        if depth < 2, let template = figure.indicator.phrasing.template, !template.isEmpty {
+            rendered = PhraseTemplate(template).render(
+                subject: figure, figures: figures, period: figure.period,
+                depth: depth + 1)
+        } else {
+            rendered = ResultSentence.canonical(figure)
+        }
+        return rendered.missing.isEmpty ? rendered.text : nil
+    }
+
+    static func apply(_ filter: String?, _ text: String) -> String {
+        switch filter {
+        case "upper": return text.uppercased()
+        case "cap": return text.capitalizingFirstLetter
+        default: return text
+        }
+    }
+
+    static func fill(period part: String, _ period: Period) -> String? {
+        switch part {
+        case "year": return String(period.year)
+        case "prev_year": return String(period.year - 1)
+        case "next_year": return String(period.year + 1)
+        case "period": return period.vietnameseName
+        case "period_noyear": return period.vietnameseSpan
+        case "rest": return period.remainder.map { "\($0) năm \(period.year)" } ?? "năm \(period.year + 1)"
+        case "rest_noyear": return period.remainder ?? "năm \(period.year + 1)"
+        default: return nil
+        }
     }
 
     static func fill(_ part: String, _ figure: Figure) -> String? {
@@ -88,10 +161,7 @@ public struct PhraseTemplate: Hashable, Sendable {
         case "sentence":
             let s = ResultSentence.canonical(figure)
             return s.missing.isEmpty ? s.text : nil
-        case "year": return String(figure.period.year)
-        case "prev_year": return String(figure.period.year - 1)
-        case "period": return figure.period.vietnameseName
-        default: return nil
+        default: return fill(period: part, figure.period)
         }
     }
 }

@@ -6,6 +6,9 @@ import SQLKit
 /// start. Figures are the report's own; targets and 2016 values that only a percentage implies are reconstructed
 /// and say so in their note. No ward-level figure is made up.
 public enum DemoData {
+    /// Code of the demo report template: the reference report of Ngô Quyền, first half of 2017.
+    public static let templateCode = "ngo-quyen-6-thang"
+
     public static var url: URL? {
         Bundle.module.url(forResource: "ngo-quyen-2017", withExtension: "json", subdirectory: "demo")
     }
@@ -22,6 +25,14 @@ public enum DemoData {
             try await store.sql.raw("SELECT COUNT(*) AS n FROM units").first()?.decode(column: "n", as: Int.self) ?? 0
         guard count == 0 else { return false }
         _ = try await DatasetImporter.run(try dataset(), by: "demo", store: store)
+        guard
+            let templateURL = Bundle.module.url(
+                forResource: "ngo-quyen-2017-h1", withExtension: "template",
+                subdirectory: "demo")
+        else { throw DemoDataMissing() }
+        try await ReportTemplateRepository.save(
+            code: templateCode, name: "Báo cáo tình hình kinh tế - xã hội 6 tháng (quận Ngô Quyền)",
+            body: try String(contentsOf: templateURL, encoding: .utf8), by: "demo", store: store)
         return true
     }
 

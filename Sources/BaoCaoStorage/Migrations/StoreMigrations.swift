@@ -4,7 +4,7 @@ import FluentKit
 enum StoreMigrations {
     static let all: [any Migration] = [
         CreateFields(), CreateUnits(), CreateUnitAncestors(), CreateIndicators(), CreateTargets(),
-        CreateDataValues(), CreateValueHistory(), CreateRollups(), CreateReportCalendars(),
+        CreateDataValues(), CreateValueHistory(), CreateRollups(), CreateReportCalendars(), CreateReportTemplates(),
     ]
 }
 
@@ -19,4 +19,5 @@ enum Table {
     static let history = "value_history"
     static let rollups = "rollups"
     static let calendars = "report_calendars"
+    static let templates = "report_templates"
 }

@@ -1,0 +1,64 @@
+/// A rendered report: plain text and footnote references, ready to be written as DOCX, HTML or text.
+public struct ReportDocument: Hashable, Sendable {
+    public enum Run: Hashable, Sendable {
+        case text(String)
+        /// A reference to footnote `n` (1-based).
+        case footnote(Int)
+    }
+
+    public enum Block: Hashable, Sendable {
+        case heading(level: Int, lines: [String])
+        case paragraph([Run])
+        case bullet([Run])
+    }
+
+    /// Header fields, each already split into lines.
+    public var header: [ReportTemplate.HeaderField: [String]]
+    public var blocks: [Block]
+    /// Footnote texts; footnote n is `footnotes[n - 1]`.
+    public var footnotes: [String]
+    /// What could not be filled, in order ("GTSX_CN.value", "[^7]"): for the compiler, never written as 0.
+    public var missing: [String]
+
+    public func headerLines(_ field: ReportTemplate.HeaderField) -> [String] { header[field] ?? [] }
+
+    /// The body as plain text: header lines from purpose to subject, the blocks, the signature's first line;
+    /// footnote markers left out. What the word comparison with a reference reads.
+    public var bodyText: String {
+        var lines: [String] = []
+        for field in [ReportTemplate.HeaderField.purpose, .placeDate, .title, .subject] { lines += headerLines(field) }
+        for block in blocks {
+            switch block {
+            case .heading(_, let text): lines += text
+            case .paragraph(let runs): lines.append(Self.plain(runs))
+            case .bullet(let runs): lines.append("- " + Self.plain(runs))
+            }
+        }
+        lines += headerLines(.signature).prefix(1)
+        return lines.joined(separator: "\n")
+    }
+
+    public var footnoteText: String { footnotes.joined(separator: "\n") }
+
+    public static func plain(_ runs: [Run]) -> String {
+        runs.map { if case .text(let t) = $0 { return t } else { return "" } }.joined()
+    }
+}
+
+extension ReportDocument {
+    /// The whole document as plain text: header, body, signature, recipients, footnotes, and what is missing.
+    public var plainText: String {
+        var lines: [String] = []
+        lines += headerLines(.issuerParent) + headerLines(.issuer) + headerLines(.number)
+        lines += ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", ""]
+        lines.append(bodyText)
+        lines += headerLines(.signature).dropFirst() + headerLines(.signer)
+        let recipients = headerLines(.recipients)
+        if !recipients.isEmpty { lines += ["", "Nơi nhận:"] + recipients.map { "- " + $0 } }
+        if !footnotes.isEmpty {
+            lines += ["", "Chú thích:"] + footnotes.enumerated().map { "\($0.offset + 1). \($0.element)" }
+        }
+        if !missing.isEmpty { lines += ["", "Thiếu số liệu (\(missing.count)): " + missing.joined(separator: ", ")] }
+        return lines.joined(separator: "\n")
+    }
+}

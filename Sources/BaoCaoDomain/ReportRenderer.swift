@@ -1,0 +1,73 @@
+/// Renders a `ReportTemplate` for one period with the figures of one unit: every placeholder filled from the
+/// figures (through `PhraseTemplate`), footnotes numbered in order of first reference, paragraphs starting with a
+/// capital, and whatever is missing flagged in the text and listed.
+public enum ReportRenderer {
+    public static func render(_ template: ReportTemplate, period: Period, figures: [Figure]) -> ReportDocument {
+        let byCode = Dictionary(figures.map { ($0.indicator.code, $0) }, uniquingKeysWith: { a, _ in a })
+        var missing: [String] = []
+        var footnoteNumbers: [String: Int] = [:]
+        var footnotes: [String] = []
+
+        func fill(_ text: String) -> String {
+            let rendered = PhraseTemplate(text).render(subject: nil, figures: byCode, period: period)
+            missing += rendered.missing
+            return rendered.text
+        }
+
+        func runs(_ text: String) -> [ReportDocument.Run] {
+            var result: [ReportDocument.Run] = []
+            var rest = Substring(text)
+            while let open = rest.firstRange(of: "[^"), let close = rest[open.upperBound...].firstIndex(of: "]") {
+                let label = String(rest[open.upperBound..<close])
+                result.append(.text(String(rest[..<open.lowerBound])))
+                if let n = footnoteNumbers[label] {
+                    result.append(.footnote(n))
+                } else if let body = footnoteTemplate(label) {
+                    footnotes.append(fill(body).capitalizingFirstLetter)
+                    footnoteNumbers[label] = footnotes.count
+                    result.append(.footnote(footnotes.count))
+                } else {
+                    missing.append("[^\(label)]")
+                    result.append(.text(MissingMark.text("chú thích \(label)")))
+                }
+                rest = rest[rest.index(after: close)...]
+            }
+            result.append(.text(String(rest)))
+            var merged: [ReportDocument.Run] = []
+            for run in result {
+                if case .text(let t) = run, t.isEmpty { continue }
+                merged.append(run)
+            }
+            return capitalized(merged)
+        }
+
+        func footnoteTemplate(_ label: String) -> String? { template.footnotes[label] }
+
+        var header: [ReportTemplate.HeaderField: [String]] = [:]
+        for (field, text) in template.header {
+            header[field] = text.split(separator: " | ", omittingEmptySubsequences: false)
+                .map { fill(String($0).trimmingWhitespace()) }
+        }
+        var blocks: [ReportDocument.Block] = []
+        for block in template.blocks {
+            switch block {
+            case .heading(let level, let text):
+                blocks.append(
+                    .heading(
+                        level: level,
+                        lines: text.split(separator: " | ").map {
+                            fill(String($0).trimmingWhitespace())
+                        }))
+            case .paragraph(let text): blocks.append(.paragraph(runs(fill(text))))
+            case .bullet(let text): blocks.append(.bullet(runs(fill(text))))
+            }
+        }
+        return ReportDocument(header: header, blocks: blocks, footnotes: footnotes, missing: missing)
+    }
+
+    /// A paragraph starts with a capital letter, even when its first words come from a sentence template.
+    static func capitalized(_ runs: [ReportDocument.Run]) -> [ReportDocument.Run] {
+        guard case .text(let first)? = runs.first else { return runs }
+        return [.text(first.capitalizingFirstLetter)] + runs.dropFirst()
+    }
+}
