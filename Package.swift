@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Pure domain: periods, calendars, metrics, Vietnamese numbers and phrases. No I/O, no frameworks.
@@ -34,6 +35,12 @@ let package = Package(
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "Logging", package: "swift-log"),
             ], resources: [.copy("Resources/demo")]),
+        // Documents: the report model written as Office Open XML (DOCX), zipped with ZIPFoundation.
+        .target(
+            name: "BaoCaoDocuments",
+            dependencies: [
+                "BaoCaoDomain", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         // HTTP: configuration, routes, read-only JSON API.
         .target(
             name: "BaoCaoWeb",
@@ -46,12 +53,13 @@ let package = Package(
         .executableTarget(
             name: "BaoCaoCLI",
             dependencies: [
-                "BaoCaoDomain", "BaoCaoExchange", "BaoCaoStorage", "BaoCaoWeb", "BaoCaoBench",
+                "BaoCaoDomain", "BaoCaoExchange", "BaoCaoStorage", "BaoCaoWeb", "BaoCaoBench", "BaoCaoDocuments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Test helpers shared by the test targets: a freshly migrated database per test.
         .target(name: "BaoCaoTestSupport", dependencies: ["BaoCaoStorage"]),
         .testTarget(name: "BaoCaoDomainTests", dependencies: ["BaoCaoDomain"]),
+        .testTarget(name: "BaoCaoDocumentsTests", dependencies: ["BaoCaoDocuments", "BaoCaoDomain"]),
         .testTarget(name: "BaoCaoExchangeTests", dependencies: ["BaoCaoExchange", "BaoCaoDomain"]),
         .testTarget(name: "BaoCaoStorageTests", dependencies: ["BaoCaoStorage", "BaoCaoTestSupport"]),
         .testTarget(

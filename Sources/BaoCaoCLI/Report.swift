@@ -1,4 +1,5 @@
 import ArgumentParser
+import BaoCaoDocuments
 import BaoCaoDomain
 import BaoCaoStorage
 import Foundation
@@ -23,13 +24,16 @@ struct Report: AsyncParsableCommand {
     @Option(help: "Bản báo cáo gốc để so sánh từng từ (cần --template).") var compare: String?
 
     func run() async throws {
-        guard format == .text else {
+        guard format == .text || format == .docx else {
             throw UserFacingError(
-                "Định dạng \(format.rawValue) chưa được hỗ trợ trong phiên bản này; dùng --format text.")
+                "Định dạng \(format.rawValue) chưa được hỗ trợ trong phiên bản này; dùng --format text hoặc docx.")
+        }
+        if format == .docx && (template == nil || output == nil) {
+            throw UserFacingError("--format docx cần --template và -o TỆP.docx")
         }
         let period: Period
         do { period = try Period(code: self.period) } catch { throw UserFacingError(error.description) }
-        let text = try await database.withStore { store -> String in
+        let result = try await database.withStore { store -> Rendered in
             let db = store.sql
             if try await DemoData.loadIfEmpty(store) {
                 FileHandle.standardError.write(Data("Đã nạp dữ liệu mẫu.\n".utf8))
@@ -38,17 +42,39 @@ struct Report: AsyncParsableCommand {
                 throw UserFacingError("Không có đơn vị \"\(self.unit)\"")
             }
             if let template {
-                let document: ReportDocument
                 do {
-                    document = try await ReportQuery.document(template: template, unitID: unit.id, period: period, db)
+                    return .document(
+                        try await ReportQuery.document(template: template, unitID: unit.id, period: period, db))
                 } catch let error as ReportQuery.NoTemplate { throw UserFacingError(error.description) }
-                return try compare.map { try Self.comparison(document, with: $0) } ?? document.plainText
             }
             let catalogue = try await IndicatorRepository.catalogue(db)
             let figures = try await FigureQuery.figures(unitID: unit.id, period: period, catalogue: catalogue, db)
-            return FigureListing(unitName: unit.fullName, period: period, fields: catalogue.fields, figures: figures)
-                .text
+            return .text(
+                FigureListing(unitName: unit.fullName, period: period, fields: catalogue.fields, figures: figures).text)
         }
+        switch (result, format) {
+        case (.document(let document), .docx):
+            try DocxWriter.write(document).write(to: URL(fileURLWithPath: output!))
+            if !document.missing.isEmpty {
+                FileHandle.standardError.write(
+                    Data(
+                        "Thiếu số liệu (\(document.missing.count)): \(document.missing.joined(separator: ", "))\n".utf8)
+                )
+            }
+            print("Đã ghi \(output!)")
+        case (.document(let document), _):
+            try emit(try compare.map { try Self.comparison(document, with: $0) } ?? document.plainText)
+        case (.text(let text), _):
+            try emit(text)
+        }
+    }
+
+    enum Rendered: Sendable {
+        case document(ReportDocument)
+        case text(String)
+    }
+
+    func emit(_ text: String) throws {
         if let output {
             try (text + "\n").write(toFile: output, atomically: true, encoding: .utf8)
         } else {

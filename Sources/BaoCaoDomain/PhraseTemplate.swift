@@ -73,7 +73,10 @@ public struct PhraseTemplate: Hashable, Sendable {
 
     /// Fills the template. `subject` answers `{part}`; without one (narrative text), `{part}` may only name a period
     /// part. `depth` stops a `text` part from following templates round in a circle.
-    public func render(subject: Figure?, figures: [String: Figure], period: Period, depth: Int = 0) -> RenderedText {
+    public func render(
+        subject: Figure?, figures: [String: Figure], period: Period, depth: Int = 0,
+        keepingSpaces: Bool = false
+    ) -> RenderedText {
         var text = ""
         var missing: [String] = []
         for piece in pieces {
@@ -105,6 +108,7 @@ public struct PhraseTemplate: Hashable, Sendable {
                 }
             }
         }
+        if keepingSpaces { return RenderedText(text: text, missing: missing) }
         // An empty part (a status verb left out for final values) must not leave a double space behind.
         let words = text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
         return RenderedText(text: words.replacingOccurrences(of: " ,", with: ","), missing: missing)

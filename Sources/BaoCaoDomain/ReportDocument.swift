@@ -20,6 +20,11 @@ public struct ReportDocument: Hashable, Sendable {
     /// What could not be filled, in order ("GTSX_CN.value", "[^7]"): for the compiler, never written as 0.
     public var missing: [String]
 
+    public init(header: [ReportTemplate.HeaderField: [String]], blocks: [Block], footnotes: [String], missing: [String])
+    {
+        self.header = header; self.blocks = blocks; self.footnotes = footnotes; self.missing = missing
+    }
+
     public func headerLines(_ field: ReportTemplate.HeaderField) -> [String] { header[field] ?? [] }
 
     /// The body as plain text: header lines from purpose to subject, the blocks, the signature's first line;

@@ -8,8 +8,10 @@ public enum ReportRenderer {
         var footnoteNumbers: [String: Int] = [:]
         var footnotes: [String] = []
 
-        func fill(_ text: String) -> String {
-            let rendered = PhraseTemplate(text).render(subject: nil, figures: byCode, period: period)
+        func fill(_ text: String, keepingSpaces: Bool = false) -> String {
+            let rendered = PhraseTemplate(text).render(
+                subject: nil, figures: byCode, period: period,
+                keepingSpaces: keepingSpaces)
             missing += rendered.missing
             return rendered.text
         }
@@ -44,9 +46,10 @@ public enum ReportRenderer {
         func footnoteTemplate(_ label: String) -> String? { template.footnotes[label] }
 
         var header: [ReportTemplate.HeaderField: [String]] = [:]
+        // Header fields keep their blanks: "Số:     /BC-UBND", "ngày    tháng".
         for (field, text) in template.header {
             header[field] = text.split(separator: " | ", omittingEmptySubsequences: false)
-                .map { fill(String($0).trimmingWhitespace()) }
+                .map { fill(String($0).trimmingWhitespace(), keepingSpaces: true) }
         }
         var blocks: [ReportDocument.Block] = []
         for block in template.blocks {

@@ -1,0 +1,74 @@
+/// Small builders of WordprocessingML fragments.
+enum WordML {
+    struct Font {
+        var size: Int = Decree30Layout.body
+        var bold = false
+        var italic = false
+    }
+
+    static func run(_ text: String, _ font: Font = Font()) -> String {
+        var props = ""
+        if font.bold { props += "<w:b/><w:bCs/>" }
+        if font.italic { props += "<w:i/><w:iCs/>" }
+        if font.size != Decree30Layout.body {
+            props += "<w:sz w:val=\"\(font.size)\"/><w:szCs w:val=\"\(font.size)\"/>"
+        }
+        let rPr = props.isEmpty ? "" : "<w:rPr>\(props)</w:rPr>"
+        return "<w:r>\(rPr)<w:t xml:space=\"preserve\">\(XML.escape(text))</w:t></w:r>"
+    }
+
+    /// Lines of one paragraph, separated by line breaks.
+    static func lines(_ lines: [String], _ font: Font) -> String {
+        lines.map { run($0, font) }.joined(separator: "<w:r><w:br/></w:r>")
+    }
+
+    static func footnoteReference(_ id: Int) -> String {
+        "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteReference w:id=\"\(id)\"/></w:r>"
+    }
+
+    enum Alignment: String { case left, center, both, right }
+
+    struct Paragraph {
+        var alignment: Alignment = .both
+        var firstLine = 0
+        var before = 0
+        var after = 120
+        var keepWithNext = false
+    }
+
+    static func paragraph(_ content: String, _ p: Paragraph = Paragraph()) -> String {
+        var props = ""
+        if p.keepWithNext { props += "<w:keepNext/>" }
+        props += "<w:spacing w:before=\"\(p.before)\" w:after=\"\(p.after)\"/>"
+        if p.firstLine > 0 { props += "<w:ind w:firstLine=\"\(p.firstLine)\"/>" }
+        props += "<w:jc w:val=\"\(p.alignment.rawValue)\"/>"
+        return "<w:p><w:pPr>\(props)</w:pPr>\(content)</w:p>"
+    }
+
+    /// A short horizontal rule, centred: an empty, tiny paragraph with a bottom border, shortened by `inset` on each
+    /// side (Decree 30's rules under the issuer, the motto and the subject).
+    static func rule(inset: Int, after: Int = 60) -> String {
+        "<w:p><w:pPr><w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"000000\"/></w:pBdr>"
+            + "<w:spacing w:before=\"0\" w:after=\"\(after)\" w:line=\"120\" w:lineRule=\"exact\"/>"
+            + "<w:ind w:left=\"\(inset)\" w:right=\"\(inset)\"/><w:rPr><w:sz w:val=\"4\"/></w:rPr></w:pPr></w:p>"
+    }
+
+    /// A borderless table of fixed columns; each cell is a list of paragraphs.
+    static func table(columns: [Int], cells: [String]) -> String {
+        let none = ["top", "left", "bottom", "right", "insideH", "insideV"].map { "<w:\($0) w:val=\"nil\"/>" }.joined()
+        var xml = "<w:tbl><w:tblPr><w:tblW w:w=\"\(columns.reduce(0, +))\" w:type=\"dxa\"/>"
+        xml += "<w:tblBorders>\(none)</w:tblBorders><w:tblLayout w:type=\"fixed\"/>"
+        xml +=
+            "<w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr>"
+        xml += "<w:tblGrid>" + columns.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid><w:tr>"
+        for (width, content) in zip(columns, cells) {
+            xml += "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/></w:tcPr>\(content)</w:tc>"
+        }
+        return xml + "</w:tr></w:tbl>"
+    }
+
+    static let namespaces = """
+        xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" \
+        xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        """
+}

@@ -1,0 +1,56 @@
+import BaoCaoDomain
+import Foundation
+import XCTest
+
+@testable import BaoCaoDocuments
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+final class DocxWriterTests: XCTestCase {
+    let document = ReportDocument(
+        header: [
+            .issuer: ["ỦY BAN NHÂN DÂN", "QUẬN NGÔ QUYỀN"], .number: ["Số:     /BC-UBND"],
+            .placeDate: ["Quận Ngô Quyền, ngày    tháng    năm 2017"], .title: ["BÁO CÁO"],
+            .subject: ["Tình hình kinh tế - xã hội 6 tháng đầu năm"], .signature: ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"],
+            .recipients: ["Lưu: VT."],
+        ],
+        blocks: [
+            .heading(level: 1, lines: ["PHẦN 1:", "KẾT QUẢ"]),
+            .paragraph([.text("Thu ngân sách <đạt> & vượt"), .footnote(1), .text(".")]),
+            .bullet([.text("Một ý")]),
+        ],
+        footnotes: ["So sánh với dự toán năm thành phố giao"], missing: [])
+
+    func testTheDocumentXMLHasTheDecree30PageAndRealFootnotes() throws {
+        let xml = DocxWriter.body(document)
+        XCTAssertTrue(xml.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"), "A4 portrait")
+        XCTAssertTrue(
+            xml.contains("w:top=\"1134\" w:right=\"850\" w:bottom=\"1134\" w:left=\"1701\""), "20/15/20/30 mm")
+        XCTAssertTrue(xml.contains("<w:titlePg/>"), "no page number on page 1")
+        XCTAssertTrue(xml.contains("<w:footnoteReference w:id=\"1\"/>"))
+        XCTAssertTrue(xml.contains("Thu ngân sách &lt;đạt&gt; &amp; vượt"), "text is escaped")
+        XCTAssertTrue(xml.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))
+        XCTAssertTrue(DocxWriter.footnotes(document.footnotes).contains("So sánh với dự toán năm thành phố giao"))
+        // Every part parses as XML.
+        for part in [
+            xml, DocxWriter.footnotes(document.footnotes), DocxParts.styles, DocxParts.settings,
+            DocxParts.contentTypes, DocxParts.pageNumberHeader,
+        ] {
+            let parser = XMLParser(data: Data(part.utf8))
+            XCTAssertTrue(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")\n\(part.prefix(200))")
+        }
+    }
+
+    func testThePackageIsAZipWithItsParts() throws {
+        let data = try DocxWriter.write(document)
+        XCTAssertEqual(Array(data.prefix(2)), [0x50, 0x4B], "a ZIP file")
+        let text = String(decoding: data, as: UTF8.self)
+        for name in [
+            "[Content_Types].xml", "word/document.xml", "word/footnotes.xml", "word/header1.xml", "word/styles.xml",
+        ] {
+            XCTAssertTrue(text.contains(name), name)
+        }
+    }
+}
