@@ -24,12 +24,14 @@ struct Report: AsyncParsableCommand {
     @Option(help: "Bản báo cáo gốc để so sánh từng từ (cần --template).") var compare: String?
 
     func run() async throws {
-        guard format == .text || format == .docx else {
-            throw UserFacingError(
-                "Định dạng \(format.rawValue) chưa được hỗ trợ trong phiên bản này; dùng --format text hoặc docx.")
+        guard format != .xlsx else {
+            throw UserFacingError("Định dạng xlsx (phụ lục) chưa được hỗ trợ trong phiên bản này.")
         }
-        if format == .docx && (template == nil || output == nil) {
-            throw UserFacingError("--format docx cần --template và -o TỆP.docx")
+        if format != .text && template == nil {
+            throw UserFacingError("--format \(format.rawValue) cần --template (ví dụ --template ngo-quyen-6-thang)")
+        }
+        if (format == .docx || format == .pdf) && output == nil {
+            throw UserFacingError("--format \(format.rawValue) cần -o TỆP")
         }
         let period: Period
         do { period = try Period(code: self.period) } catch { throw UserFacingError(error.description) }
@@ -53,8 +55,13 @@ struct Report: AsyncParsableCommand {
                 FigureListing(unitName: unit.fullName, period: period, fields: catalogue.fields, figures: figures).text)
         }
         switch (result, format) {
-        case (.document(let document), .docx):
-            try DocxWriter.write(document).write(to: URL(fileURLWithPath: output!))
+        case (.document(let document), .docx), (.document(let document), .pdf):
+            let docx = try DocxWriter.write(document)
+            do {
+                try (format == .pdf ? PDFConverter.pdf(fromDOCX: docx) : docx).write(to: URL(fileURLWithPath: output!))
+            } catch let error as PDFConverter.Unavailable {
+                throw UserFacingError(error.description)
+            } catch let error as PDFConverter.Failed { throw UserFacingError(error.description) }
             if !document.missing.isEmpty {
                 FileHandle.standardError.write(
                     Data(
@@ -62,6 +69,8 @@ struct Report: AsyncParsableCommand {
                 )
             }
             print("Đã ghi \(output!)")
+        case (.document(let document), .html):
+            try emit(HTMLWriter.write(document, title: document.headerLines(.title).joined(separator: " ")))
         case (.document(let document), _):
             try emit(try compare.map { try Self.comparison(document, with: $0) } ?? document.plainText)
         case (.text(let text), _):

@@ -54,3 +54,20 @@ final class DocxWriterTests: XCTestCase {
         }
     }
 }
+
+final class HTMLWriterTests: XCTestCase {
+    func testTheHTMLEscapesLinksFootnotesAndMarksMissingFigures() {
+        let document = ReportDocument(
+            header: [.number: ["Số:     /BC-UBND"], .title: ["BÁO CÁO"]],
+            blocks: [.paragraph([.text("Văn bản <script>alert(1)</script> [thiếu số liệu: X.value]"), .footnote(1)])],
+            footnotes: ["Chú thích & nguồn"], missing: ["X.value"])
+        let html = HTMLWriter.write(document, title: "Báo cáo")
+        XCTAssertFalse(html.contains("<script>"))
+        XCTAssertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        XCTAssertTrue(html.contains("<mark>[thiếu số liệu: X.value]</mark>"))
+        XCTAssertTrue(html.contains("href=\"#fn1\"") && html.contains("id=\"fn1\""))
+        XCTAssertTrue(html.contains("Chú thích &amp; nguồn"))
+        XCTAssertTrue(html.contains("Số: &nbsp; &nbsp; /BC-UBND"), "the blank number keeps its blanks")
+        XCTAssertTrue(html.contains("@page{size:A4;margin:20mm 15mm 20mm 30mm}"))
+    }
+}
