@@ -45,7 +45,7 @@ let package = Package(
         .target(
             name: "BaoCaoWeb",
             dependencies: [
-                "BaoCaoDomain", "BaoCaoStorage",
+                "BaoCaoDomain", "BaoCaoStorage", "BaoCaoDocuments",
                 .product(name: "Vapor", package: "vapor"),
             ]),
         // Synthetic national-scale data and timings.

@@ -10,6 +10,7 @@ public func configure(_ app: Application, store: Store) {
     ContentConfiguration.global.use(encoder: jsonEncoder, for: .json)
 
     app.get { _ in HomePage.render() }
+    app.get("bao-cao", ":template") { try await ReportController.download($0, store: store) }
     let api = app.grouped("api", "v1")
     api.get("units") { try await APIController.units($0, store: store) }
     api.get("units", ":code") { try await APIController.unit($0, store: store) }

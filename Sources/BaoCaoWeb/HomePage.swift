@@ -5,6 +5,14 @@ enum HomePage {
     static func render() -> Response {
         let links = [
             (SiteURL.apiFigures(unit: "304", period: "2017-H1").path, "Số liệu quận Ngô Quyền, 6 tháng đầu năm 2017"),
+            (
+                SiteURL.report(template: "ngo-quyen-6-thang", unit: "304", period: "2017-H1", format: "html").path,
+                "Báo cáo 6 tháng đầu năm 2017 (xem trước)"
+            ),
+            (
+                SiteURL.report(template: "ngo-quyen-6-thang", unit: "304", period: "2017-H1", format: "docx").path,
+                "Báo cáo 6 tháng đầu năm 2017 (DOCX)"
+            ),
             (SiteURL.apiUnits.path, "Danh sách đơn vị"),
             (SiteURL.apiIndicators.path, "Danh mục chỉ tiêu"),
             (SiteURL.apiPeriod("2017-H1").path, "Kỳ báo cáo 2017-H1 và thời hạn"),

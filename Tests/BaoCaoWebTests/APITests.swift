@@ -101,6 +101,29 @@ final class APITests: XCTestCase {
         }
     }
 
+    func testTheReportDownloads() async throws {
+        try await withApp { app in
+            try await app.test(.GET, "/bao-cao/ngo-quyen-6-thang?unit=304&period=2017-H1&format=docx") {
+                res async throws in
+                XCTAssertEqual(res.status, .ok)
+                XCTAssertEqual(
+                    res.headers.first(name: .contentDisposition), "attachment; filename=\"bao-cao-304-2017-H1.docx\"")
+                XCTAssertEqual(Array(Data(buffer: res.body).prefix(2)), [0x50, 0x4B])
+            }
+            try await app.test(.GET, "/bao-cao/ngo-quyen-6-thang?unit=304&period=2017-H1") { res async throws in
+                XCTAssertEqual(res.status, .ok)
+                XCTAssertTrue(res.body.string.contains("Tổng thu ngân sách nhà nước ước đạt 553 tỷ 100 triệu đồng"))
+            }
+            try await app.test(.GET, "/bao-cao/khong-co?unit=304&period=2017-H1") { res async throws in
+                XCTAssertEqual(res.status, .notFound)
+            }
+            try await app.test(.GET, "/bao-cao/ngo-quyen-6-thang?unit=304&period=2017-H1&format=odt") {
+                res async throws in
+                XCTAssertEqual(res.status, .badRequest)
+            }
+        }
+    }
+
     func testBadRequestsAnswerInVietnamese() async throws {
         try await withApp { app in
             try await app.test(.GET, "/api/v1/figures?unit=304&period=2017-M13") { res async throws in

@@ -1,0 +1,54 @@
+import BaoCaoDocuments
+import BaoCaoDomain
+import BaoCaoStorage
+import Vapor
+
+/// The report of a unit and period from a template, as a download (DOCX, PDF) or a page (HTML).
+enum ReportController {
+    static func download(_ req: Request, store: Store) async throws -> Response {
+        let code = req.parameters.get("template") ?? ""
+        guard let unitText = req.query[String.self, at: "unit"], let periodText = req.query[String.self, at: "period"]
+        else {
+            throw Abort(.badRequest, reason: "Cần tham số unit (mã hoặc tên đơn vị) và period (ví dụ 2017-H1)")
+        }
+        let format = req.query[String.self, at: "format"] ?? "html"
+        let period = try APIController.period(periodText)
+        let db = store.sql
+        let units = try await UnitRepository.all(db)
+        guard let unit = UnitRepository.lookup(unitText, among: units) else {
+            throw Abort(.notFound, reason: "Không có đơn vị \"\(unitText)\"")
+        }
+        let document: ReportDocument
+        do { document = try await ReportQuery.document(template: code, unitID: unit.id, period: period, db) } catch let
+            error as ReportQuery.NoTemplate
+        { throw Abort(.notFound, reason: error.description) }
+        let name = "bao-cao-\(unit.code)-\(period.code)"
+        switch format {
+        case "html":
+            let response = Response(status: .ok, body: .init(string: HTMLWriter.write(document, title: "\(name)")))
+            response.headers.contentType = .html
+            return response
+        case "docx":
+            return file(
+                try DocxWriter.write(document), name: "\(name).docx",
+                type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        case "pdf":
+            let docx = try DocxWriter.write(document)
+            do {
+                let pdf = try await req.application.threadPool.runIfActive { try PDFConverter.pdf(fromDOCX: docx) }
+                return file(pdf, name: "\(name).pdf", type: "application/pdf")
+            } catch let error as PDFConverter.Unavailable {
+                throw Abort(.serviceUnavailable, reason: error.description)
+            }
+        default:
+            throw Abort(.badRequest, reason: "Định dạng \"\(format)\" không hỗ trợ; dùng html, docx hoặc pdf")
+        }
+    }
+
+    static func file(_ data: Data, name: String, type: String) -> Response {
+        let response = Response(status: .ok, body: .init(data: data))
+        response.headers.replaceOrAdd(name: .contentType, value: type)
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
+        return response
+    }
+}
