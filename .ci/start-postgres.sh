@@ -8,6 +8,7 @@ fi
 bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 data=${PGTEST_DATA:-/tmp/baocao-pg}
 port=${PGTEST_PORT:-5433}
+db=${PGTEST_DB:-baocao_test}
 if [ ! -f "$data/PG_VERSION" ]; then
   rm -rf "$data"; mkdir -p "$data"; chown postgres "$data"
   su postgres -c "$bin/initdb -D $data -U postgres --auth=trust -E UTF8 --locale=C.UTF-8" >/dev/null
@@ -15,6 +16,6 @@ fi
 if ! su postgres -c "$bin/pg_ctl -D $data status" >/dev/null 2>&1; then
   su postgres -c "$bin/pg_ctl -D $data -o '-p $port -k /tmp -c listen_addresses=127.0.0.1' -l $data/log -w start" >/dev/null
 fi
-su postgres -c "psql -h 127.0.0.1 -p $port -U postgres -tc \"SELECT 1 FROM pg_database WHERE datname='baocao_test'\"" | grep -q 1 \
-  || su postgres -c "psql -h 127.0.0.1 -p $port -U postgres -c 'CREATE DATABASE baocao_test'" >/dev/null
-echo "postgres://postgres@127.0.0.1:$port/baocao_test"
+su postgres -c "psql -h 127.0.0.1 -p $port -U postgres -tc \"SELECT 1 FROM pg_database WHERE datname='$db'\"" | grep -q 1 \
+  || su postgres -c "psql -h 127.0.0.1 -p $port -U postgres -c 'CREATE DATABASE $db'" >/dev/null
+echo "postgres://postgres@127.0.0.1:$port/$db"

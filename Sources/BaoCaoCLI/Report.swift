@@ -24,13 +24,10 @@ struct Report: AsyncParsableCommand {
     @Option(help: "Bản báo cáo gốc để so sánh từng từ (cần --template).") var compare: String?
 
     func run() async throws {
-        guard format != .xlsx else {
-            throw UserFacingError("Định dạng xlsx (phụ lục) chưa được hỗ trợ trong phiên bản này.")
-        }
         if format != .text && template == nil {
             throw UserFacingError("--format \(format.rawValue) cần --template (ví dụ --template ngo-quyen-6-thang)")
         }
-        if (format == .docx || format == .pdf) && output == nil {
+        if (format == .docx || format == .pdf || format == .xlsx) && output == nil {
             throw UserFacingError("--format \(format.rawValue) cần -o TỆP")
         }
         let period: Period
@@ -69,6 +66,11 @@ struct Report: AsyncParsableCommand {
                 )
             }
             print("Đã ghi \(output!)")
+        case (.document(let document), .xlsx):
+            let annex = document.annex
+            let title = "Một số chỉ tiêu kinh tế - xã hội chủ yếu \(period.vietnameseName)"
+            try XlsxWriter.write(annex, title: title).write(to: URL(fileURLWithPath: output!))
+            print("Đã ghi \(output!) (\(annex.rows.count) chỉ tiêu)")
         case (.document(let document), .html):
             try emit(HTMLWriter.write(document, title: document.headerLines(.title).joined(separator: " ")))
         case (.document(let document), _):

@@ -30,6 +30,7 @@ public enum DocxWriter {
         xml += WordML.rule(inset: 3_700, after: 240)
         for block in d.blocks { xml += self.block(block) }
         xml += signature(d)
+        if d.annexInDocument { xml += annex(d.annex) }
         xml += "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId4\"/>"
         xml += "<w:pgSz w:w=\"\(Decree30Layout.pageWidth)\" w:h=\"\(Decree30Layout.pageHeight)\"/>"
         xml += "<w:pgMar w:top=\"\(Decree30Layout.marginTop)\" w:right=\"\(Decree30Layout.marginRight)\" "
@@ -124,6 +125,21 @@ public enum DocxWriter {
             WordML.lines(d.headerLines(.signer), .init(bold: true)),
             .init(alignment: .center, after: 0))
         return WordML.table(columns: [half, Decree30Layout.textWidth - half], cells: [leftCell, rightCell])
+            + WordML.paragraph("", .init(after: 0))
+    }
+
+    /// The annex on a page of its own: title, then the table of indicators with their comparisons.
+    static func annex(_ annex: AnnexTable) -> String {
+        var xml = WordML.pageBreak
+        xml += WordML.paragraph(WordML.run("PHỤ LỤC", .init(bold: true)), .init(alignment: .center, after: 0))
+        xml += WordML.paragraph(
+            WordML.run("Một số chỉ tiêu kinh tế - xã hội chủ yếu \(annex.period.vietnameseName)", .init(bold: true)),
+            .init(alignment: .center, after: 240))
+        var headings = AnnexTable.headings
+        headings[4] = annex.currentHeading
+        let width = Decree30Layout.textWidth
+        let columns = [width - 900 - 3 * 1_350 - 2 * 1_000, 900, 1_350, 1_350, 1_350, 1_000, 1_000]
+        return xml + WordML.gridTable(columns: columns, rows: [headings] + annex.rows.map(\.cells), numericFrom: 2)
             + WordML.paragraph("", .init(after: 0))
     }
 

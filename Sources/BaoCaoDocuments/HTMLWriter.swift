@@ -39,6 +39,23 @@ public enum HTMLWriter {
         html +=
             "</p><p class=\"bold name\">" + d.headerLines(.signer).map(escape).joined(separator: "<br>")
             + "</p></td></tr></table>"
+        if d.annexInDocument {
+            let annex = d.annex
+            html += "<section class=\"annex\"><h2>PHỤ LỤC<br>Một số chỉ tiêu kinh tế - xã hội chủ yếu "
+            html += escape(annex.period.vietnameseName) + "</h2><table><thead><tr>"
+            var headings = AnnexTable.headings
+            headings[4] = annex.currentHeading
+            html += headings.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead><tbody>"
+            for row in annex.rows {
+                html +=
+                    "<tr>"
+                    + row.cells.enumerated().map {
+                        "<td class=\"\($0.offset >= 2 ? "n" : "t")\">\(escape($0.element))</td>"
+                    }
+                    .joined() + "</tr>"
+            }
+            html += "</tbody></table></section>"
+        }
         if !d.footnotes.isEmpty {
             html += "<section class=\"footnotes\"><hr>"
             for (index, note) in d.footnotes.enumerated() {
@@ -106,6 +123,8 @@ public enum HTMLWriter {
         .recipients-title{font-size:12pt;font-weight:bold;font-style:italic;margin:0}
         .recipient{font-size:11pt;margin:0;text-align:left}.signer .name{margin-top:4em}
         .footnotes{font-size:12pt;margin-top:2em}.footnotes p{text-indent:0}
+        .annex{break-before:page;margin-top:2em}.annex table{font-size:11pt}
+        .annex th,.annex td{border:1px solid #000;padding:.2em .3em}.annex td.t{text-align:left}.annex td.n{text-align:right}
         a.ref,.footnotes a{text-decoration:none;color:inherit}mark{background:#ffe066}
         """
 }

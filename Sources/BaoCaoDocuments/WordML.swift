@@ -45,6 +45,30 @@ enum WordML {
         return "<w:p><w:pPr>\(props)</w:pPr>\(content)</w:p>"
     }
 
+    /// A table with single borders: the annex. The first row is the heading, repeated on every page.
+    static func gridTable(columns: [Int], rows: [[String]], numericFrom: Int) -> String {
+        let line = ["top", "left", "bottom", "right", "insideH", "insideV"].map {
+            "<w:\($0) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+        }.joined()
+        var xml = "<w:tbl><w:tblPr><w:tblW w:w=\"\(columns.reduce(0, +))\" w:type=\"dxa\"/>"
+        xml += "<w:tblBorders>\(line)</w:tblBorders><w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>"
+        xml += columns.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
+        for (r, row) in rows.enumerated() {
+            xml += r == 0 ? "<w:tr><w:trPr><w:tblHeader/></w:trPr>" : "<w:tr>"
+            for (c, (width, cell)) in zip(columns, row).enumerated() {
+                let alignment: Alignment = r == 0 ? .center : (c >= numericFrom ? .right : .left)
+                let para = paragraph(
+                    run(cell, Font(size: 22, bold: r == 0)),
+                    Paragraph(alignment: alignment, after: 0))
+                xml += "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/></w:tcPr>\(para)</w:tc>"
+            }
+            xml += "</w:tr>"
+        }
+        return xml + "</w:tbl>"
+    }
+
+    static let pageBreak = "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>"
+
     /// A short horizontal rule, centred: an empty, tiny paragraph with a bottom border, shortened by `inset` on each
     /// side (Decree 30's rules under the issuer, the motto and the subject).
     static func rule(inset: Int, after: Int = 60) -> String {

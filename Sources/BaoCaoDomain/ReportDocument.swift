@@ -17,12 +17,19 @@ public struct ReportDocument: Hashable, Sendable {
     public var blocks: [Block]
     /// Footnote texts; footnote n is `footnotes[n - 1]`.
     public var footnotes: [String]
+    /// The annex table of main indicators (always computed: the XLSX export uses it).
+    public var annex: AnnexTable
+    /// Whether the template places the annex in the document (`@annex`).
+    public var annexInDocument: Bool
     /// What could not be filled, in order ("GTSX_CN.value", "[^7]"): for the compiler, never written as 0.
     public var missing: [String]
 
-    public init(header: [ReportTemplate.HeaderField: [String]], blocks: [Block], footnotes: [String], missing: [String])
-    {
+    public init(
+        header: [ReportTemplate.HeaderField: [String]], blocks: [Block], footnotes: [String], missing: [String],
+        annex: AnnexTable = AnnexTable(period: .year(2000), figures: []), annexInDocument: Bool = false
+    ) {
         self.header = header; self.blocks = blocks; self.footnotes = footnotes; self.missing = missing
+        self.annex = annex; self.annexInDocument = annexInDocument
     }
 
     public func headerLines(_ field: ReportTemplate.HeaderField) -> [String] { header[field] ?? [] }

@@ -52,6 +52,7 @@ public enum ReportRenderer {
                 .map { fill(String($0).trimmingWhitespace(), keepingSpaces: true) }
         }
         var blocks: [ReportDocument.Block] = []
+        var annexInDocument = false
         for block in template.blocks {
             switch block {
             case .heading(let level, let text):
@@ -63,9 +64,12 @@ public enum ReportRenderer {
                         }))
             case .paragraph(let text): blocks.append(.paragraph(runs(fill(text))))
             case .bullet(let text): blocks.append(.bullet(runs(fill(text))))
+            case .annex: annexInDocument = true
             }
         }
-        return ReportDocument(header: header, blocks: blocks, footnotes: footnotes, missing: missing)
+        return ReportDocument(
+            header: header, blocks: blocks, footnotes: footnotes, missing: missing,
+            annex: AnnexTable(period: period, figures: figures), annexInDocument: annexInDocument)
     }
 
     /// A paragraph starts with a capital letter, even when its first words come from a sentence template.

@@ -42,6 +42,8 @@ public struct ReportTemplate: Hashable, Sendable, Codable {
         case paragraph(String)
         /// A "-" bullet.
         case bullet(String)
+        /// The annex table of main indicators, on a page of its own after the signature.
+        case annex
     }
 
     /// Indicator codes the template reads, for checks when it is saved.
@@ -57,6 +59,7 @@ public struct ReportTemplate: Hashable, Sendable, Codable {
             + blocks.map {
                 switch $0 {
                 case .heading(_, let text), .paragraph(let text), .bullet(let text): return text
+                case .annex: return ""
                 }
             }
     }

@@ -11,6 +11,7 @@ import BaoCaoDomain
 ///     Kết quả thực hiện chỉ tiêu kinh tế: {GTSX_CN.sentence}.
 ///     - {THU_NSNN.sentence}.[^1]
 ///     [^1]: So sánh với dự toán năm thành phố giao
+///     @annex
 ///
 /// Blank lines and lines starting with `//` are ignored.
 public enum ReportTemplateFormat {
@@ -51,6 +52,8 @@ public enum ReportTemplateFormat {
                 let level = line.prefix { $0 == "#" }.count
                 guard (1...3).contains(level) else { problem(index, "tiêu đề chỉ có 3 cấp: #, ##, ###"); continue }
                 template.blocks.append(.heading(level: level, text: String(line.dropFirst(level)).trimmingWhitespace()))
+            } else if line == "@annex" {
+                template.blocks.append(.annex)
             } else if line.hasPrefix("- ") {
                 template.blocks.append(.bullet(String(line.dropFirst(2))))
             } else if line.hasPrefix("[^"), let close = line.firstIndex(of: "]"),
@@ -84,6 +87,7 @@ public enum ReportTemplateFormat {
             case .heading(let level, let text): lines.append(String(repeating: "#", count: level) + " " + text)
             case .paragraph(let text): lines.append(text)
             case .bullet(let text): lines.append("- " + text)
+            case .annex: lines.append("@annex")
             }
         }
         if !template.footnotes.isEmpty { lines.append("") }

@@ -87,3 +87,20 @@ final class ReferenceReportTests: XCTestCase {
         XCTAssertTrue(document.plainText.contains("Thiếu số liệu ("))
     }
 }
+
+final class AnnexTests: XCTestCase {
+    func testTheAnnexComparesEveryIndicatorThatHasSomethingToCompareWith() async throws {
+        let store = try await StoreHarness.fresh(demo: true, for: self)
+        let document = try await ReferenceReportTests.render(store)
+        XCTAssertTrue(document.annexInDocument)
+        let industry = try XCTUnwrap(document.annex.rows.first { $0.code == "GTSX_CN" })
+        XCTAssertEqual(
+            industry.cells,
+            [
+                "Giá trị sản xuất công nghiệp trên địa bàn", "triệu đồng", "1.385.000", "632.500",
+                "693.843", "50,10", "109,7",
+            ])
+        XCTAssertEqual(document.annex.currentHeading, "Thực hiện 6 tháng đầu năm 2017 (ước)")
+        XCTAssertNil(document.annex.rows.first { $0.code == "TIEP_DAN_BUOI" }, "nothing to compare it with")
+    }
+}

@@ -1,0 +1,104 @@
+import BaoCaoDomain
+import Foundation
+
+/// Writes the annex table as an XLSX workbook with the same Office Open XML package writer as the DOCX. Numbers
+/// are real numeric cells (exact decimal text, no floating point on our side), so a spreadsheet can compute with them.
+public enum XlsxWriter {
+    public static func write(_ annex: AnnexTable, title: String) throws -> Data {
+        var package = OOXMLPackage()
+        package.add("[Content_Types].xml", contentTypes)
+        package.add("_rels/.rels", packageRelationships)
+        package.add("xl/workbook.xml", workbook)
+        package.add("xl/_rels/workbook.xml.rels", workbookRelationships)
+        package.add("xl/styles.xml", styles)
+        package.add("xl/worksheets/sheet1.xml", sheet(annex, title: title))
+        return try package.data()
+    }
+
+    static func sheet(_ annex: AnnexTable, title: String) -> String {
+        var headings = AnnexTable.headings
+        headings[4] = annex.currentHeading
+        var rows: [String] = []
+        rows.append(row(1, [text("A1", title, style: 1)]))
+        rows.append(row(2, headings.enumerated().map { text(cell($0.offset, 2), $0.element, style: 1) }))
+        for (index, r) in annex.rows.enumerated() {
+            let n = index + 3
+            let numbers = [r.target, r.lastYear, r.current, r.percentOfTarget, r.percentOfLastYear]
+            rows.append(
+                row(
+                    n,
+                    [text(cell(0, n), r.name, style: 2), text(cell(1, n), r.unit, style: 2)]
+                        + numbers.enumerated().map { number(cell($0.offset + 2, n), $0.element) }))
+        }
+        return XML.declaration + """
+            <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
+            <cols><col min="1" max="1" width="55" customWidth="1"/><col min="2" max="2" width="14" customWidth="1"/>\
+            <col min="3" max="7" width="16" customWidth="1"/></cols><sheetData>\(rows.joined())</sheetData></worksheet>
+            """
+    }
+
+    static func cell(_ column: Int, _ row: Int) -> String { String(UnicodeScalar(UInt8(65 + column))) + String(row) }
+
+    static func row(_ n: Int, _ cells: [String]) -> String { "<row r=\"\(n)\">\(cells.joined())</row>" }
+
+    static func text(_ ref: String, _ value: String, style: Int) -> String {
+        "<c r=\"\(ref)\" s=\"\(style)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(XML.escape(value))</t></is></c>"
+    }
+
+    static func number(_ ref: String, _ value: Amount?) -> String {
+        guard let value else { return "<c r=\"\(ref)\" s=\"3\"/>" }
+        return "<c r=\"\(ref)\" s=\"3\"><v>\(value.description)</v></c>"
+    }
+
+    static let contentTypes =
+        XML.declaration + """
+            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+            <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+            <Default Extension="xml" ContentType="application/xml"/>\
+            <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
+            <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
+            <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
+            </Types>
+            """
+
+    static let packageRelationships =
+        XML.declaration + """
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+            <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>\
+            </Relationships>
+            """
+
+    static let workbook =
+        XML.declaration + """
+            <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
+            xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
+            <sheets><sheet name="Phụ lục" sheetId="1" r:id="rId1"/></sheets></workbook>
+            """
+
+    static let workbookRelationships =
+        XML.declaration + """
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+            <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>\
+            <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
+            </Relationships>
+            """
+
+    /// 0: default; 1: bold heading with borders, wrapped; 2: text with borders; 3: number with borders and grouping.
+    static let styles =
+        XML.declaration + """
+            <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
+            <numFmts count="1"><numFmt numFmtId="164" formatCode="#,##0.##"/></numFmts>\
+            <fonts count="2"><font><sz val="12"/><name val="Times New Roman"/></font>\
+            <font><b/><sz val="12"/><name val="Times New Roman"/></font></fonts>\
+            <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>\
+            <borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>\
+            <border><left style="thin"/><right style="thin"/><top style="thin"/><bottom style="thin"/><diagonal/></border></borders>\
+            <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
+            <cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
+            <xf numFmtId="0" fontId="1" fillId="0" borderId="1" xfId="0" applyFont="1" applyBorder="1" applyAlignment="1">\
+            <alignment horizontal="center" vertical="center" wrapText="1"/></xf>\
+            <xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment wrapText="1"/></xf>\
+            <xf numFmtId="164" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1"/></cellXfs>\
+            <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>
+            """
+}
