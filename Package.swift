@@ -49,7 +49,7 @@ let package = Package(
                 .product(name: "Vapor", package: "vapor"),
             ]),
         // Synthetic national-scale data and timings.
-        .target(name: "BaoCaoBench", dependencies: ["BaoCaoDomain", "BaoCaoStorage"]),
+        .target(name: "BaoCaoBench", dependencies: ["BaoCaoDomain", "BaoCaoStorage", "BaoCaoDocuments"]),
         .executableTarget(
             name: "BaoCaoCLI",
             dependencies: [

@@ -15,6 +15,7 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Số chỉ tiêu.") var indicators = 300
     @Option(help: "Số lần đo mỗi truy vấn.") var repetitions = 20
     @Option(help: "Tệp SQLite dùng để đo.") var file = "baocao-bench.sqlite"
+    @Flag(help: "Chỉ đo việc viết báo cáo mẫu (DOCX, HTML, XLSX) trên dữ liệu mẫu.") var report = false
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
@@ -25,6 +26,19 @@ struct Bench: AsyncParsableCommand {
         let store = try Store(configuration)
         if configuration.isPostgres { try await store.revertAll() }
         try await store.migrate()
+        if report {
+            print("BaoCao bench --report: \(configuration.displayName), báo cáo mẫu Ngô Quyền 6 tháng đầu năm 2017")
+            let table: [(measure: String, result: String, goal: String)]
+            do { table = try await ReportBenchmark(store: store, repetitions: repetitions).run() } catch {
+                await store.shutdown()
+                throw error
+            }
+            await store.shutdown()
+            print(
+                MarkdownTable.render(
+                    header: ["measure", "result", "goal"], rows: table.map { [$0.measure, $0.result, $0.goal] }))
+            return
+        }
         let nation = SyntheticNation(provinces: provinces, communes: communes, indicators: indicators)
         print("BaoCao bench: \(configuration.displayName), \(nation.valueCount.formatted()) giá trị")
         let benchmark = NationalBenchmark(nation: nation, store: store, repetitions: repetitions) {

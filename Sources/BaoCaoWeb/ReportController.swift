@@ -3,7 +3,7 @@ import BaoCaoDomain
 import BaoCaoStorage
 import Vapor
 
-/// The report of a unit and period from a template, as a download (DOCX, PDF) or a page (HTML).
+/// The report of a unit and period from a template, as a download (DOCX, PDF, the annex as XLSX) or a page (HTML).
 enum ReportController {
     static func download(_ req: Request, store: Store) async throws -> Response {
         let code = req.parameters.get("template") ?? ""
@@ -32,6 +32,11 @@ enum ReportController {
             return file(
                 try DocxWriter.write(document), name: "\(name).docx",
                 type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        case "xlsx":
+            let title = "Một số chỉ tiêu kinh tế - xã hội chủ yếu \(period.vietnameseName)"
+            return file(
+                try XlsxWriter.write(document.annex, title: title), name: "phu-luc-\(unit.code)-\(period.code).xlsx",
+                type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         case "pdf":
             let docx = try DocxWriter.write(document)
             do {
@@ -41,7 +46,7 @@ enum ReportController {
                 throw Abort(.serviceUnavailable, reason: error.description)
             }
         default:
-            throw Abort(.badRequest, reason: "Định dạng \"\(format)\" không hỗ trợ; dùng html, docx hoặc pdf")
+            throw Abort(.badRequest, reason: "Định dạng \"\(format)\" không hỗ trợ; dùng html, docx, pdf hoặc xlsx")
         }
     }
 

@@ -114,6 +114,12 @@ final class APITests: XCTestCase {
                 XCTAssertEqual(res.status, .ok)
                 XCTAssertTrue(res.body.string.contains("Tổng thu ngân sách nhà nước ước đạt 553 tỷ 100 triệu đồng"))
             }
+            try await app.test(.GET, "/bao-cao/ngo-quyen-6-thang?unit=304&period=2017-H1&format=xlsx") {
+                res async throws in
+                XCTAssertEqual(res.status, .ok)
+                XCTAssertEqual(
+                    res.headers.first(name: .contentDisposition), "attachment; filename=\"phu-luc-304-2017-H1.xlsx\"")
+            }
             try await app.test(.GET, "/bao-cao/khong-co?unit=304&period=2017-H1") { res async throws in
                 XCTAssertEqual(res.status, .notFound)
             }
