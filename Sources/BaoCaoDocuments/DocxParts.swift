@@ -1,34 +1,19 @@
 /// The fixed parts of a DOCX package: content types, relationships, styles, settings, the page-number header.
 enum DocxParts {
-    static let contentTypes =
-        XML.declaration + """
-            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
-            <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
-            <Default Extension="xml" ContentType="application/xml"/>\
-            <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
-            <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
-            <Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>\
-            <Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>\
-            <Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>\
-            </Types>
-            """
+    static let contentTypes = OOXMLPackage.contentTypes([
+        ("/word/document.xml", "\(type)document.main+xml"), ("/word/styles.xml", "\(type)styles+xml"),
+        ("/word/settings.xml", "\(type)settings+xml"), ("/word/footnotes.xml", "\(type)footnotes+xml"),
+        ("/word/header1.xml", "\(type)header+xml"),
+    ])
 
-    static let packageRelationships =
-        XML.declaration + """
-            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-            <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>\
-            </Relationships>
-            """
+    static let type = "application/vnd.openxmlformats-officedocument.wordprocessingml."
 
-    static let documentRelationships =
-        XML.declaration + """
-            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-            <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
-            <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>\
-            <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>\
-            <Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>\
-            </Relationships>
-            """
+    static let packageRelationships = OOXMLPackage.relationships([("rId1", "officeDocument", "word/document.xml")])
+
+    static let documentRelationships = OOXMLPackage.relationships([
+        ("rId1", "styles", "styles.xml"), ("rId2", "settings", "settings.xml"), ("rId3", "footnotes", "footnotes.xml"),
+        ("rId4", "header", "header1.xml"),
+    ])
 
     static var styles: String {
         let font = Decree30Layout.font

@@ -32,6 +32,26 @@ struct OOXMLPackage {
     }
 }
 
+extension OOXMLPackage {
+    static let relationshipBase = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+
+    /// `[Content_Types].xml`: rels and xml by extension, and each part's own type.
+    static func contentTypes(_ overrides: [(part: String, type: String)]) -> String {
+        XML.declaration + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+            + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+            + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+            + overrides.map { "<Override PartName=\"\($0.part)\" ContentType=\"\($0.type)\"/>" }.joined() + "</Types>"
+    }
+
+    /// A relationships part; types are the last segment of the officeDocument relationship URIs.
+    static func relationships(_ targets: [(id: String, type: String, target: String)]) -> String {
+        XML.declaration + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+            + targets.map {
+                "<Relationship Id=\"\($0.id)\" Type=\"\(relationshipBase)\($0.type)\" Target=\"\($0.target)\"/>"
+            }.joined() + "</Relationships>"
+    }
+}
+
 /// XML text escaping for element content and attribute values.
 enum XML {
     static func escape(_ text: String) -> String {

@@ -50,23 +50,14 @@ public enum XlsxWriter {
         return "<c r=\"\(ref)\" s=\"3\"><v>\(value.description)</v></c>"
     }
 
-    static let contentTypes =
-        XML.declaration + """
-            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
-            <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
-            <Default Extension="xml" ContentType="application/xml"/>\
-            <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
-            <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
-            <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
-            </Types>
-            """
+    static let type = "application/vnd.openxmlformats-officedocument.spreadsheetml."
 
-    static let packageRelationships =
-        XML.declaration + """
-            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-            <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>\
-            </Relationships>
-            """
+    static let contentTypes = OOXMLPackage.contentTypes([
+        ("/xl/workbook.xml", "\(type)sheet.main+xml"), ("/xl/worksheets/sheet1.xml", "\(type)worksheet+xml"),
+        ("/xl/styles.xml", "\(type)styles+xml"),
+    ])
+
+    static let packageRelationships = OOXMLPackage.relationships([("rId1", "officeDocument", "xl/workbook.xml")])
 
     static let workbook =
         XML.declaration + """
@@ -75,13 +66,9 @@ public enum XlsxWriter {
             <sheets><sheet name="Phụ lục" sheetId="1" r:id="rId1"/></sheets></workbook>
             """
 
-    static let workbookRelationships =
-        XML.declaration + """
-            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-            <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>\
-            <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
-            </Relationships>
-            """
+    static let workbookRelationships = OOXMLPackage.relationships([
+        ("rId1", "worksheet", "worksheets/sheet1.xml"), ("rId2", "styles", "styles.xml"),
+    ])
 
     /// 0: default; 1: bold heading with borders, wrapped; 2: text with borders; 3: number with borders and grouping.
     static let styles =

@@ -112,18 +112,20 @@ extension Period {
     public var vietnameseName: String {
         switch kind {
         case .month(let m): return "tháng \(m) năm \(year)"
-        case .quarter(let q): return "quý \(["I", "II", "III", "IV"][q - 1]) năm \(year)"
+        case .quarter(let q): return "quý \(Self.roman[q - 1]) năm \(year)"
         case .firstMonths(6): return "6 tháng đầu năm \(year)"
         case .firstMonths(let n): return "\(n) tháng năm \(year)"
         case .year: return "năm \(year)"
         }
     }
 
+    static let roman = ["I", "II", "III", "IV"]
+
     /// The period's name without its year, as a title may use it: "6 tháng đầu năm", "9 tháng", "quý II".
     public var vietnameseSpan: String {
         switch kind {
         case .month(let m): return "tháng \(m)"
-        case .quarter(let q): return "quý \(["I", "II", "III", "IV"][q - 1])"
+        case .quarter(let q): return "quý \(Self.roman[q - 1])"
         case .firstMonths(6): return "6 tháng đầu năm"
         case .firstMonths(let n): return "\(n) tháng"
         case .year: return "năm"
