@@ -101,6 +101,7 @@ public enum DocxWriter {
         runs.map {
             switch $0 {
             case .text(let t): return WordML.run(t)
+            case .italic(let t): return WordML.run(t, .init(italic: true))
             case .footnote(let n): return WordML.footnoteReference(n)
             }
         }.joined()

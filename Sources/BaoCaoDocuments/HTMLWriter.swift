@@ -71,6 +71,7 @@ public enum HTMLWriter {
         runs.map {
             switch $0 {
             case .text(let t): return marked(t)
+            case .italic(let t): return "<em>" + marked(t) + "</em>"
             case .footnote(let n): return "<a class=\"ref\" id=\"ref\(n)\" href=\"#fn\(n)\"><sup>\(n)</sup></a>"
             }
         }.joined()

@@ -2,6 +2,8 @@
 public struct ReportDocument: Hashable, Sendable {
     public enum Run: Hashable, Sendable {
         case text(String)
+        /// Emphasised text, written `*like this*` in a template: the report's italic lead-ins.
+        case italic(String)
         /// A reference to footnote `n` (1-based).
         case footnote(Int)
     }
@@ -53,7 +55,12 @@ public struct ReportDocument: Hashable, Sendable {
     public var footnoteText: String { footnotes.joined(separator: "\n") }
 
     public static func plain(_ runs: [Run]) -> String {
-        runs.map { if case .text(let t) = $0 { return t } else { return "" } }.joined()
+        runs.map {
+            switch $0 {
+            case .text(let t), .italic(let t): return t
+            case .footnote: return ""
+            }
+        }.joined()
     }
 }
 

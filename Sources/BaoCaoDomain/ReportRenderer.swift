@@ -35,12 +35,7 @@ public enum ReportRenderer {
                 rest = rest[rest.index(after: close)...]
             }
             result.append(.text(String(rest)))
-            var merged: [ReportDocument.Run] = []
-            for run in result {
-                if case .text(let t) = run, t.isEmpty { continue }
-                merged.append(run)
-            }
-            return capitalized(merged)
+            return capitalized(emphasised(result))
         }
 
         func footnoteTemplate(_ label: String) -> String? { template.footnotes[label] }
@@ -74,7 +69,25 @@ public enum ReportRenderer {
 
     /// A paragraph starts with a capital letter, even when its first words come from a sentence template.
     static func capitalized(_ runs: [ReportDocument.Run]) -> [ReportDocument.Run] {
-        guard case .text(let first)? = runs.first else { return runs }
-        return [.text(first.capitalizingFirstLetter)] + runs.dropFirst()
+        switch runs.first {
+        case .text(let first)?: return [.text(first.capitalizingFirstLetter)] + runs.dropFirst()
+        case .italic(let first)?: return [.italic(first.capitalizingFirstLetter)] + runs.dropFirst()
+        default: return runs
+        }
+    }
+
+    /// Splits text runs at `*` into plain and italic runs; empty runs are dropped.
+    static func emphasised(_ runs: [ReportDocument.Run]) -> [ReportDocument.Run] {
+        var result: [ReportDocument.Run] = []
+        var italic = false
+        for run in runs {
+            guard case .text(let text) = run else { result.append(run); continue }
+            for (index, piece) in text.split(separator: "*", omittingEmptySubsequences: false).enumerated() {
+                if index > 0 { italic.toggle() }
+                guard !piece.isEmpty else { continue }
+                result.append(italic ? .italic(String(piece)) : .text(String(piece)))
+            }
+        }
+        return result
     }
 }

@@ -34,6 +34,15 @@ final class ReportTemplateFormatTests: XCTestCase {
         XCTAssertEqual(again, template)
     }
 
+    func testEmphasisBecomesItalicRuns() throws {
+        let template = try ReportTemplateFormat.parse("- *công tác tư pháp*: thực hiện tốt[^1].\n[^1]: Ghi chú\n")
+        let document = ReportRenderer.render(template, period: .firstMonths(2017, 6), figures: [])
+        XCTAssertEqual(
+            document.blocks,
+            [.bullet([.italic("Công tác tư pháp"), .text(": thực hiện tốt"), .footnote(1), .text(".")])])
+        XCTAssertEqual(document.bodyText, "- Công tác tư pháp: thực hiện tốt.")
+    }
+
     func testProblemsAreNamed() {
         let bad = "---\nissuer: X\ncolour: red\n---\n#### too deep\n{GTSX_CN.bogus}\n[^1]: a\n[^1]: b\n"
         XCTAssertThrowsError(try ReportTemplateFormat.parse(bad, file: "mau.template")) { error in
