@@ -19,12 +19,15 @@ struct Serve: AsyncParsableCommand {
             print("Đã nạp dữ liệu mẫu: quận Ngô Quyền (Hải Phòng), 6 tháng đầu năm 2017.")
         }
         let (host, port, database) = (hostname, self.port, store.configuration.displayName)
+        let report = SiteURL.report(template: DemoData.templateCode, unit: "304", period: "2017-H1", format: "html")
+            .path
         do {
             try await runServer(store: store, hostname: host, port: port) {
                 print(
                     """
                     BaoCao đang chạy: http://\(host):\(port)/
                       Số liệu mẫu:   http://\(host):\(port)\(SiteURL.apiFigures(unit: "304", period: "2017-H1").path)
+                      Báo cáo mẫu:   http://\(host):\(port)\(report)
                       Cơ sở dữ liệu: \(database)
                       Tài khoản: chưa có (API chỉ đọc; đăng nhập và phân quyền đến cùng ứng dụng web).
                     Dừng: Ctrl-C
