@@ -1,0 +1,45 @@
+/// Who may do what, and where: the rules every write (and every read of a draft) is checked against on the server.
+/// Groundwork for the web application (issue 4): pure, so the whole role × unit × action matrix is tested here.
+public enum Role: String, CaseIterable, Sendable, Codable {
+    /// Manages the catalogue and the accounts of its locality.
+    case administrator = "quan_tri"
+    /// Enters a unit's figures and narrative.
+    case reporter = "bao_cao_vien"
+    /// Head of a unit: approves or returns what the unit submits.
+    case approver = "phe_duyet"
+    /// Assembles the report of a locality.
+    case compiler = "tong_hop"
+    /// Reads everything of the locality.
+    case leader = "lanh_dao"
+}
+
+public enum Action: String, CaseIterable, Sendable {
+    case readPublished, readDraft, enterFigures, submit, approve, returnForChanges, reopen, assembleReport
+    case manageCatalogue, manageAccounts
+}
+
+/// A role held over a unit and every unit below it.
+public struct RoleGrant: Hashable, Sendable, Codable {
+    public var role: Role
+    public var unitID: Int
+    public init(role: Role, unitID: Int) { self.role = role; self.unitID = unitID }
+}
+
+public enum AccessPolicy {
+    /// What each role may do inside its scope.
+    static let actions: [Role: Set<Action>] = [
+        .administrator: Set(Action.allCases),
+        .reporter: [.readPublished, .readDraft, .enterFigures, .submit],
+        .approver: [.readPublished, .readDraft, .approve, .returnForChanges, .reopen],
+        .compiler: [.readPublished, .readDraft, .assembleReport],
+        .leader: [.readPublished, .readDraft],
+    ]
+
+    /// Whether someone holding `grants` may do `action` on the unit whose id is first in `targetAncestry`, followed
+    /// by the ids of every unit above it. Published material is open to everyone, without an account.
+    public static func allows(_ grants: [RoleGrant], _ action: Action, on targetAncestry: [Int]) -> Bool {
+        if action == .readPublished { return true }
+        let scope = Set(targetAncestry)
+        return grants.contains { scope.contains($0.unitID) && actions[$0.role, default: []].contains(action) }
+    }
+}
