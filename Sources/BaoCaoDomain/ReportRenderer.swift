@@ -24,7 +24,7 @@ public enum ReportRenderer {
                 result.append(.text(String(rest[..<open.lowerBound])))
                 if let n = footnoteNumbers[label] {
                     result.append(.footnote(n))
-                } else if let body = footnoteTemplate(label) {
+                } else if let body = template.footnotes[label] {
                     footnotes.append(fill(body).capitalizingFirstLetter)
                     footnoteNumbers[label] = footnotes.count
                     result.append(.footnote(footnotes.count))
@@ -37,8 +37,6 @@ public enum ReportRenderer {
             result.append(.text(String(rest)))
             return capitalized(emphasised(result))
         }
-
-        func footnoteTemplate(_ label: String) -> String? { template.footnotes[label] }
 
         var header: [ReportTemplate.HeaderField: [String]] = [:]
         // Header fields keep their blanks: "Số:     /BC-UBND", "ngày    tháng".

@@ -27,6 +27,19 @@ final class AccessPolicyTests: XCTestCase {
         }
     }
 
+    /// The issue's words, checked over every role: who enters, who approves, who assembles, who only reads.
+    func testTheSeparationOfDutiesTheIssueAsksFor() {
+        func holders(_ action: Action) -> Set<Role> {
+            Set(Role.allCases.filter { AccessPolicy.allows([RoleGrant(role: $0, unitID: 11)], action, on: [11, 1]) })
+        }
+        XCTAssertEqual(holders(.enterFigures), [.reporter, .administrator])
+        XCTAssertEqual(holders(.approve), [.approver, .administrator])
+        XCTAssertEqual(holders(.returnForChanges), [.approver, .administrator])
+        XCTAssertEqual(holders(.assembleReport), [.compiler, .administrator])
+        XCTAssertEqual(holders(.manageAccounts), [.administrator])
+        XCTAssertEqual(holders(.readDraft), Set(Role.allCases), "every role reads the drafts of its own scope")
+    }
+
     func testARoleOverADistrictReachesItsWardsButNotAnotherDistrict() {
         let compiler = [RoleGrant(role: .compiler, unitID: 1)]
         XCTAssertTrue(AccessPolicy.allows(compiler, .readDraft, on: ancestry[12]!))
