@@ -9,6 +9,8 @@ public struct Indicator: Hashable, Sendable, Codable {
     public var field: String
     /// Code of the office that owns it, if any.
     public var ownerOffice: String?
+    /// Whether the owner office reports the figure, or every commune-level unit below the locality does.
+    public var reportedBy: ReportingLevel
     public var unitAggregation: UnitAggregation
     public var timeAggregation: TimeAggregation
     /// Decimals written for the value itself.
@@ -29,8 +31,9 @@ public struct Indicator: Hashable, Sendable, Codable {
         unitAggregation: UnitAggregation = .sum, timeAggregation: TimeAggregation = .flow,
         valueDecimals: Int = 0, targetDecimals: Int = 2, changeDecimals: Int = 2,
         changeStyle: ChangeStyle = .percent, formula: String? = nil, phrasing: Phrasing = Phrasing(),
-        position: Int = 0
+        position: Int = 0, reportedBy: ReportingLevel = .office
     ) {
+        self.reportedBy = reportedBy
         self.code = code; self.name = name; self.unitOfMeasure = unitOfMeasure; self.field = field
         self.ownerOffice = ownerOffice; self.unitAggregation = unitAggregation
         self.timeAggregation = timeAggregation; self.valueDecimals = valueDecimals

@@ -62,3 +62,11 @@ public enum TargetKind: String, CaseIterable, Sendable, Codable {
     case plan = "ke_hoach"
     case budget = "du_toan"
 }
+
+/// Who reports an indicator's figure.
+public enum ReportingLevel: String, CaseIterable, Sendable, Codable {
+    /// The owner office reports the locality's own figure.
+    case office = "phong"
+    /// Every commune-level unit reports its figure; the locality's figure is their live sum.
+    case commune = "xa"
+}

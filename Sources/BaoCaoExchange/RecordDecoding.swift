@@ -109,6 +109,7 @@ enum RecordDecoding {
             targetDecimals: row.int("target_decimals", default: 2, range: 0...4),
             changeDecimals: row.int("change_decimals", default: 2, range: 0...4),
             changeStyle: row.choice("change_style", default: ChangeStyle.percent) ?? .percent,
-            formula: formula, phrasing: phrasing, position: row.int("position", default: 0, range: 0...100_000))
+            formula: formula, phrasing: phrasing, position: row.int("position", default: 0, range: 0...100_000),
+            reportedBy: row.choice("reported_by", default: ReportingLevel.office) ?? .office)
     }
 }

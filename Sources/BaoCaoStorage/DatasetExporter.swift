@@ -19,11 +19,21 @@ public enum DatasetExporter {
                 validTo: $0.validTo.flatMap(CivilDate.init(iso:)), location: nowhere)
         }
         dataset.indicators = catalogue.indicators.map { IndicatorRecord(indicator: $0, location: nowhere) }
+        // Rows go by unit, then in catalogue order, so an export does not depend on the order things were imported.
+        let rank = Dictionary(uniqueKeysWithValues: catalogue.indicators.enumerated().map { ($1.code, $0) })
+        var firstPosition: [String: Int] = [:]
+        for (index, unit) in units.enumerated() where firstPosition[unit.code] == nil {
+            firstPosition[unit.code] = index
+        }
+        let unitRank = { (code: String) in firstPosition[code] ?? Int.max }
         dataset.targets = try await TargetRepository.allCurrent(db).compactMap { t in
             guard let indicator = catalogue.codeByID[t.indicatorID], let unit = byID[t.unitID] else { return nil }
             return TargetRecord(
                 indicator: indicator, unit: unit.code, year: t.year, kind: t.kind, value: t.value,
                 setBy: t.setBy, note: t.note, location: nowhere)
+        }.sorted {
+            (unitRank($0.unit), rank[$0.indicator] ?? Int.max, $0.year, $0.kind.rawValue)
+                < (unitRank($1.unit), rank[$1.indicator] ?? Int.max, $1.year, $1.kind.rawValue)
         }
         dataset.calendars = try await CalendarRepository.all(db).sorted { $0.key < $1.key }.compactMap { id, calendar in
             byID[id].map { CalendarRecord(province: $0.code, calendar: calendar, location: nowhere) }
@@ -48,6 +58,10 @@ public enum DatasetExporter {
                     indicator: indicator, unit: unit.code, period: period,
                     observation: observation, note: try row.decode(column: "note", as: String?.self),
                     location: nowhere))
+        }
+        dataset.values.sort {
+            (unitRank($0.unit), rank[$0.indicator] ?? Int.max, $0.period.code)
+                < (unitRank($1.unit), rank[$1.indicator] ?? Int.max, $1.period.code)
         }
         return dataset
     }

@@ -1,7 +1,8 @@
 import BaoCaoDomain
 import SQLKit
 
-/// A report template rendered for one unit and period from the stored figures.
+/// A report template rendered for one unit and period from the stored figures, with the narratives the offices
+/// have written in the report workspace in place of their sections.
 public enum ReportQuery {
     public struct NoTemplate: Error, CustomStringConvertible {
         public let code: String
@@ -15,6 +16,9 @@ public enum ReportQuery {
         guard let stored = try await ReportTemplateRepository.find(code, db) else { throw NoTemplate(code: code) }
         let catalogue = try await IndicatorRepository.catalogue(db)
         let figures = try await FigureQuery.figures(unitID: unitID, period: period, catalogue: catalogue, db)
-        return ReportRenderer.render(stored.template, period: period, figures: figures)
+        let key = WorkspaceRepository.ReportKey(template: code, unitID: unitID, period: period)
+        let narratives = try await WorkspaceRepository.sections(key, db).compactMapValues(\.body)
+        let template = ReportSections.template(stored.template, with: narratives)
+        return ReportRenderer.render(template, period: period, figures: figures)
     }
 }

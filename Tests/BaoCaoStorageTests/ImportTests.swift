@@ -170,7 +170,7 @@ final class ImportTests: XCTestCase {
             XCTAssertEqual(DatasetFormatter.csv(table, again), csvs[table], table.rawValue)
             XCTAssertEqual(DatasetFormatter.csv(table, againJSON), csvs[table], table.rawValue)
         }
-        XCTAssertEqual(exported.values.count, 120)
+        XCTAssertEqual(exported.values.count, 130)
         for sentence in ReferenceSentencesTests.golden {
             XCTAssertTrue(sentencesCSV.localizedCaseInsensitiveContains(sentence), sentence)
         }

@@ -46,7 +46,9 @@ final class ReferenceSentencesTests: XCTestCase {
         for sentence in Self.golden {
             XCTAssertTrue(text.localizedCaseInsensitiveContains(sentence), "missing: \(sentence)\n\(text)")
         }
-        XCTAssertEqual(listing.missing, [], "every figure of the demo is there")
+        // Every figure of the reference report is there; the wards' own indicators wait for the wards to report.
+        let wardIndicators = ["THU_NS_PHUONG", "HKD_MOI_PHUONG", "HO_NGHEO_PHUONG", "GDVH_PHUONG", "HOA_GIAI_PHUONG"]
+        XCTAssertEqual(listing.missing, wardIndicators.map { "\($0).value" })
         XCTAssertTrue(text.contains("Kết quả thực hiện chỉ tiêu: quận Ngô Quyền, 6 tháng đầu năm 2017"))
         XCTAssertEqual(
             listing.sections.map(\.field.code),

@@ -5,6 +5,7 @@ enum StoreMigrations {
     static let all: [any Migration] = [
         CreateFields(), CreateUnits(), CreateUnitAncestors(), CreateIndicators(), CreateTargets(),
         CreateDataValues(), CreateValueHistory(), CreateRollups(), CreateReportCalendars(), CreateReportTemplates(),
+        AddIndicatorReportedBy(), CreateAccounts(), CreateSubmissions(), CreateAuditLog(), CreateReportWorkspace(),
     ]
 }
 
@@ -20,4 +21,12 @@ enum Table {
     static let rollups = "rollups"
     static let calendars = "report_calendars"
     static let templates = "report_templates"
+    static let accounts = "accounts"
+    static let grants = "role_grants"
+    static let sessions = "sessions"
+    static let submissions = "submissions"
+    static let submissionEvents = "submission_events"
+    static let audit = "audit_log"
+    static let sections = "report_sections"
+    static let publications = "publications"
 }

@@ -1,0 +1,77 @@
+/// A report template cut into sections an office can write: each heading starts one, and it holds the blocks up to
+/// the next heading. The compiler assigns sections; an office's narrative replaces the section's blocks.
+public struct ReportSection: Hashable, Sendable {
+    /// Stable within the template: "muc-3" is the third heading.
+    public var key: String
+    public var level: Int
+    public var title: String
+    /// Indexes of the blocks after the heading that the section holds.
+    public var blockRange: Range<Int>
+}
+
+public enum ReportSections {
+    public static func sections(of template: ReportTemplate) -> [ReportSection] {
+        var sections: [ReportSection] = []
+        var headingIndexes: [(Int, Int, String)] = []
+        for (index, block) in template.blocks.enumerated() {
+            if case .heading(let level, let text) = block { headingIndexes.append((index, level, text)) }
+        }
+        for (n, (index, level, text)) in headingIndexes.enumerated() {
+            var end = n + 1 < headingIndexes.count ? headingIndexes[n + 1].0 : template.blocks.count
+            if let annex = template.blocks[(index + 1)..<end].firstIndex(of: .annex) { end = annex }
+            sections.append(
+                ReportSection(
+                    key: "muc-\(n + 1)", level: level, title: text.replacingOccurrences(of: " | ", with: " "),
+                    blockRange: (index + 1)..<end))
+        }
+        return sections
+    }
+
+    /// The narrative text of a section's blocks: one paragraph a line, bullets starting "- ".
+    public static func narrative(of section: ReportSection, in template: ReportTemplate) -> String {
+        template.blocks[section.blockRange].compactMap { block -> String? in
+            switch block {
+            case .paragraph(let text): return text
+            case .bullet(let text): return "- " + text
+            case .heading, .annex: return nil
+            }
+        }.joined(separator: "\n")
+    }
+
+    /// Blocks from narrative text: a line is a paragraph, "- " starts a bullet; blank lines are ignored.
+    public static func blocks(fromNarrative text: String) -> [ReportTemplate.Block] {
+        text.split(whereSeparator: \.isNewline).compactMap { raw -> ReportTemplate.Block? in
+            let line = String(raw).trimmingWhitespace()
+            if line.isEmpty { return nil }
+            if line.hasPrefix("- ") { return .bullet(String(line.dropFirst(2)).trimmingWhitespace()) }
+            return .paragraph(line)
+        }
+    }
+
+    /// The template with the narratives written so far (by section key) in place of their sections' blocks.
+    public static func template(_ template: ReportTemplate, with narratives: [String: String]) -> ReportTemplate {
+        var result = template
+        for section in sections(of: template).reversed() {
+            guard let text = narratives[section.key] else { continue }
+            result.blocks.replaceSubrange(section.blockRange, with: blocks(fromNarrative: text))
+        }
+        return result
+    }
+
+    /// Problems with a narrative, in Vietnamese: placeholders naming no indicator, footnotes the template lacks.
+    public static func problems(
+        in text: String, knownCodes: Set<String>, footnotes: Set<String>
+    ) -> [String] {
+        var problems: [String] = []
+        let template = PhraseTemplate(text)
+        for code in template.references.sorted() where !knownCodes.contains(code) {
+            problems.append("Chỉ tiêu \"\(code)\" không có trong danh mục")
+        }
+        for piece in text.split(separator: "[^", omittingEmptySubsequences: false).dropFirst() {
+            guard let end = piece.firstIndex(of: "]") else { continue }
+            let label = String(piece[..<end])
+            if !footnotes.contains(label) { problems.append("Chú thích [^\(label)] không có trong mẫu báo cáo") }
+        }
+        return problems
+    }
+}

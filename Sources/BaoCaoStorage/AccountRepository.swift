@@ -1,0 +1,159 @@
+import BaoCaoDomain
+import SQLKit
+
+/// A person who logs in, and the roles they hold.
+public struct Account: Hashable, Sendable {
+    public var id: Int
+    public var username: String
+    public var displayName: String
+    public var passwordHash: String
+    public var grants: [RoleGrant]
+}
+
+/// Accounts and their role grants. Passwords arrive already hashed: hashing belongs to the web layer.
+public enum AccountRepository {
+    @discardableResult
+    public static func create(
+        username: String, displayName: String, passwordHash: String, grants: [RoleGrant],
+        _ db: any SQLDatabase
+    ) async throws -> Int {
+        let now = Timestamp.now()
+        try await db.raw(
+            """
+            INSERT INTO accounts (username, display_name, password_hash, created_at, password_changed_at)
+            VALUES (\(bind: username.lowercased()), \(bind: displayName), \(bind: passwordHash), \(bind: now), \(bind: now))
+            """
+        ).run()
+        guard let account = try await find(username: username, db) else { throw Missing(username: username) }
+        for grant in grants {
+            try await db.raw(
+                """
+                INSERT INTO role_grants (account_id, role, unit_id)
+                VALUES (\(bind: account.id), \(bind: grant.role.rawValue), \(bind: grant.unitID))
+                """
+            ).run()
+        }
+        return account.id
+    }
+
+    public static func find(username: String, _ db: any SQLDatabase) async throws -> Account? {
+        guard
+            let row = try await db.raw(
+                "SELECT id FROM accounts WHERE username = \(bind: username.lowercased())"
+            ).first()
+        else { return nil }
+        return try await find(id: try row.decode(column: "id", as: Int.self), db)
+    }
+
+    public static func find(id: Int, _ db: any SQLDatabase) async throws -> Account? {
+        guard
+            let row = try await db.raw(
+                "SELECT id, username, display_name, password_hash FROM accounts WHERE id = \(bind: id)"
+            ).first()
+        else { return nil }
+        let grants = try await db.raw(
+            "SELECT role, unit_id FROM role_grants WHERE account_id = \(bind: id) ORDER BY id"
+        ).all().compactMap { row -> RoleGrant? in
+            guard let role = Role(rawValue: try row.decode(column: "role", as: String.self)) else { return nil }
+            return RoleGrant(role: role, unitID: try row.decode(column: "unit_id", as: Int.self))
+        }
+        return Account(
+            id: id, username: try row.decode(column: "username", as: String.self),
+            displayName: try row.decode(column: "display_name", as: String.self),
+            passwordHash: try row.decode(column: "password_hash", as: String.self), grants: grants)
+    }
+
+    public static func count(_ db: any SQLDatabase) async throws -> Int {
+        try await db.raw("SELECT COUNT(*) AS n FROM accounts").first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    public static func setPassword(accountID: Int, hash: String, _ db: any SQLDatabase) async throws {
+        try await db.raw(
+            """
+            UPDATE accounts SET password_hash = \(bind: hash), password_changed_at = \(bind: Timestamp.now())
+            WHERE id = \(bind: accountID)
+            """
+        ).run()
+    }
+
+    struct Missing: Error, CustomStringConvertible {
+        let username: String
+        var description: String { "Không tạo được tài khoản \(username)" }
+    }
+}
+
+/// A logged-in session: the account and the token every form of the session must carry.
+public struct StoredSession: Sendable {
+    public var accountID: Int
+    public var csrfToken: String
+    public var expiresAt: String
+}
+
+/// Sessions, looked up by a hash of the cookie's token so a leaked table opens no session.
+public enum SessionRepository {
+    public static func create(
+        tokenHash: String, accountID: Int, csrfToken: String, expiresAt: String,
+        _ db: any SQLDatabase
+    ) async throws {
+        try await db.raw(
+            """
+            INSERT INTO sessions (token_hash, account_id, csrf_token, created_at, expires_at)
+            VALUES (\(bind: tokenHash), \(bind: accountID), \(bind: csrfToken), \(bind: Timestamp.now()), \(bind: expiresAt))
+            """
+        ).run()
+    }
+
+    public static func find(tokenHash: String, _ db: any SQLDatabase) async throws -> StoredSession? {
+        guard
+            let row = try await db.raw(
+                "SELECT account_id, csrf_token, expires_at FROM sessions WHERE token_hash = \(bind: tokenHash)"
+            ).first()
+        else { return nil }
+        return StoredSession(
+            accountID: try row.decode(column: "account_id", as: Int.self),
+            csrfToken: try row.decode(column: "csrf_token", as: String.self),
+            expiresAt: try row.decode(column: "expires_at", as: String.self))
+    }
+
+    public static func delete(tokenHash: String, _ db: any SQLDatabase) async throws {
+        try await db.raw("DELETE FROM sessions WHERE token_hash = \(bind: tokenHash)").run()
+    }
+
+    /// Ends every other session of the account (after a password change).
+    public static func deleteOthers(accountID: Int, keeping tokenHash: String, _ db: any SQLDatabase) async throws {
+        try await db.raw(
+            "DELETE FROM sessions WHERE account_id = \(bind: accountID) AND token_hash <> \(bind: tokenHash)"
+        ).run()
+    }
+}
+
+/// Security events (refusals, failed logins), kept in the database for whoever looks after the server.
+public struct AuditEntry: Hashable, Sendable {
+    public var at: String
+    public var account: String?
+    public var event: String
+    public var detail: String
+}
+
+public enum AuditLog {
+    public static func record(event: String, account: String?, detail: String, _ db: any SQLDatabase) async throws {
+        try await db.raw(
+            """
+            INSERT INTO audit_log (at, account, event, detail)
+            VALUES (\(bind: Timestamp.now()), \(bind: account), \(bind: event), \(bind: detail))
+            """
+        ).run()
+    }
+
+    public static func recent(limit: Int = 100, _ db: any SQLDatabase) async throws -> [AuditEntry] {
+        try await db.raw(
+            "SELECT at, account, event, detail FROM audit_log ORDER BY id DESC LIMIT \(unsafeRaw: String(limit))"
+        ).all().map {
+            AuditEntry(
+                at: try $0.decode(column: "at", as: String.self),
+                account: try $0.decode(column: "account", as: String?.self),
+                event: try $0.decode(column: "event", as: String.self),
+                detail: try $0.decode(column: "detail", as: String.self))
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import BaoCaoDomain
+import SQLKit
+
+/// The units as a tree in memory: parents, children and ancestry, for access checks and listings.
+public struct UnitTree: Sendable {
+    public let units: [StoredUnit]
+    public let byID: [Int: StoredUnit]
+    public let byCode: [String: StoredUnit]
+    let childIDs: [Int: [Int]]
+
+    public init(_ units: [StoredUnit]) {
+        self.units = units
+        byID = Dictionary(uniqueKeysWithValues: units.map { ($0.id, $0) })
+        byCode = UnitRepository.currentByCode(units)
+        var children: [Int: [Int]] = [:]
+        for unit in units { if let parent = unit.parentID { children[parent, default: []].append(unit.id) } }
+        childIDs = children
+    }
+
+    public static func load(_ db: any SQLDatabase) async throws -> UnitTree {
+        UnitTree(try await UnitRepository.all(db))
+    }
+
+    /// The unit's id followed by the id of every unit above it.
+    public func ancestry(of id: Int) -> [Int] {
+        var ids: [Int] = []
+        var current = byID[id]
+        while let unit = current, !ids.contains(unit.id) {
+            ids.append(unit.id)
+            current = unit.parentID.flatMap { byID[$0] }
+        }
+        return ids
+    }
+
+    /// Direct sub-units, communes first then offices, each by code.
+    public func children(of id: Int) -> [StoredUnit] {
+        (childIDs[id] ?? []).compactMap { byID[$0] }.sorted {
+            ($0.kind.isOffice ? 1 : 0, $0.code) < ($1.kind.isOffice ? 1 : 0, $1.code)
+        }
+    }
+
+    /// The unit whose figures an entry form of `unit` writes: an office reports its locality's figures.
+    public func valueUnit(for unit: StoredUnit) -> StoredUnit {
+        unit.kind.isOffice ? (unit.parentID.flatMap { byID[$0] } ?? unit) : unit
+    }
+}

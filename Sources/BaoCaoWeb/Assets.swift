@@ -1,0 +1,99 @@
+/// The site's own style sheet and script, served from /tai-nguyen/. No framework, no CDN: the pages work without the
+/// script, which only recomputes comparisons as one types, inserts figure placeholders and asks before a step.
+enum Assets {
+    static let css = """
+        :root{--ink:#1b1f23;--muted:#5b6470;--line:#d6dae0;--bg:#f6f7f9;--brand:#9b1c1c;--ok:#17663a;--warn:#a15c00;
+        --bad:#b42318;--info:#1d4f91;font-family:"Liberation Sans",Arial,"Noto Sans",sans-serif;color:var(--ink)}
+        *{box-sizing:border-box}body{margin:0;background:var(--bg);line-height:1.45;font-size:16px}
+        a{color:#1d4f91}a:focus,button:focus,input:focus,select:focus,textarea:focus,summary:focus{outline:3px solid #f2b705;
+        outline-offset:1px}.skip{position:absolute;left:-999px}.skip:focus{left:.5rem;top:.5rem;background:#fff;padding:.5rem;z-index:9}
+        header.top{background:var(--brand);color:#fff;padding:.5rem 1rem;display:flex;flex-wrap:wrap;gap:.5rem 1.25rem;
+        align-items:center}header.top a{color:#fff;text-decoration:none}header.top .brand{font-weight:700;font-size:1.15rem}
+        header.top nav{display:flex;flex-wrap:wrap;gap:.25rem 1rem}header.top nav a[aria-current]{text-decoration:underline}
+        header.top .who{margin-left:auto;display:flex;gap:.5rem;align-items:center;font-size:.9rem}
+        header.top form{margin:0}header.top button{background:transparent;color:#fff;border:1px solid #fff;border-radius:4px;
+        padding:.15rem .6rem;cursor:pointer}main{max-width:72rem;margin:0 auto;padding:1rem}
+        h1{font-size:1.5rem;margin:.25rem 0 1rem}h2{font-size:1.2rem;margin:1.5rem 0 .5rem}
+        .card{background:#fff;border:1px solid var(--line);border-radius:6px;padding:1rem;margin:0 0 1rem}
+        .muted{color:var(--muted)}.small{font-size:.875rem}
+        .flash{padding:.75rem 1rem;border-radius:6px;margin:0 0 1rem;border:1px solid}.flash.ok{background:#ecf8f0;
+        border-color:#9fd3b2;color:var(--ok)}.flash.error{background:#fdf0ef;border-color:#f1a7a1;color:var(--bad)}
+        table.grid{border-collapse:collapse;width:100%;background:#fff}table.grid th,table.grid td{border-bottom:1px solid
+        var(--line);padding:.4rem .5rem;text-align:left;vertical-align:top}table.grid th{background:#eef0f3;font-size:.875rem}
+        table.grid td.num,table.grid th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+        .scroll{overflow-x:auto}label{font-weight:600}input[type=text],input[type=password],select,textarea{font:inherit;
+        padding:.4rem .5rem;border:1px solid #9aa3ae;border-radius:4px;background:#fff;max-width:100%}
+        input.value{width:9rem;text-align:right}input.note{width:100%;min-width:8rem}textarea{width:100%;min-height:14rem}
+        button,.button{font:inherit;background:#1d4f91;color:#fff;border:0;border-radius:4px;padding:.45rem .9rem;
+        cursor:pointer;text-decoration:none;display:inline-block}button.secondary,.button.secondary{background:#fff;color:#1d4f91;
+        border:1px solid #1d4f91}button.danger{background:var(--bad)}.actions{display:flex;flex-wrap:wrap;gap:.5rem;
+        align-items:center;margin:.75rem 0}.field-error{color:var(--bad);font-size:.875rem;display:block}
+        input[aria-invalid=true]{border-color:var(--bad);background:#fff6f5}
+        .badge{display:inline-block;border-radius:999px;padding:.05rem .6rem;font-size:.8rem;font-weight:600;white-space:nowrap}
+        .s-chua_bat_dau{background:#eceff3;color:#444}.s-nhap{background:#fff4d6;color:#7a4b00}.s-da_gui{background:#e3ecfa;
+        color:var(--info)}.s-tra_lai{background:#fde4e1;color:var(--bad)}.s-da_duyet{background:#dff3e6;color:var(--ok)}
+        .late{color:var(--bad);font-weight:700}.g-dat{color:var(--ok)}.g-gan{color:var(--warn)}.g-cham{color:var(--bad)}
+        .g-khong{color:var(--muted)}.filters{display:flex;flex-wrap:wrap;gap:.75rem;align-items:end}
+        .filters div{display:flex;flex-direction:column;gap:.2rem}
+        .login{max-width:24rem;margin:3rem auto}.login input{width:100%}.stack>*+*{margin-top:.75rem}
+        details summary{cursor:pointer}.chart{max-width:100%;height:auto}fieldset{border:1px solid var(--line);
+        border-radius:6px;background:#fff;margin:0 0 1rem;padding:.5rem 1rem}legend{font-weight:700;padding:0 .25rem}
+        .progress{height:.6rem;background:#e5e7eb;border-radius:999px;overflow:hidden}.progress span{display:block;
+        height:100%;background:var(--ok)}.preview{background:#fff;border:1px solid var(--line);padding:1rem;white-space:pre-wrap}
+        @media (max-width:40rem){table.entry thead{display:none}table.entry tr{display:block;border-bottom:2px solid var(--line);
+        padding:.5rem 0}table.entry td{display:block;border:0;padding:.2rem .25rem}table.entry td.num{text-align:left}
+        table.entry td[data-label]::before{content:attr(data-label) ": ";font-weight:600;color:var(--muted)}
+        input.value{width:100%}header.top .who{margin-left:0}}
+        @media print{header.top,.actions,.filters{display:none}body{background:#fff}}
+        """
+
+    static let js = """
+        "use strict";
+        (function(){
+        var SCALE=10000n;
+        function parseVN(raw){
+          var t=raw.replace(/\\s/g,"");if(t==="")return {empty:true};
+          var neg=false;if(t[0]==="-"){neg=true;t=t.slice(1);}
+          if(t===""||!/^[0-9.,]+$/.test(t))return {error:"chỉ được chứa chữ số, dấu chấm phân cách hàng nghìn và dấu phẩy thập phân"};
+          var c=t.split(",");if(c.length>2)return {error:"có nhiều hơn một dấu phẩy thập phân"};
+          var whole=c[0],frac=c.length===2?c[1]:"";
+          if((c.length===2&&frac==="")||whole==="")return {error:"thiếu chữ số trước hoặc sau dấu phẩy"};
+          var g=whole.split(".");
+          if(g.length>1){if(g[0].length<1||g[0].length>3||!g.slice(1).every(function(x){return x.length===3;}))
+            return {error:"dấu chấm chỉ dùng phân cách hàng nghìn (ví dụ 1.234,5)"};}
+          if(frac.length>4)return {error:"quá 4 chữ số thập phân"};
+          var v=BigInt(g.join(""))*SCALE+BigInt((frac+"0000").slice(0,4));return {value:neg?-v:v};
+        }
+        function pow10(n){var v=1n;for(var i=0;i<n;i++)v*=10n;return v;}
+        function divRound(n,d){var neg=(n<0n)!==(d<0n);var a=n<0n?-n:n,b=d<0n?-d:d;var q=a/b;if((a%b)*2n>=b)q+=1n;return neg?-q:q;}
+        function percent(part,whole,dec){var digits=pow10(dec);var r=divRound(part*100n*digits,whole);return r*pow10(4-dec);}
+        function roundTo(v,dec){var f=pow10(4-dec);return divRound(v,f)*f;}
+        function fmt(v,dec){var neg=v<0n;if(neg)v=-v;v=roundTo(v,dec);var i=(v/SCALE).toString(),f=(v%SCALE).toString();
+          f=("0000"+f).slice(-4);var out="";for(var k=0;k<i.length;k++){if(k>0&&(i.length-k)%3===0)out+=".";out+=i[k];}
+          if(dec>0)out+=","+f.slice(0,dec);return (neg&&v!==0n?"-":"")+out;}
+        function change(earlier,current,style,dec){
+          if(style==="percent"){if(earlier<=0n)return "";var p=percent(current-earlier,earlier,dec);
+            return p===0n?"bằng cùng kỳ":(p<0n?"giảm ":"tăng ")+fmt(p<0n?-p:p,dec)+"% so với cùng kỳ";}
+          if(style==="ratio"){if(earlier<=0n)return "";return "bằng "+fmt(percent(current,earlier,dec),dec)+"% so với cùng kỳ";}
+          var d=roundTo(current-earlier,dec);var unit=style==="points"?" điểm phần trăm":"";
+          return d===0n?"bằng cùng kỳ":(d<0n?"giảm ":"tăng ")+fmt(d<0n?-d:d,dec)+unit+" so với cùng kỳ";}
+        function update(input){
+          var row=input.closest("tr");if(!row)return;var r=parseVN(input.value);
+          var err=row.querySelector(".field-error"),pt=row.querySelector("[data-out=target]"),py=row.querySelector("[data-out=yoy]");
+          if(r.error){input.setAttribute("aria-invalid","true");if(err)err.textContent="Số \\""+input.value+"\\" không hợp lệ: "+r.error;return;}
+          input.removeAttribute("aria-invalid");if(err)err.textContent="";if(r.empty)return;
+          var d=input.dataset;
+          if(pt){pt.textContent=d.target&&BigInt(d.target)>0n?fmt(percent(r.value,BigInt(d.target),+d.targetDecimals),+d.targetDecimals)+"%":"";}
+          if(py){py.textContent=d.lastYear?change(BigInt(d.lastYear),r.value,d.style,+d.changeDecimals):"";}
+        }
+        document.querySelectorAll("input.value").forEach(function(el){el.addEventListener("input",function(){update(el);});});
+        document.querySelectorAll("[data-confirm]").forEach(function(el){el.addEventListener("click",function(e){
+          if(!window.confirm(el.dataset.confirm))e.preventDefault();});});
+        var area=document.getElementById("narrative");
+        document.querySelectorAll("button[data-insert-from]").forEach(function(btn){btn.addEventListener("click",function(e){
+          var sel=document.getElementById(btn.dataset.insertFrom);if(!area||!sel||!sel.value)return;e.preventDefault();
+          var s=area.selectionStart,t=area.value;area.value=t.slice(0,s)+sel.value+t.slice(area.selectionEnd);
+          area.focus();area.selectionStart=area.selectionEnd=s+sel.value.length;});});
+        })();
+        """
+}
