@@ -41,12 +41,14 @@ let package = Package(
             dependencies: [
                 "BaoCaoDomain", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
-        // HTTP: configuration, routes, read-only JSON API.
+        // HTTP: the web application (pages, sessions, access checks), report downloads and the JSON API.
         .target(
             name: "BaoCaoWeb",
             dependencies: [
                 "BaoCaoDomain", "BaoCaoStorage", "BaoCaoDocuments",
                 .product(name: "Vapor", package: "vapor"),
+                // For the database handle the repositories take; no SQL is written in the web target.
+                .product(name: "SQLKit", package: "sql-kit"),
             ]),
         // Synthetic national-scale data and timings.
         .target(name: "BaoCaoBench", dependencies: ["BaoCaoDomain", "BaoCaoStorage", "BaoCaoDocuments"]),

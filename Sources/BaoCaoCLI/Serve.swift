@@ -18,18 +18,18 @@ struct Serve: AsyncParsableCommand {
         if !noDemo, try await DemoData.loadIfEmpty(store) {
             print("Đã nạp dữ liệu mẫu: quận Ngô Quyền (Hải Phòng), 6 tháng đầu năm 2017.")
         }
+        let accounts = noDemo ? [] : try await DemoAccounts.loadIfMissing(store: store)
         let (host, port, database) = (hostname, self.port, store.configuration.displayName)
-        let report = SiteURL.report(template: DemoData.templateCode, unit: "304", period: "2017-H1", format: "html")
-            .path
+        let logins =
+            accounts.isEmpty
+            ? "" : "\n" + DemoLogins.text(accounts, password: DemoAccounts.password)
         do {
             try await runServer(store: store, hostname: host, port: port) {
                 print(
                     """
                     BaoCao đang chạy: http://\(host):\(port)/
-                      Số liệu mẫu:   http://\(host):\(port)\(SiteURL.apiFigures(unit: "304", period: "2017-H1").path)
-                      Báo cáo mẫu:   http://\(host):\(port)\(report)
-                      Cơ sở dữ liệu: \(database)
-                      Tài khoản: chưa có (API chỉ đọc; đăng nhập và phân quyền đến cùng ứng dụng web).
+                      Trang công khai: http://\(host):\(port)/cong-khai/304
+                      Cơ sở dữ liệu:   \(database)\(logins)
                     Dừng: Ctrl-C
                     """)
                 fflush(nil)  // the banner shows at once even when the output goes to a log file

@@ -45,3 +45,46 @@ public enum FigureEntry {
         }
     }
 }
+
+/// A value as stored, with what the entry form shows beside it.
+public struct StoredValue: Sendable {
+    public var observation: Observation
+    public var note: String?
+    public var updatedBy: String
+    public var updatedAt: String
+    public var changes: Int
+}
+
+extension FigureEntry {
+    /// The unit's own stored values for exactly `period`, by indicator id, with how many times each was changed.
+    public static func stored(unitID: Int, period: Period, _ db: any SQLDatabase) async throws -> [Int: StoredValue] {
+        var counts: [Int: Int] = [:]
+        for row in try await db.raw(
+            """
+            SELECT indicator_id, COUNT(*) AS n FROM value_history
+            WHERE unit_id = \(bind: unitID) AND period = \(bind: period.code) GROUP BY indicator_id
+            """
+        ).all() {
+            counts[try row.decode(column: "indicator_id", as: Int.self)] = try row.decode(column: "n", as: Int.self)
+        }
+        var result: [Int: StoredValue] = [:]
+        for row in try await db.raw(
+            """
+            SELECT indicator_id, amount, status, qualifier, note, updated_by, updated_at FROM data_values
+            WHERE unit_id = \(bind: unitID) AND period = \(bind: period.code)
+            """
+        ).all() {
+            let id = try row.decode(column: "indicator_id", as: Int.self)
+            result[id] = StoredValue(
+                observation: Observation(
+                    value: Amount(scaled: try row.decode(column: "amount", as: Int64.self)),
+                    status: ValueStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .final,
+                    qualifier: (try row.decode(column: "qualifier", as: String?.self)).flatMap(
+                        Qualifier.init(rawValue:))),
+                note: try row.decode(column: "note", as: String?.self),
+                updatedBy: try row.decode(column: "updated_by", as: String.self),
+                updatedAt: try row.decode(column: "updated_at", as: String.self), changes: counts[id] ?? 0)
+        }
+        return result
+    }
+}

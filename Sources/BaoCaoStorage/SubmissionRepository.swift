@@ -9,6 +9,14 @@ public struct Submission: Hashable, Sendable {
     public var reason: String?
     public var updatedBy: String?
     public var updatedAt: String?
+
+    public init(
+        unitID: Int, period: String, status: SubmissionStatus, reason: String? = nil, updatedBy: String? = nil,
+        updatedAt: String? = nil
+    ) {
+        self.unitID = unitID; self.period = period; self.status = status; self.reason = reason
+        self.updatedBy = updatedBy; self.updatedAt = updatedAt
+    }
 }
 
 /// One step taken: who moved the unit's figures from one status to another, when and why.

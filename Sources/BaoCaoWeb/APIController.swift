@@ -37,7 +37,9 @@ enum APIController {
         return PeriodDTO(period, calendar: try await CalendarRepository.calendar(for: unit, units: units, store.sql))
     }
 
-    static func figures(_ req: Request, store: Store) async throws -> FiguresDTO {
+    /// Live figures, drafts included: only for an account that may read the unit's drafts.
+    static func figures(_ req: Request, _ web: Web) async throws -> FiguresDTO {
+        let store = web.store
         guard let unitText = req.query[String.self, at: "unit"], let periodText = req.query[String.self, at: "period"]
         else {
             throw Abort(.badRequest, reason: "Cần tham số unit (mã hoặc tên đơn vị) và period (ví dụ 2017-H1)")
@@ -48,6 +50,7 @@ enum APIController {
         guard let unit = UnitRepository.lookup(unitText, among: units) else {
             throw Abort(.notFound, reason: "Không có đơn vị \"\(unitText)\"")
         }
+        try await Access.require(req, .readDraft, on: unit, tree: UnitTree(units), store: store)
         let catalogue = try await IndicatorRepository.catalogue(db)
         let figures = try await FigureQuery.figures(unitID: unit.id, period: period, catalogue: catalogue, db)
         let byCode = Dictionary(uniqueKeysWithValues: figures.map { ($0.indicator.code, $0) })

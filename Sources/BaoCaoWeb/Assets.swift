@@ -83,7 +83,7 @@ enum Assets {
           if(r.error){input.setAttribute("aria-invalid","true");if(err)err.textContent="Số \\""+input.value+"\\" không hợp lệ: "+r.error;return;}
           input.removeAttribute("aria-invalid");if(err)err.textContent="";if(r.empty)return;
           var d=input.dataset;
-          if(pt){pt.textContent=d.target&&BigInt(d.target)>0n?fmt(percent(r.value,BigInt(d.target),+d.targetDecimals),+d.targetDecimals)+"%":"";}
+          if(pt){pt.textContent=d.target&&BigInt(d.target)>0n?fmt(percent(r.value,BigInt(d.target),+d.targetDecimals),+d.targetDecimals)+"% kế hoạch":"";}
           if(py){py.textContent=d.lastYear?change(BigInt(d.lastYear),r.value,d.style,+d.changeDecimals):"";}
         }
         document.querySelectorAll("input.value").forEach(function(el){el.addEventListener("input",function(){update(el);});});

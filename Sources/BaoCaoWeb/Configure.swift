@@ -1,37 +1,79 @@
 import BaoCaoStorage
 import Vapor
 
-/// Registers BaoCao's routes on an application that uses `store`. Tests call it on a test application.
-public func configure(_ app: Application, store: Store) {
+/// Registers BaoCao's middleware and routes on an application that uses `store`. Tests call it on a test application.
+public func configure(_ app: Application, store: Store, settings: WebSettings = WebSettings()) {
+    let web = Web(store: store, settings: settings, throttle: LoginThrottle())
+    app.routes.defaultMaxBodySize = "1mb"
+    app.middleware = Middlewares()
+    app.middleware.use(SecurityHeaders())
     app.middleware.use(VietnameseErrorMiddleware())
+    app.middleware.use(SessionLoader(store: store))
+    app.middleware.use(FormProtection(store: store))
     let jsonEncoder = JSONEncoder()
     jsonEncoder.keyEncodingStrategy = .convertToSnakeCase
     jsonEncoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     ContentConfiguration.global.use(encoder: jsonEncoder, for: .json)
 
-    app.get { _ in HomePage.render() }
-    app.get("bao-cao", ":template") { try await ReportController.download($0, store: store) }
+    app.get { try await HomePage.render($0, web) }
+    app.get("tai-nguyen", "baocao.css") { _ in asset(Assets.css, type: "text/css; charset=utf-8") }
+    app.get("tai-nguyen", "baocao.js") { _ in asset(Assets.js, type: "text/javascript; charset=utf-8") }
+    AccountController.register(app, web)
+    EntryController.register(app, web)
+    TrackerController.register(app, web)
+    WorkspaceController.register(app, web)
+    DashboardController.register(app, web)
+    PublicController.register(app, web)
+    app.get("bao-cao", ":template") { try await ReportController.download($0, web) }
     let api = app.grouped("api", "v1")
     api.get("units") { try await APIController.units($0, store: store) }
     api.get("units", ":code") { try await APIController.unit($0, store: store) }
     api.get("indicators") { try await APIController.indicators($0, store: store) }
     api.get("periods", ":code") { try await APIController.period($0, store: store) }
-    api.get("figures") { try await APIController.figures($0, store: store) }
+    api.get("figures") { try await APIController.figures($0, web) }
 }
 
-/// Turns errors into JSON `{"error": "..."}` with the Vietnamese reason.
+func asset(_ text: String, type: String) -> Response {
+    let response = Response(status: .ok, body: .init(string: text))
+    response.headers.replaceOrAdd(name: .contentType, value: type)
+    response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+    return response
+}
+
+/// Errors in Vietnamese: JSON `{"error": "..."}` for the API, a page for everything else. A page that needs an
+/// account sends the visitor to log in and back.
 struct VietnameseErrorMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do { return try await next.respond(to: request) } catch {
+            let isAPI = request.url.path.hasPrefix("/api/")
+            if error is Access.LoginRequired {
+                if isAPI || request.method != .GET {
+                    return message(request, .unauthorized, "Cần đăng nhập", api: isAPI)
+                }
+                let back = request.url.string.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
+                return Layout.redirect("/dang-nhap?tiep=\(back)")
+            }
             let status = (error as? any AbortError)?.status ?? .internalServerError
             let reason = (error as? any AbortError)?.reason
-            let message =
+            var text =
                 status == .internalServerError
-                ? "Lỗi máy chủ" : (status == .notFound && reason == nil ? "Không tìm thấy" : reason ?? "Lỗi")
+                ? "Lỗi máy chủ"
+                : (status == .notFound && (reason == nil || reason == "Not Found") ? "Không tìm thấy" : reason ?? "Lỗi")
+            if text == "Not Found" { text = "Không tìm thấy" }
             if status == .internalServerError { request.logger.report(error: error) }
+            return message(request, status, text, api: isAPI)
+        }
+    }
+
+    func message(_ request: Request, _ status: HTTPStatus, _ text: String, api: Bool) -> Response {
+        if api {
             let response = Response(status: status)
-            try response.content.encode(APIError(error: message == "Not Found" ? "Không tìm thấy" : message))
+            try? response.content.encode(APIError(error: text))
             return response
         }
+        let title = status == .forbidden ? "Không có quyền" : (status == .notFound ? "Không tìm thấy" : "Có lỗi")
+        return Layout.page(
+            request, title: title, status: status,
+            "<div class=\"card\"><h1>\(title)</h1><p>\(text)</p><p><a href=\"/\">Về trang chủ</a></p></div>")
     }
 }

@@ -5,7 +5,10 @@ import Vapor
 
 /// The report of a unit and period from a template, as a download (DOCX, PDF, the annex as XLSX) or a page (HTML).
 enum ReportController {
-    static func download(_ req: Request, store: Store) async throws -> Response {
+    /// The live report, drafts included: for accounts that may read the unit's drafts. The public reads what was
+    /// published (`PublicController`).
+    static func download(_ req: Request, _ web: Web) async throws -> Response {
+        let store = web.store
         let code = req.parameters.get("template") ?? ""
         guard let unitText = req.query[String.self, at: "unit"], let periodText = req.query[String.self, at: "period"]
         else {
@@ -18,6 +21,7 @@ enum ReportController {
         guard let unit = UnitRepository.lookup(unitText, among: units) else {
             throw Abort(.notFound, reason: "Không có đơn vị \"\(unitText)\"")
         }
+        try await Access.require(req, .readDraft, on: unit, tree: UnitTree(units), store: store)
         let document: ReportDocument
         do { document = try await ReportQuery.document(template: code, unitID: unit.id, period: period, db) } catch let
             error as ReportQuery.NoTemplate

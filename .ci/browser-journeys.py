@@ -1,0 +1,193 @@
+#!/usr/bin/env python3
+"""The main journeys of BaoCao in a real browser (Chromium through Selenium), against a freshly started server.
+
+Usage: browser-journeys.py BASE_URL OUTPUT_DIR
+Screenshots of the main pages go to OUTPUT_DIR; the last line says how many checks passed and failed."""
+import io, os, sys, time, zipfile, urllib.request, urllib.error
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support import expected_conditions as EC
+
+BASE, OUT = sys.argv[1].rstrip("/"), sys.argv[2]
+PASSWORD = "baocao@2017"
+os.makedirs(OUT, exist_ok=True)
+passed, failed = 0, 0
+
+
+def check(name, ok, detail=""):
+    global passed, failed
+    if ok:
+        passed += 1
+        print(f"ok   {name}")
+    else:
+        failed += 1
+        print(f"FAIL {name} {detail}")
+
+
+def browser(width=1280, height=1000):
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for arg in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", f"--window-size={width},{height}", "--lang=vi"]:
+        options.add_argument(arg)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.set_page_load_timeout(30)
+    return driver
+
+
+def shot(driver, name):
+    height = driver.execute_script("return Math.min(document.body.scrollHeight, 6000)")
+    driver.set_window_size(driver.get_window_size()["width"], max(height, 600))
+    driver.save_screenshot(os.path.join(OUT, f"{name}.png"))
+
+
+def login(driver, username):
+    driver.delete_all_cookies()
+    driver.get(BASE + "/dang-nhap")
+    driver.find_element(By.ID, "ten").send_keys(username)
+    driver.find_element(By.ID, "mat-khau").send_keys(PASSWORD)
+    submit(driver, "form[action='/dang-nhap'] button[type=submit]")
+
+
+def text(driver):
+    return driver.find_element(By.TAG_NAME, "body").text
+
+
+def set_value(driver, element_id, value):
+    field = driver.find_element(By.ID, element_id)
+    field.clear()
+    field.send_keys(value)
+    return field
+
+
+def submit(driver, selector, accept=False):
+    """Clicks a button that loads a new page (accepting its confirmation) and waits for the new page."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(By.CSS_SELECTOR, selector).click()
+    if accept:
+        WebDriverWait(driver, 5).until(EC.alert_is_present()).accept()
+    WebDriverWait(driver, 15).until(EC.staleness_of(old))
+
+
+def follow(driver, by, what):
+    old = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(by, what).click()
+    WebDriverWait(driver, 15).until(EC.staleness_of(old))
+
+
+def fetch(driver, path):
+    """Downloads `path` with the browser's session cookie."""
+    cookie = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
+    request = urllib.request.Request(BASE + path, headers={"Cookie": cookie})
+    with urllib.request.urlopen(request, timeout=60) as response:
+        return response.read()
+
+
+driver = browser()
+try:
+    # A visitor: the published report is there without login.
+    driver.get(BASE + "/cong-khai/304")
+    check("public page lists the published report", "Báo cáo tình hình kinh tế - xã hội" in text(driver))
+    shot(driver, "01-cong-khai")
+    driver.get(BASE + "/nhap-lieu?unit=304-P01&period=2017-H1")
+    check("a visitor is sent to log in for a draft", "/dang-nhap" in driver.current_url)
+    shot(driver, "02-dang-nhap")
+
+    # The ward reporter enters figures, one typed the Vietnamese way, sees the live comparison, saves, submits.
+    login(driver, "maychai.baocao")
+    driver.get(BASE + "/nhap-lieu?unit=304-P01&period=2017-H1")
+    set_value(driver, "v-THU_NS_PHUONG", "2.134,5")
+    live = driver.find_element(By.CSS_SELECTOR, "#v-THU_NS_PHUONG").find_element(By.XPATH, "./ancestor::tr").text
+    check("% of target follows the typing", "50,82% kế hoạch" in live, live)
+    check("year-on-year follows the typing", "tăng 15,38% so với cùng kỳ" in live, live)
+    set_value(driver, "v-HKD_MOI_PHUONG", "12,5,3")
+    error = driver.find_element(By.ID, "loi-HKD_MOI_PHUONG").text
+    check("a bad number is flagged as one types", "nhiều hơn một dấu phẩy" in error, error)
+    submit(driver, "button[name=buoc][value=luu]")
+    check("the server refuses the bad number and saves nothing", "Chưa lưu" in text(driver))
+    shot(driver, "03-nhap-lieu-loi")
+    set_value(driver, "v-HKD_MOI_PHUONG", "31")
+    submit(driver, "button[name=buoc][value=luu]")
+    check("draft saved", "Đã lưu nháp" in text(driver))
+    saved = driver.find_element(By.ID, "v-THU_NS_PHUONG").get_attribute("value")
+    check("the saved figure reads back in Vietnamese form", saved == "2.134,5", saved)
+    shot(driver, "04-nhap-lieu")
+    submit(driver, "button[name=buoc][value=gui]", accept=True)
+    check("submitted", "Đã gửi số liệu để duyệt" in text(driver))
+
+    # The approver returns it with a reason.
+    login(driver, "maychai.duyet")
+    driver.get(BASE + "/nhap-lieu?unit=304-P01&period=2017-H1")
+    shot(driver, "05-duyet")
+    driver.find_element(By.ID, "ly-do").send_keys("Số hộ kinh doanh mới chưa khớp sổ đăng ký")
+    submit(driver, "button[name=buoc][value=tra_lai]")
+    check("returned with a reason", "Đã trả lại" in text(driver))
+
+    # The reporter sees why, fixes and resubmits.
+    login(driver, "maychai.baocao")
+    driver.get(BASE + "/nhap-lieu?unit=304-P01&period=2017-H1")
+    check("the reporter sees the reason", "chưa khớp sổ đăng ký" in text(driver))
+    set_value(driver, "v-HKD_MOI_PHUONG", "29")
+    submit(driver, "button[name=buoc][value=gui]", accept=True)
+    check("resubmitted", "Đã gửi số liệu để duyệt" in text(driver))
+    follow(driver, By.PARTIAL_LINK_TEXT, "Lịch sử")
+    check("history shows who changed what", "maychai.baocao" in text(driver))
+    shot(driver, "06-lich-su")
+
+    # The approver approves; the figures lock.
+    login(driver, "maychai.duyet")
+    driver.get(BASE + "/nhap-lieu?unit=304-P01&period=2017-H1")
+    submit(driver, "button[name=buoc][value=duyet]")
+    check("approved", "Đã duyệt số liệu" in text(driver))
+    check("approved figures are locked", driver.find_element(By.ID, "v-THU_NS_PHUONG").get_attribute("disabled") is not None)
+
+    # The compiler sees the tracker, previews and downloads the report with the new figure.
+    login(driver, "tonghop")
+    check("the compiler starts on the tracker", "/theo-doi" in driver.current_url)
+    row = driver.find_element(By.XPATH, "//table[@id='bang-theo-doi']//tr[contains(., 'Máy Chai')]").text
+    check("the tracker shows the ward approved", "Đã duyệt" in row, row)
+    shot(driver, "07-theo-doi")
+    driver.get(BASE + "/soan-bao-cao?unit=304&period=2017-H1")
+    shot(driver, "08-soan-bao-cao")
+    follow(driver, By.LINK_TEXT, "Xem trước (HTML)")
+    check("the preview carries the new figure", "2.134,5" in text(driver))
+    docx = fetch(driver, "/bao-cao/ngo-quyen-6-thang?unit=304&period=2017-H1&format=docx")
+    body = zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml").decode("utf-8")
+    check("the DOCX contains the new figure", "2.134,5" in body)
+    with open(os.path.join(OUT, "bao-cao.docx"), "wb") as f:
+        f.write(docx)
+    driver.get(BASE + "/tong-quan?unit=304&period=2017-H1")
+    check("dashboard draws its chart", len(driver.find_elements(By.CSS_SELECTOR, "svg.chart rect")) > 0)
+    shot(driver, "09-tong-quan")
+    driver.get(BASE + "/tong-quan/chi-tieu?unit=304&period=2017-H1&indicator=THU_NS_PHUONG")
+    check("drill-down lists the ward", "phường Máy Chai" in text(driver))
+    shot(driver, "10-chi-tieu")
+
+    # A visitor again: the published report, never the draft figure.
+    driver.delete_all_cookies()
+    driver.get(BASE + "/cong-khai/304")
+    check("public page without the unpublished figure", "2.134,5" not in text(driver))
+    follow(driver, By.PARTIAL_LINK_TEXT, "Báo cáo tình hình kinh tế - xã hội")
+    check("published report readable and without the draft", "PHẦN 1" in text(driver) and "2.134,5" not in text(driver))
+    try:  # the server sends a visitor to the login page (urllib follows the redirect) instead of the DOCX
+        live = fetch(driver, "/bao-cao/ngo-quyen-6-thang?unit=304&period=2017-H1&format=docx")
+        check("a visitor cannot download the live report", not live.startswith(b"PK") and b"dang-nhap" in live)
+    except urllib.error.HTTPError as e:
+        check("a visitor cannot download the live report", e.code in (401, 403), str(e.code))
+
+    # A phone-sized window.
+    phone = browser(390, 844)
+    try:
+        login(phone, "maychai.baocao")
+        phone.get(BASE + "/nhap-lieu?unit=304-P02&period=2017-H1")
+        check("a reporter of one ward cannot open another's draft", "Không có quyền" in text(phone))
+        phone.get(BASE + "/nhap-lieu?unit=304-P01&period=2017-H1")
+        shot(phone, "11-dien-thoai")
+    finally:
+        phone.quit()
+finally:
+    driver.quit()
+
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)

@@ -1,0 +1,134 @@
+import BaoCaoDomain
+import BaoCaoStorage
+import Vapor
+
+/// Logging in and out, and changing one's password.
+enum AccountController {
+    static func register(_ routes: any RoutesBuilder, _ web: Web) {
+        routes.get("dang-nhap") { req in loginPage(req, next: req.query[String.self, at: "tiep"]) }
+        routes.post("dang-nhap") { try await login($0, web) }
+        routes.post("dang-xuat") { try await logout($0, web) }
+        routes.get("tai-khoan", "mat-khau") { req in try passwordPage(req) }
+        routes.post("tai-khoan", "mat-khau") { try await changePassword($0, web) }
+    }
+
+    static func loginPage(
+        _ req: Request, next: String?, username: String = "", error: String? = nil, status: HTTPStatus = .ok
+    ) -> Response {
+        let token = req.cookies[FormProtection.loginCookie]?.string ?? SessionCookie.newToken()
+        let body: HTML = """
+            <div class="login card stack"><h1>Đăng nhập</h1>\
+            <form method="post" action="/dang-nhap" class="stack">\
+            <input type="hidden" name="\(FormProtection.field)" value="\(token)">\
+            <input type="hidden" name="tiep" value="\(safeNext(next) ?? "")">\
+            <div><label for="ten">Tên đăng nhập</label><br><input id="ten" name="ten" type="text" autocomplete="username" \
+            required value="\(username)"\(HTML.flag("autofocus", username.isEmpty))></div>\
+            <div><label for="mat-khau">Mật khẩu</label><br><input id="mat-khau" name="mat_khau" type="password" \
+            autocomplete="current-password" required\(HTML.flag("autofocus", !username.isEmpty))></div>\
+            <button type="submit">Đăng nhập</button></form>\
+            <p class="small muted">Người dân xem báo cáo đã công bố tại <a href="/cong-khai">trang công khai</a>, \
+            không cần đăng nhập.</p></div>
+            """
+        let response = Layout.page(
+            req, title: "Đăng nhập", flash: error.map { .init(ok: false, text: $0) }, status: status, body)
+        response.cookies[FormProtection.loginCookie] = SessionCookie.cookie(token, for: req, maxAge: 3600)
+        return response
+    }
+
+    /// Only paths of this site are followed after logging in.
+    static func safeNext(_ next: String?) -> String? {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return nil }
+        return next
+    }
+
+    struct LoginForm: Content {
+        var ten: String
+        var mat_khau: String
+        var tiep: String?
+    }
+
+    static func login(_ req: Request, _ web: Web) async throws -> Response {
+        let form = try req.content.decode(LoginForm.self)
+        let name = form.ten.trimmingCharacters(in: .whitespaces).lowercased()
+        let keys = ["ten:" + name, "ip:" + (req.remoteAddress?.ipAddress ?? "?")]
+        let wait = await web.throttle.wait(for: keys)
+        if wait > 0 {
+            try await Refusals.record(req, event: "dang_nhap_cham", detail: "thử lại quá sớm cho \(name)", web.store)
+            return loginPage(
+                req, next: form.tiep, username: form.ten,
+                error: "Đăng nhập sai nhiều lần. Vui lòng thử lại sau \(wait) giây.", status: .tooManyRequests)
+        }
+        let account = try await AccountRepository.find(username: name, web.db)
+        let ok = try await Passwords.verify(
+            form.mat_khau, hash: account?.passwordHash ?? Passwords.decoy, on: req.application)
+        guard let account, ok else {
+            await web.throttle.failed(keys)
+            try await AuditLog.record(event: "dang_nhap_sai", account: name, detail: "sai tên hoặc mật khẩu", web.db)
+            return loginPage(
+                req, next: form.tiep, username: form.ten, error: "Tên đăng nhập hoặc mật khẩu không đúng.",
+                status: .unauthorized)
+        }
+        await web.throttle.succeeded("ten:" + name)
+        let token = SessionCookie.newToken()
+        let expires = Timestamps.iso(Date().addingTimeInterval(SessionCookie.lifetime))
+        try await SessionRepository.create(
+            tokenHash: SessionCookie.hash(token), accountID: account.id, csrfToken: SessionCookie.newToken(),
+            expiresAt: expires, web.db)
+        let response = Layout.redirect(safeNext(form.tiep) ?? "/")
+        response.cookies[SessionCookie.name] = SessionCookie.cookie(
+            token, for: req, maxAge: Int(SessionCookie.lifetime))
+        response.cookies[FormProtection.loginCookie] = SessionCookie.cookie("", for: req, maxAge: 0)
+        return response
+    }
+
+    static func logout(_ req: Request, _ web: Web) async throws -> Response {
+        if let viewer = req.viewer { try await SessionRepository.delete(tokenHash: viewer.tokenHash, web.db) }
+        let response = Layout.redirect("/dang-nhap")
+        response.cookies[SessionCookie.name] = SessionCookie.cookie("", for: req, maxAge: 0)
+        return response
+    }
+
+    static func passwordPage(_ req: Request, error: String? = nil, done: Bool = false) throws -> Response {
+        guard req.viewer != nil else { throw Access.LoginRequired() }
+        let flash: Layout.Flash? =
+            error.map { .init(ok: false, text: $0) } ?? (done ? .init(ok: true, text: "Đã đổi mật khẩu.") : nil)
+        let body: HTML = """
+            <div class="login card"><h1>Đổi mật khẩu</h1>\
+            <form method="post" action="/tai-khoan/mat-khau" class="stack">\(Layout.csrf(req))\
+            <div><label for="cu">Mật khẩu hiện tại</label><br><input id="cu" name="cu" type="password" \
+            autocomplete="current-password" required></div>\
+            <div><label for="moi">Mật khẩu mới (ít nhất 10 ký tự)</label><br><input id="moi" name="moi" type="password" \
+            autocomplete="new-password" minlength="10" required></div>\
+            <div><label for="nhac-lai">Nhập lại mật khẩu mới</label><br><input id="nhac-lai" name="nhac_lai" \
+            type="password" autocomplete="new-password" required></div>\
+            <button type="submit">Đổi mật khẩu</button></form></div>
+            """
+        return Layout.page(
+            req, title: "Đổi mật khẩu", section: .account, flash: flash,
+            status: error == nil ? .ok : .unprocessableEntity,
+            body)
+    }
+
+    struct PasswordForm: Content {
+        var cu: String
+        var moi: String
+        var nhac_lai: String
+    }
+
+    static func changePassword(_ req: Request, _ web: Web) async throws -> Response {
+        guard let viewer = req.viewer else { throw Access.LoginRequired() }
+        let form = try req.content.decode(PasswordForm.self)
+        guard try await Passwords.verify(form.cu, hash: viewer.account.passwordHash, on: req.application) else {
+            try await AuditLog.record(
+                event: "doi_mat_khau_sai", account: viewer.account.username, detail: "sai mật khẩu hiện tại", web.db)
+            return try passwordPage(req, error: "Mật khẩu hiện tại không đúng.")
+        }
+        if form.moi.count < 10 { return try passwordPage(req, error: "Mật khẩu mới cần ít nhất 10 ký tự.") }
+        if form.moi != form.nhac_lai { return try passwordPage(req, error: "Hai lần nhập mật khẩu mới không khớp.") }
+        if form.moi == form.cu { return try passwordPage(req, error: "Mật khẩu mới phải khác mật khẩu hiện tại.") }
+        let hash = try await Passwords.hash(form.moi, cost: web.settings.bcryptCost, on: req.application)
+        try await AccountRepository.setPassword(accountID: viewer.account.id, hash: hash, web.db)
+        try await SessionRepository.deleteOthers(accountID: viewer.account.id, keeping: viewer.tokenHash, web.db)
+        return try passwordPage(req, done: true)
+    }
+}

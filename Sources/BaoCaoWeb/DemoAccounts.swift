@@ -1,0 +1,94 @@
+import BaoCaoDomain
+import BaoCaoStorage
+import Vapor
+
+/// The demo's people: one account per role for quận Ngô Quyền, a reporter and an approver for each office and for
+/// two wards (Máy Chai, Máy Tơ). All share one password, printed at start-up. The offices' figures of the first half
+/// of 2017 are approved and the reference report is published, as they were in real life.
+public enum DemoAccounts {
+    public static let password = "baocao@2017"
+
+    public struct Entry: Sendable {
+        public var username: String
+        public var displayName: String
+        public var role: Role
+        public var unitCode: String
+    }
+
+    static let wards = [("304-P01", "maychai", "phường Máy Chai"), ("304-P02", "mayto", "phường Máy Tơ")]
+    public static let districtCode = "304"
+    public static var wardCodes: Set<String> { Set(wards.map(\.0)) }
+
+    /// Every demo account, for the README and the start-up message.
+    public static func entries(offices: [StoredUnit]) -> [Entry] {
+        var list = [
+            Entry(username: "quantri", displayName: "Quản trị hệ thống (quận)", role: .administrator, unitCode: "304"),
+            Entry(
+                username: "tonghop", displayName: "Văn phòng HĐND và UBND quận (tổng hợp)", role: .compiler,
+                unitCode: "304"),
+            Entry(username: "lanhdao", displayName: "Chủ tịch UBND quận", role: .leader, unitCode: "304"),
+            Entry(
+                username: "pheduyet", displayName: "Phó Chủ tịch UBND quận (duyệt)", role: .approver, unitCode: "304"),
+        ]
+        for office in offices {
+            let slug = office.code.split(separator: "-").last.map { $0.lowercased() } ?? office.code
+            list.append(
+                Entry(
+                    username: "\(slug).baocao", displayName: "Chuyên viên \(office.name)", role: .reporter,
+                    unitCode: office.code))
+            list.append(
+                Entry(
+                    username: "\(slug).duyet", displayName: "Trưởng \(office.name)", role: .approver,
+                    unitCode: office.code))
+        }
+        for (code, slug, name) in wards {
+            list.append(
+                Entry(
+                    username: "\(slug).baocao", displayName: "Cán bộ thống kê \(name)", role: .reporter, unitCode: code)
+            )
+            list.append(
+                Entry(username: "\(slug).duyet", displayName: "Chủ tịch UBND \(name)", role: .approver, unitCode: code))
+        }
+        return list
+    }
+
+    static func offices(_ tree: UnitTree) -> [StoredUnit] {
+        guard let district = tree.byCode["304"] else { return [] }
+        return tree.children(of: district.id).filter(\.kind.isOffice)
+    }
+
+    /// Creates the demo accounts and the demo's workflow state when the demo data is loaded and no account exists.
+    /// Returns the accounts created (empty when there was nothing to do).
+    @discardableResult
+    public static func loadIfMissing(store: Store, bcryptCost: Int = 12) async throws -> [Entry] {
+        let db = store.sql
+        guard try await AccountRepository.count(db) == 0 else { return [] }
+        let tree = try await UnitTree.load(db)
+        guard tree.byCode["304"] != nil else { return [] }
+        let hash = try Bcrypt.hash(password, cost: bcryptCost)
+        let list = entries(offices: offices(tree))
+        let catalogue = try await IndicatorRepository.catalogue(db)
+        let period = Period.firstMonths(2017, 6)
+        try await store.transaction { db in
+            for entry in list {
+                guard let unit = tree.byCode[entry.unitCode] else { continue }
+                try await AccountRepository.create(
+                    username: entry.username, displayName: entry.displayName, passwordHash: hash,
+                    grants: [RoleGrant(role: entry.role, unitID: unit.id)], db)
+            }
+            // The offices reported, and their heads approved, the figures of the reference report.
+            for office in offices(tree) where !EntryForm.indicators(for: office, catalogue).isEmpty {
+                let slug = office.code.split(separator: "-").last.map { $0.lowercased() } ?? office.code
+                for (step, who) in [(SubmissionStep.saveDraft, "baocao"), (.submit, "baocao"), (.approve, "duyet")] {
+                    try await SubmissionRepository.take(
+                        step, unitID: office.id, period: period, reason: nil, by: "\(slug).\(who)", db)
+                }
+            }
+        }
+        if let district = tree.byCode["304"] {
+            try await Publishing.publish(
+                template: DemoData.templateCode, unit: district, period: period, by: "tonghop", store: store)
+        }
+        return list
+    }
+}

@@ -1,0 +1,164 @@
+import BaoCaoDomain
+import BaoCaoStorage
+import Vapor
+
+/// The entry form page: indicators grouped by field, target and last year beside each input, comparisons that follow
+/// the typing, the steps of the cycle the viewer may take, and what happened so far.
+enum EntryPage {
+    static func render(
+        _ req: Request, _ form: EntryForm, tree: UnitTree, flash: Layout.Flash? = nil,
+        typed: [String: EntryForm.Typed] = [:], errors: [String: String] = [:], status httpStatus: HTTPStatus = .ok
+    ) -> Response {
+        let unit = form.formUnit
+        let editable = Access.allows(req, .enterFigures, on: unit, tree: tree) && form.submission.status.isEditable
+        let canSubmit = editable && Access.allows(req, .submit, on: unit, tree: tree)
+        var sections: [HTML] = []
+        for field in form.catalogue.fields {
+            let indicators = form.indicators.filter { $0.field == field.code }
+            guard !indicators.isEmpty else { continue }
+            let rows = indicators.map {
+                row($0, form, editable: editable, typed: typed[$0.code], error: errors[$0.code])
+            }
+            sections.append(
+                """
+                <fieldset><legend>\(field.name)</legend><div class="scroll"><table class="grid entry"><thead><tr>\
+                <th>Chỉ tiêu</th><th class="num">Kế hoạch năm</th><th class="num">Cùng kỳ năm trước</th>\
+                <th>Thực hiện kỳ này</th><th>Trạng thái</th><th>Ghi chú</th><th style="min-width:11rem">So sánh</th></tr></thead>\
+                <tbody>\(rows)</tbody></table></div></fieldset>
+                """)
+        }
+        let status = form.submission.status
+        let owner: HTML =
+            unit.kind.isOffice
+            ? "<p class=\"muted\">Số liệu của \(form.valueUnit.fullName) do \(unit.fullName) báo cáo.</p>" : ""
+        let reason: HTML =
+            status == .returned && form.submission.reason != nil
+            ? "<p class=\"flash error\" role=\"alert\"><strong>Lý do trả lại:</strong> \(form.submission.reason)</p>"
+            : ""
+        let lockNote: HTML =
+            status == .approved
+            ? "<p class=\"muted\">Số liệu đã duyệt và bị khóa; người duyệt có thể mở lại.</p>"
+            : (status == .submitted ? "<p class=\"muted\">Số liệu đã gửi, đang chờ duyệt.</p>" : "")
+        let buttons: HTML =
+            editable
+            ? """
+            <div class="actions"><button type="submit" name="buoc" value="luu">Lưu nháp</button>\
+            \(canSubmit ? "<button type=\"submit\" name=\"buoc\" value=\"gui\" class=\"secondary\" data-confirm=\"Gửi số liệu để duyệt? Sau khi gửi, số liệu không sửa được cho đến khi bị trả lại.\">Lưu và gửi duyệt</button>" as HTML : "")\
+            <span class="small muted">Nhập số kiểu Việt Nam: 1.234,5</span></div>
+            """ : ""
+        let empty: HTML =
+            form.indicators.isEmpty
+            ? "<p class=\"card\">Đơn vị này không có biểu nhập liệu riêng: số liệu do các phòng và các xã, phường nhập.</p>"
+            : ""
+        let body: HTML = """
+            <h1>Nhập liệu: \(unit.fullName) — \(form.period.vietnameseName)</h1>\
+            <p>Tình trạng: \(Layout.badge(status))</p>\(owner)\(reason)\(lockNote)\
+            \(PeriodPicker.form(action: "/nhap-lieu", period: form.period, unit: unit.code))\(empty)\
+            <form method="post" action="/nhap-lieu" novalidate>\(Layout.csrf(req))\
+            <input type="hidden" name="unit" value="\(unit.code)"><input type="hidden" name="period" value="\(form.period.code)">\
+            \(sections)\(buttons)</form>\(review(req, form, tree: tree))\(events(form.events))
+            """
+        return Layout.page(
+            req, title: "Nhập liệu \(unit.fullName)", section: .entry, flash: flash, status: httpStatus, body)
+    }
+
+    static func row(_ i: Indicator, _ form: EntryForm, editable: Bool, typed: EntryForm.Typed?, error: String?) -> HTML
+    {
+        let code = i.code
+        let figure = form.figures[code]
+        let id = form.catalogue.idByCode[code] ?? 0
+        let stored = form.stored[id]
+        let value = typed?.value ?? stored.map { ComparisonWords.input($0.observation.value) } ?? ""
+        let statusRaw = typed?.status ?? (stored?.observation.status ?? .estimate).rawValue
+        let qualifierRaw = typed?.qualifier ?? stored?.observation.qualifier?.rawValue ?? ""
+        let note = typed?.note ?? stored?.note ?? ""
+        let target = figure?.target?.value
+        let lastYear = figure?.lastYear?.value
+        let disabled = HTML.flag("disabled", !editable)
+        let statusOptions = [(ValueStatus.estimate, "Ước"), (.final, "Chính thức")].map { s, label -> HTML in
+            "<option value=\"\(s.rawValue)\"\(HTML.flag("selected", s.rawValue == statusRaw))>\(label)</option>"
+        }
+        let qualifierOptions =
+            ["<option value=\"\">(không)</option>"]
+            + Qualifier.allCases.map { q -> HTML in
+                "<option value=\"\(q.rawValue)\"\(HTML.flag("selected", q.rawValue == qualifierRaw))>\(q.word)</option>"
+            }
+        let data: HTML = """
+             data-target="\(target.map { String($0.scaled) } ?? "")" data-last-year="\(lastYear.map { String($0.scaled) } ?? "")" \
+            data-style="\(i.changeStyle.rawValue)" data-target-decimals="\(i.targetDecimals)" data-change-decimals="\(i.changeDecimals)"
+            """
+        let history: HTML =
+            stored.map { s -> HTML in
+                """
+                <a class="small" href="/lich-su?unit=\(form.formUnit.code)&amp;period=\(form.period.code)&amp;indicator=\(code)">\
+                Lịch sử (\(s.changes + 1))</a>
+                """
+            } ?? ""
+        let errorID = "loi-\(code)"
+        return """
+            <tr><td><label for="v-\(code)">\(i.name)</label> <span class="muted small">(\(i.unitOfMeasure))</span></td>\
+            <td class="num" data-label="Kế hoạch năm">\(ComparisonWords.value(target, i))</td>\
+            <td class="num" data-label="Cùng kỳ năm trước">\(ComparisonWords.value(lastYear, i))</td>\
+            <td data-label="Thực hiện kỳ này"><input class="value" id="v-\(code)" name="v_\(code)" type="text" \
+            inputmode="decimal" autocomplete="off" value="\(value)"\(data)\(disabled)\
+            \(error == nil ? "" : " aria-invalid=\"true\"" as HTML) aria-describedby="\(errorID)">\
+            <span class="field-error" id="\(errorID)" aria-live="polite">\(error ?? "")</span></td>\
+            <td data-label="Trạng thái"><label class="skip" for="s-\(code)">Trạng thái</label>\
+            <select id="s-\(code)" name="s_\(code)"\(disabled)>\(statusOptions)</select> \
+            <label class="skip" for="q-\(code)">Từ chỉ mức</label>\
+            <select id="q-\(code)" name="q_\(code)" title="Từ chỉ mức (gần, trên, hơn, khoảng)"\(disabled)>\(qualifierOptions)</select></td>\
+            <td data-label="Ghi chú"><label class="skip" for="n-\(code)">Ghi chú</label>\
+            <input class="note" id="n-\(code)" name="n_\(code)" type="text" value="\(note)"\(disabled)></td>\
+            <td data-label="So sánh" class="small"><span data-out="target">\(figure.map(ComparisonWords.percentOfTarget) ?? "")</span>\
+            <br><span data-out="yoy">\(figure.map(ComparisonWords.yearOnYear) ?? "")</span><br>\(history)</td></tr>
+            """
+    }
+
+    /// The approver's panel: approve or return what was submitted, reopen what was approved.
+    static func review(_ req: Request, _ form: EntryForm, tree: UnitTree) -> HTML {
+        let unit = form.formUnit, status = form.submission.status
+        let hidden: HTML = """
+            \(Layout.csrf(req))<input type="hidden" name="unit" value="\(unit.code)">\
+            <input type="hidden" name="period" value="\(form.period.code)">
+            """
+        var parts: [HTML] = []
+        if status == .submitted && Access.allows(req, .approve, on: unit, tree: tree) {
+            parts.append(
+                """
+                <form method="post" action="/duyet" class="actions">\(hidden)\
+                <button type="submit" name="buoc" value="duyet">Duyệt số liệu</button></form>
+                """)
+        }
+        if [.submitted, .approved].contains(status) && Access.allows(req, .returnForChanges, on: unit, tree: tree) {
+            parts.append(
+                """
+                <form method="post" action="/duyet" class="stack">\(hidden)\
+                <div><label for="ly-do">Lý do trả lại (bắt buộc)</label><textarea id="ly-do" name="ly_do" rows="3" \
+                style="min-height:4rem" required></textarea></div>\
+                <button type="submit" name="buoc" value="tra_lai" class="danger">Trả lại để sửa</button></form>
+                """)
+        }
+        if status == .approved && Access.allows(req, .reopen, on: unit, tree: tree) {
+            parts.append(
+                """
+                <form method="post" action="/duyet" class="actions">\(hidden)\
+                <button type="submit" name="buoc" value="mo_lai" class="secondary" \
+                data-confirm="Mở lại số liệu đã duyệt để đơn vị sửa?">Mở lại để sửa</button></form>
+                """)
+        }
+        guard !parts.isEmpty else { return "" }
+        return
+            "<section class=\"card\" aria-labelledby=\"duyet-tieu-de\"><h2 id=\"duyet-tieu-de\">Duyệt số liệu</h2>\(parts)</section>"
+    }
+
+    static func events(_ events: [SubmissionEvent]) -> HTML {
+        guard !events.isEmpty else { return "" }
+        let items = events.reversed().map { e -> HTML in
+            """
+            <li>\(DateText.short(e.at)) — <strong>\(e.by)</strong>: \(e.from.vietnameseName) → \(e.to.vietnameseName)\
+            \(e.reason.map { r -> HTML in " — lý do: \(r)" } ?? "")</li>
+            """
+        }
+        return "<section class=\"card\"><h2>Quá trình xử lý</h2><ul>\(items)</ul></section>"
+    }
+}

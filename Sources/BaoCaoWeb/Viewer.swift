@@ -1,0 +1,75 @@
+import BaoCaoDomain
+import BaoCaoStorage
+import Vapor
+
+/// The person behind a request, when logged in: their account, roles and the session's form token.
+struct Viewer: Sendable {
+    var account: Account
+    var csrfToken: String
+    var tokenHash: String
+
+    var grants: [RoleGrant] { account.grants }
+
+    func has(_ role: Role) -> Bool { grants.contains { $0.role == role } }
+
+    /// The highest unit the viewer holds any role over: where their pages start.
+    func homeUnitID(in tree: UnitTree) -> Int? {
+        grants.map(\.unitID).min { tree.ancestry(of: $0).count < tree.ancestry(of: $1).count }
+    }
+}
+
+struct ViewerKey: StorageKey { typealias Value = Viewer }
+
+extension Request {
+    var viewer: Viewer? {
+        get { storage[ViewerKey.self] }
+        set { storage[ViewerKey.self] = newValue }
+    }
+}
+
+/// Session tokens: random, sent only in an HttpOnly cookie, stored only as a SHA-256 hash.
+enum SessionCookie {
+    static let name = "baocao_phien"
+    static let lifetime: TimeInterval = 8 * 3600
+
+    static func newToken() -> String { [UInt8].random(count: 32).hex }
+
+    static func hash(_ token: String) -> String { SHA256.hash(data: Data(token.utf8)).hex }
+
+    /// Secure on every host but this machine's own (http://127.0.0.1 in development and the browser tests).
+    static func cookie(_ value: String, for req: Request, maxAge: Int?) -> HTTPCookies.Value {
+        HTTPCookies.Value(
+            string: value, maxAge: maxAge, path: "/", isSecure: !isLocal(req), isHTTPOnly: true, sameSite: .lax)
+    }
+
+    static func isLocal(_ req: Request) -> Bool {
+        let host = (req.headers.first(name: .host) ?? "").split(separator: ":").first.map(String.init) ?? ""
+        return ["127.0.0.1", "localhost", "[::1]", ""].contains(host)
+    }
+}
+
+/// Finds the session of the request's cookie, if any, and puts its viewer on the request.
+struct SessionLoader: AsyncMiddleware {
+    let store: Store
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let token = request.cookies[SessionCookie.name]?.string, !token.isEmpty {
+            let hash = SessionCookie.hash(token)
+            if let session = try await SessionRepository.find(tokenHash: hash, store.sql),
+                session.expiresAt > Timestamps.iso(Date()),
+                let account = try await AccountRepository.find(id: session.accountID, store.sql)
+            {
+                request.viewer = Viewer(account: account, csrfToken: session.csrfToken, tokenHash: hash)
+            }
+        }
+        return try await next.respond(to: request)
+    }
+}
+
+enum Timestamps {
+    static func iso(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,54 @@
+import BaoCaoDomain
+import BaoCaoStorage
+import SQLKit
+import Vapor
+
+/// What the pages share: the store and the settings of this server.
+public struct WebSettings: Sendable {
+    /// The period pages open on when none is chosen.
+    public var defaultPeriod: Period
+    /// Today's date, for deadlines (tests fix it).
+    public var today: @Sendable () -> CivilDate
+    /// bcrypt cost for new passwords: 12 in service; tests lower it to keep them quick.
+    public var bcryptCost: Int
+
+    public init(
+        defaultPeriod: Period = .firstMonths(2017, 6), bcryptCost: Int = 12,
+        today: @escaping @Sendable () -> CivilDate = { CivilDate.today() }
+    ) {
+        self.defaultPeriod = defaultPeriod; self.today = today; self.bcryptCost = bcryptCost
+    }
+}
+
+struct Web: Sendable {
+    let store: Store
+    let settings: WebSettings
+    let throttle: LoginThrottle
+
+    var db: any SQLDatabase { store.sql }
+
+    func tree() async throws -> UnitTree { try await UnitTree.load(store.sql) }
+}
+
+extension CivilDate {
+    /// Today in Việt Nam.
+    public static func today() -> CivilDate {
+        let parts = Calendar(identifier: .gregorian).dateComponents(
+            in: TimeZone(identifier: "Asia/Ho_Chi_Minh")!, from: Date())
+        return CivilDate(parts.year!, parts.month!, parts.day!)
+    }
+}
+
+/// bcrypt, run off the event loop.
+enum Passwords {
+    static func hash(_ password: String, cost: Int, on app: Application) async throws -> String {
+        try await app.threadPool.runIfActive { try Bcrypt.hash(password, cost: cost) }
+    }
+
+    static func verify(_ password: String, hash: String, on app: Application) async throws -> Bool {
+        try await app.threadPool.runIfActive { (try? Bcrypt.verify(password, created: hash)) ?? false }
+    }
+
+    /// Compared against when the name is unknown, so a wrong name takes as long as a wrong password.
+    static let decoy: String = (try? Bcrypt.hash("khong-phai-mat-khau", cost: 12)) ?? ""
+}
