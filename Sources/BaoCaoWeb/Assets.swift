@@ -33,7 +33,7 @@ enum Assets {
         .s-chua_bat_dau{background:#eceff3;color:#444}.s-nhap{background:#fff4d6;color:#7a4b00}.s-da_gui{background:#e3ecfa;
         color:var(--info)}.s-tra_lai{background:#fde4e1;color:var(--bad)}.s-da_duyet{background:#dff3e6;color:var(--ok)}
         .late{color:var(--bad);font-weight:700}.g-dat{color:var(--ok)}.g-gan{color:var(--warn)}.g-cham{color:var(--bad)}
-        .g-khong{color:var(--muted)}.filters{display:flex;flex-wrap:wrap;gap:.75rem;align-items:end}
+        .g-khong{color:var(--muted)}ul.summary{list-style:none;display:flex;flex-wrap:wrap;gap:.5rem 1.25rem;padding:0}.filters{display:flex;flex-wrap:wrap;gap:.75rem;align-items:end}
         .filters div{display:flex;flex-direction:column;gap:.2rem}
         .login{max-width:24rem;margin:3rem auto}.login input{width:100%}.stack>*+*{margin-top:.75rem}
         details summary{cursor:pointer}.chart{max-width:100%;height:auto}fieldset{border:1px solid var(--line);

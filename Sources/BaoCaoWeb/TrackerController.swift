@@ -62,7 +62,7 @@ enum TrackerController {
                 <tr><td><a href="/nhap-lieu?unit=\(line.unit.code)&amp;period=\(period.code)">\(line.unit.fullName)</a></td>\
                 <td>\(Layout.badge(s.status))</td>\
                 <td>\(DateText.day(deadline))</td>\
-                <td>\(line.late ? "<span class=\"late\">Quá hạn</span>" as HTML : (s.status.isDelivered ? "Đúng hạn" : "Chưa đến hạn"))</td>\
+                <td>\(line.late ? "<span class=\"late\">Quá hạn</span>" as HTML : (s.status.isDelivered ? "Đã nộp" : "Chưa đến hạn"))</td>\
                 <td>\(s.updatedAt.map(DateText.short) ?? "")\(s.updatedBy.map { b -> HTML in " — \(b)" } ?? "")</td>\
                 <td>\(s.reason ?? "")</td></tr>
                 """
@@ -85,10 +85,10 @@ enum TrackerController {
             <h1>Theo dõi nộp số liệu: \(locality.fullName) — \(period.vietnameseName)</h1>\
             <p>Hạn nộp theo lịch báo cáo: <strong>\(DateText.day(deadline))</strong>. \
             \(lateCount > 0 ? "<span class=\"late\">\(lateCount) đơn vị quá hạn.</span>" as HTML : "Không có đơn vị quá hạn.")</p>\
-            <ul class="filters" aria-label="Tổng hợp theo tình trạng">\(summary)</ul>\
+            <ul class="summary" aria-label="Tổng hợp theo tình trạng">\(summary)</ul>\
             \(PeriodPicker.form(action: "/theo-doi", period: period, unit: locality.code, extra: filters))\
             <div class="card scroll"><table class="grid" id="bang-theo-doi"><caption class="skip">Tình trạng nộp số liệu</caption>\
-            <thead><tr><th>Đơn vị</th><th>Tình trạng</th><th>Hạn nộp</th><th>Đúng hạn</th><th>Cập nhật</th>\
+            <thead><tr><th>Đơn vị</th><th>Tình trạng</th><th>Hạn nộp</th><th>Hạn</th><th>Cập nhật</th>\
             <th>Lý do trả lại</th></tr></thead><tbody>\(rows.isEmpty ? ["<tr><td colspan=\"6\">Không có đơn vị nào khớp bộ lọc.</td></tr>"] : rows)</tbody></table></div>
             """
         return Layout.page(req, title: "Theo dõi nộp số liệu", section: .tracker, body)

@@ -98,7 +98,8 @@ enum WorkspaceController {
                 mayWrite(req, st, t, tree)
                 ? "<a href=\"/soan-bao-cao/muc?\(t.query)&amp;section=\(s.key)\">Viết</a>" : ""
             let indent = String(repeating: "\u{00A0}\u{00A0}", count: max(0, s.level - 1))
-            return "<tr><td>\(indent)\(s.title)</td><td>\(assignCell)</td><td>\(state)</td><td>\(writeLink)</td></tr>"
+            let title = PhraseTemplate(s.title).render(subject: nil, figures: [:], period: t.period).text
+            return "<tr><td>\(indent)\(title)</td><td>\(assignCell)</td><td>\(state)</td><td>\(writeLink)</td></tr>"
         }
         let done = sections.filter { stored[$0.key]?.done == true }.count
         let percent = sections.isEmpty ? 0 : done * 100 / sections.count
@@ -190,7 +191,7 @@ enum WorkspaceController {
             : "<div class=\"flash error\" role=\"alert\"><p>Chưa lưu:</p><ul>\(problems.map { p -> HTML in "<li>\(p)</li>" })</ul></div>"
         let body: HTML = """
             <p><a href="/soan-bao-cao?\(t.query)">← Về bảng soạn báo cáo</a></p>\
-            <h1>\(section.title)</h1><p class="muted">\(t.templateName) — \(t.locality.fullName), \(t.period.vietnameseName)</p>\
+            <h1>\(PhraseTemplate(section.title).render(subject: nil, figures: [:], period: t.period).text)</h1><p class="muted">\(t.templateName) — \(t.locality.fullName), \(t.period.vietnameseName)</p>\
             \(problemBox)<form method="post" action="/soan-bao-cao/muc" class="stack">\(Layout.csrf(req))\
             <input type="hidden" name="template" value="\(t.template)"><input type="hidden" name="unit" value="\(t.locality.code)">\
             <input type="hidden" name="period" value="\(t.period.code)"><input type="hidden" name="section" value="\(key)">\

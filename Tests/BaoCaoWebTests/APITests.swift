@@ -8,18 +8,12 @@ import XCTest
 @testable import BaoCaoWeb
 
 final class APITests: XCTestCase {
-    /// A fresh database with the demo data → configure → test → shut down.
-    func withApp(calendar: String? = nil, _ test: (Application) async throws -> Void) async throws {
-        let store = try await StoreHarness.fresh(demo: true, for: self)
-        if let calendar {
-            _ = try await DatasetImporter.run(try DatasetReader.read(csv: calendar), by: "test", store: store)
+    /// A fresh database with the demo data and accounts → configure → log in as the district's leader (live figures
+    /// and reports need an account) → test → shut down.
+    func withApp(calendar: String? = nil, _ test: (Application, HTTPHeaders) async throws -> Void) async throws {
+        try await WebHarness.with(self, calendar: calendar) { web in
+            try await test(web.app, try await web.login("lanhdao").headers)
         }
-        let app = try await Application.make(.testing)
-        configure(app, store: store)
-        do { try await test(app) } catch {
-            try await app.asyncShutdown(); throw error
-        }
-        try await app.asyncShutdown()
     }
 
     func json(_ res: XCTHTTPResponse) throws -> [String: Any] {
@@ -27,8 +21,8 @@ final class APITests: XCTestCase {
     }
 
     func testFiguresOfAUnitAndPeriodWithComparisons() async throws {
-        try await withApp { app in
-            try await app.test(.GET, "/api/v1/figures?unit=304&period=2017-6M") { res async throws in
+        try await withApp { app, auth in
+            try await app.test(.GET, "/api/v1/figures?unit=304&period=2017-6M", headers: auth) { res async throws in
                 XCTAssertEqual(res.status, .ok)
                 let body = try json(res)
                 let unit = try XCTUnwrap(body["unit"] as? [String: Any])
@@ -55,7 +49,7 @@ final class APITests: XCTestCase {
     }
 
     func testCatalogueEndpoints() async throws {
-        try await withApp { app in
+        try await withApp { app, auth in
             try await app.test(.GET, "/api/v1/units/304") { res async throws in
                 XCTAssertEqual(res.status, .ok)
                 let body = try json(res)
@@ -87,7 +81,8 @@ final class APITests: XCTestCase {
     }
 
     func testAProvinceCalendarSetsTheDeadlineOfItsUnits() async throws {
-        try await withApp(calendar: "province,cutoff_day,deadline_working_days,holidays\n31,20,3,2017-06-22\n") { app in
+        try await withApp(calendar: "province,cutoff_day,deadline_working_days,holidays\n31,20,3,2017-06-22\n") {
+            app, auth in
             try await app.test(.GET, "/api/v1/periods/2017-H1?unit=304-P01") { res async throws in
                 let body = try json(res)
                 XCTAssertEqual(body["data_window_opens"] as? String, "2016-12-21")
@@ -95,35 +90,36 @@ final class APITests: XCTestCase {
                 // 20 June 2017 was a Tuesday: 21, (22 is a holiday), 23, 26.
                 XCTAssertEqual(body["deadline"] as? String, "2017-06-26")
             }
-            try await app.test(.GET, "/api/v1/figures?unit=304&period=2017-H1") { res async throws in
+            try await app.test(.GET, "/api/v1/figures?unit=304&period=2017-H1", headers: auth) { res async throws in
                 XCTAssertEqual((try json(res)["period"] as? [String: Any])?["deadline"] as? String, "2017-06-26")
             }
         }
     }
 
     func testTheReportDownloads() async throws {
-        try await withApp { app in
-            try await app.test(.GET, "/bao-cao/ngo-quyen-6-thang?unit=304&period=2017-H1&format=docx") {
+        try await withApp { app, auth in
+            try await app.test(.GET, "/bao-cao/ngo-quyen-6-thang?unit=304&period=2017-H1&format=docx", headers: auth) {
                 res async throws in
                 XCTAssertEqual(res.status, .ok)
                 XCTAssertEqual(
                     res.headers.first(name: .contentDisposition), "attachment; filename=\"bao-cao-304-2017-H1.docx\"")
                 XCTAssertEqual(Array(Data(buffer: res.body).prefix(2)), [0x50, 0x4B])
             }
-            try await app.test(.GET, "/bao-cao/ngo-quyen-6-thang?unit=304&period=2017-H1") { res async throws in
+            try await app.test(.GET, "/bao-cao/ngo-quyen-6-thang?unit=304&period=2017-H1", headers: auth) {
+                res async throws in
                 XCTAssertEqual(res.status, .ok)
                 XCTAssertTrue(res.body.string.contains("Tổng thu ngân sách nhà nước ước đạt 553 tỷ 100 triệu đồng"))
             }
-            try await app.test(.GET, "/bao-cao/ngo-quyen-6-thang?unit=304&period=2017-H1&format=xlsx") {
+            try await app.test(.GET, "/bao-cao/ngo-quyen-6-thang?unit=304&period=2017-H1&format=xlsx", headers: auth) {
                 res async throws in
                 XCTAssertEqual(res.status, .ok)
                 XCTAssertEqual(
                     res.headers.first(name: .contentDisposition), "attachment; filename=\"phu-luc-304-2017-H1.xlsx\"")
             }
-            try await app.test(.GET, "/bao-cao/khong-co?unit=304&period=2017-H1") { res async throws in
+            try await app.test(.GET, "/bao-cao/khong-co?unit=304&period=2017-H1", headers: auth) { res async throws in
                 XCTAssertEqual(res.status, .notFound)
             }
-            try await app.test(.GET, "/bao-cao/ngo-quyen-6-thang?unit=304&period=2017-H1&format=odt") {
+            try await app.test(.GET, "/bao-cao/ngo-quyen-6-thang?unit=304&period=2017-H1&format=odt", headers: auth) {
                 res async throws in
                 XCTAssertEqual(res.status, .badRequest)
             }
@@ -131,22 +127,22 @@ final class APITests: XCTestCase {
     }
 
     func testBadRequestsAnswerInVietnamese() async throws {
-        try await withApp { app in
-            try await app.test(.GET, "/api/v1/figures?unit=304&period=2017-M13") { res async throws in
+        try await withApp { app, auth in
+            try await app.test(.GET, "/api/v1/figures?unit=304&period=2017-M13", headers: auth) { res async throws in
                 XCTAssertEqual(res.status, .badRequest)
                 XCTAssertTrue(
                     (try json(res)["error"] as? String)?.contains("Kỳ báo cáo \"2017-M13\" không hợp lệ") == true)
             }
-            try await app.test(.GET, "/api/v1/figures?unit=999&period=2017-H1") { res async throws in
+            try await app.test(.GET, "/api/v1/figures?unit=999&period=2017-H1", headers: auth) { res async throws in
                 XCTAssertEqual(res.status, .notFound)
                 XCTAssertEqual(try json(res)["error"] as? String, "Không có đơn vị \"999\"")
             }
-            try await app.test(.GET, "/api/v1/figures") { res async throws in
+            try await app.test(.GET, "/api/v1/figures", headers: auth) { res async throws in
                 XCTAssertEqual(res.status, .badRequest)
             }
-            // The API is read-only: no write is accepted.
-            try await app.test(.POST, "/api/v1/figures?unit=304&period=2017-H1") { res async throws in
-                XCTAssertEqual(res.status, .notFound)
+            // The API is read-only: a write is refused before routing (no form token).
+            try await app.test(.POST, "/api/v1/figures?unit=304&period=2017-H1", headers: auth) { res async throws in
+                XCTAssertEqual(res.status, .forbidden)
             }
         }
     }

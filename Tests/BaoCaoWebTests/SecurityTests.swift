@@ -1,0 +1,238 @@
+import BaoCaoDomain
+import BaoCaoStorage
+import XCTVapor
+import XCTest
+
+@testable import BaoCaoWeb
+
+/// The safety rules of the web application: form tokens, escaping, refusals that are logged, slowed logins,
+/// security headers and session cookies.
+final class SecurityTests: XCTestCase {
+    func testAFormWithoutItsTokenIsRefusedAndWritesNothing() async throws {
+        try await WebHarness.with(self) { web in
+            let reporter = try await web.login("maychai.baocao")
+            let form = ["unit": "304-P01", "period": "2017-H1", "buoc": "luu", "v_HKD_MOI_PHUONG": "31"]
+            let forged = try await web.post("/nhap-lieu", form, as: reporter, csrf: "")
+            XCTAssertEqual(forged.status, .forbidden)
+            let wrong = try await web.post("/nhap-lieu", form, as: reporter, csrf: String(repeating: "0", count: 64))
+            XCTAssertEqual(wrong.status, .forbidden)
+            let stored = try await web.storedValue("HKD_MOI_PHUONG", unit: "304-P01")
+            XCTAssertNil(stored)
+            let refusals = try await AuditLog.recent(web.store.sql).filter { $0.event == "csrf" }
+            XCTAssertEqual(refusals.count, 2)
+            // The same form with the session's token goes through.
+            let real = try await web.post("/nhap-lieu", form, as: reporter)
+            XCTAssertEqual(real.status, .seeOther)
+            let saved = try await web.storedValue("HKD_MOI_PHUONG", unit: "304-P01")
+            XCTAssertEqual(saved?.observation.value, Amount(31))
+        }
+    }
+
+    func testACrossSiteOriginIsRefusedEvenWithTheToken() async throws {
+        try await WebHarness.with(self) { web in
+            let reporter = try await web.login("maychai.baocao")
+            var headers = reporter.headers
+            headers.add(name: .origin, value: "https://evil.example")
+            try await web.app.test(
+                .POST, "/nhap-lieu", headers: headers,
+                beforeRequest: { req in
+                    try req.content.encode(
+                        ["_csrf": reporter.csrf, "unit": "304-P01", "period": "2017-H1", "v_HKD_MOI_PHUONG": "1"],
+                        as: .urlEncodedForm)
+                }
+            ) { res async throws in XCTAssertEqual(res.status, .forbidden) }
+        }
+    }
+
+    func testNarrativeAndNotesAreEscaped() async throws {
+        try await WebHarness.with(self) { web in
+            let compiler = try await web.login("tonghop")
+            let attack = "Kết quả <script>alert('x')</script> tốt"
+            let saved = try await web.post(
+                "/soan-bao-cao/muc",
+                ["unit": "304", "period": "2017-H1", "section": "muc-3", "noi_dung": attack, "buoc": "luu"],
+                as: compiler)
+            XCTAssertEqual(saved.status, .ok)
+            XCTAssertFalse(saved.body.contains("<script>alert"))
+            XCTAssertTrue(saved.body.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
+            let preview = try await web.get("/bao-cao/ngo-quyen-6-thang?unit=304&period=2017-H1", as: compiler)
+            XCTAssertFalse(preview.body.contains("<script>alert"))
+            XCTAssertTrue(preview.body.contains("&lt;script&gt;"))
+
+            let reporter = try await web.login("maychai.baocao")
+            _ = try await web.post(
+                "/nhap-lieu",
+                [
+                    "unit": "304-P01", "period": "2017-H1", "buoc": "luu", "v_HKD_MOI_PHUONG": "3",
+                    "n_HKD_MOI_PHUONG": "\"><img src=x onerror=alert(1)>",
+                ], as: reporter)
+            let page = try await web.get("/nhap-lieu?unit=304-P01&period=2017-H1", as: reporter)
+            XCTAssertFalse(page.body.contains("<img src=x"))
+            XCTAssertTrue(page.body.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"))
+        }
+    }
+
+    func testReadingOrWritingAnotherUnitsDraftIsRefusedAndLogged() async throws {
+        try await WebHarness.with(self) { web in
+            let reporter = try await web.login("maychai.baocao")
+            let read = try await web.get("/nhap-lieu?unit=304-P02&period=2017-H1", as: reporter)
+            XCTAssertEqual(read.status, .forbidden)
+            XCTAssertTrue(read.body.contains("không có quyền"))
+            let write = try await web.post(
+                "/nhap-lieu", ["unit": "304-P02", "period": "2017-H1", "buoc": "luu", "v_HKD_MOI_PHUONG": "9"],
+                as: reporter)
+            XCTAssertEqual(write.status, .forbidden)
+            let stored = try await web.storedValue("HKD_MOI_PHUONG", unit: "304-P02")
+            XCTAssertNil(stored)
+            let api = try await web.get("/api/v1/figures?unit=304-P02&period=2017-H1", as: reporter)
+            XCTAssertEqual(api.status, .forbidden)
+            let log = try await AuditLog.recent(web.store.sql).filter { $0.event == "tu_choi" }
+            XCTAssertEqual(log.count, 3)
+            XCTAssertTrue(log.allSatisfy { $0.account == "maychai.baocao" && $0.detail.contains("304-P02") })
+        }
+    }
+
+    func testVisitorsNeverReachLiveFiguresOrDrafts() async throws {
+        try await WebHarness.with(self) { web in
+            let reporter = try await web.login("maychai.baocao")
+            _ = try await web.post(
+                "/nhap-lieu", ["unit": "304-P01", "period": "2017-H1", "buoc": "luu", "v_THU_NS_PHUONG": "2.134,5"],
+                as: reporter)
+            let entry = try await web.get("/nhap-lieu?unit=304-P01&period=2017-H1")
+            XCTAssertEqual(entry.status, .seeOther)
+            XCTAssertTrue(entry.headers.first(name: .location)?.hasPrefix("/dang-nhap?tiep=") == true)
+            let api = try await web.get("/api/v1/figures?unit=304&period=2017-H1")
+            XCTAssertEqual(api.status, .unauthorized)
+            let live = try await web.get("/bao-cao/ngo-quyen-6-thang?unit=304&period=2017-H1&format=docx")
+            XCTAssertEqual(live.status, .seeOther)
+            let page = try await web.get("/cong-khai/304")
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertTrue(page.body.contains("Báo cáo tình hình kinh tế - xã hội 6 tháng đầu năm 2017"))
+            XCTAssertTrue(page.body.contains("Giá trị sản xuất công nghiệp trên địa bàn"))
+            XCTAssertFalse(page.body.contains("2.134,5"), "the draft figure must not reach the public page")
+            let district = try await web.unitID("304")
+            let publications = try await PublicationRepository.list(unitID: district, web.store.sql)
+            let published = try XCTUnwrap(publications.first)
+            let report = try await web.get("/cong-khai/ban/\(published.id)")
+            XCTAssertEqual(report.status, .ok)
+            XCTAssertFalse(report.body.contains("2.134,5"))
+            XCTAssertFalse(report.body.contains("Thu ngân sách nhà nước trên địa bàn phường"))
+        }
+    }
+
+    func testRepeatedFailedLoginsAreSlowed() async throws {
+        try await WebHarness.with(self) { web in
+            for _ in 0..<3 {
+                var failed: HTTPStatus = .ok
+                _ = try await loginAttempt(web, "tonghop", "sai-mat-khau") { failed = $0 }
+                XCTAssertEqual(failed, .unauthorized)
+            }
+            // The fourth attempt, even with the right password, must wait.
+            var status: HTTPStatus = .ok
+            let body = try await loginAttempt(web, "tonghop", WebHarness.password) { status = $0 }
+            XCTAssertEqual(status, .tooManyRequests)
+            XCTAssertTrue(body.contains("Vui lòng thử lại sau"))
+            let log = try await AuditLog.recent(web.store.sql)
+            XCTAssertEqual(log.filter { $0.event == "dang_nhap_sai" }.count, 3)
+            XCTAssertEqual(log.filter { $0.event == "dang_nhap_cham" }.count, 1)
+        }
+    }
+
+    func loginAttempt(
+        _ web: WebHarness, _ name: String, _ password: String, status: (HTTPStatus) -> Void
+    ) async throws -> String {
+        var body = ""
+        try await web.app.test(
+            .POST, "/dang-nhap", headers: ["Cookie": "\(FormProtection.loginCookie)=abc"],
+            beforeRequest: { req in
+                try req.content.encode(["_csrf": "abc", "ten": name, "mat_khau": password], as: .urlEncodedForm)
+            }
+        ) { res async throws in
+            status(res.status)
+            body = res.body.string
+        }
+        return body
+    }
+
+    func testTheThrottleDoublesTheWaitAndForgetsAfterSuccess() async {
+        let clock = TestClock()
+        let throttle = LoginThrottle(now: { clock.now })
+        let keys = ["ten:a", "ip:1"]
+        for _ in 0..<3 { await throttle.failed(keys) }
+        var wait = await throttle.wait(for: keys)
+        XCTAssertEqual(wait, 1)
+        clock.now += 1
+        wait = await throttle.wait(for: keys)
+        XCTAssertEqual(wait, 0)
+        await throttle.failed(keys)
+        wait = await throttle.wait(for: keys)
+        XCTAssertEqual(wait, 2)
+        await throttle.succeeded("ten:a")
+        wait = await throttle.wait(for: ["ten:a"])
+        XCTAssertEqual(wait, 0)
+        wait = await throttle.wait(for: keys)
+        XCTAssertEqual(wait, 2, "the address keeps its count")
+        clock.now += 16 * 60
+        wait = await throttle.wait(for: keys)
+        XCTAssertEqual(wait, 0, "forgotten after the window")
+    }
+
+    func testSecurityHeadersAndSessionCookie() async throws {
+        try await WebHarness.with(self) { web in
+            let page = try await web.get("/dang-nhap")
+            let csp = page.headers.first(name: "Content-Security-Policy") ?? ""
+            XCTAssertTrue(csp.contains("script-src 'self'"))
+            XCTAssertTrue(csp.contains("frame-ancestors 'none'"))
+            XCTAssertEqual(page.headers.first(name: "X-Content-Type-Options"), "nosniff")
+            XCTAssertEqual(page.headers.first(name: "X-Frame-Options"), "DENY")
+            XCTAssertEqual(page.headers.first(name: "Referrer-Policy"), "same-origin")
+
+            var token = ""
+            try await web.app.test(.GET, "/dang-nhap", headers: ["Host": "baocao.ngoquyen.gov.vn"]) {
+                res async throws in
+                token = WebHarness.token(in: res.body.string) ?? ""
+                XCTAssertEqual(res.headers.first(name: "Strict-Transport-Security"), "max-age=31536000")
+            }
+            try await web.app.test(
+                .POST, "/dang-nhap",
+                headers: ["Host": "baocao.ngoquyen.gov.vn", "Cookie": "\(FormProtection.loginCookie)=\(token)"],
+                beforeRequest: { req in
+                    try req.content.encode(
+                        ["_csrf": token, "ten": "tonghop", "mat_khau": WebHarness.password], as: .urlEncodedForm)
+                }
+            ) { res async throws in
+                XCTAssertEqual(res.status, .seeOther)
+                let cookie = try XCTUnwrap(res.headers.setCookie?[SessionCookie.name])
+                XCTAssertTrue(cookie.isSecure, "secure outside this machine")
+                XCTAssertTrue(cookie.isHTTPOnly)
+                XCTAssertEqual(cookie.sameSite, .lax)
+            }
+        }
+    }
+
+    func testLogoutEndsTheSessionAndPasswordsChange() async throws {
+        try await WebHarness.with(self) { web in
+            let leader = try await web.login("lanhdao")
+            let weak = try await web.post(
+                "/tai-khoan/mat-khau", ["cu": WebHarness.password, "moi": "ngan", "nhac_lai": "ngan"], as: leader)
+            XCTAssertEqual(weak.status, .unprocessableEntity)
+            XCTAssertTrue(weak.body.contains("ít nhất 10 ký tự"))
+            let changed = try await web.post(
+                "/tai-khoan/mat-khau",
+                ["cu": WebHarness.password, "moi": "mat-khau-moi-2026", "nhac_lai": "mat-khau-moi-2026"], as: leader)
+            XCTAssertEqual(changed.status, .ok)
+            XCTAssertTrue(changed.body.contains("Đã đổi mật khẩu"))
+            let account = try await AccountRepository.find(username: "lanhdao", web.store.sql)
+            XCTAssertTrue(account?.passwordHash.hasPrefix("$2") == true, "bcrypt, never the password")
+            _ = try await web.login("lanhdao", password: "mat-khau-moi-2026")
+            let out = try await web.post("/dang-xuat", [:], as: leader)
+            XCTAssertEqual(out.status, .seeOther)
+            let after = try await web.get("/tong-quan?unit=304", as: leader)
+            XCTAssertEqual(after.status, .seeOther, "the old cookie opens nothing")
+        }
+    }
+}
+
+final class TestClock: @unchecked Sendable {
+    var now: Double = 1_000_000
+}
