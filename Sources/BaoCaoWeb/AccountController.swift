@@ -43,8 +43,9 @@ enum AccountController {
 
     struct LoginForm: Content {
         var ten: String
-        var mat_khau: String
+        var matKhau: String
         var tiep: String?
+        enum CodingKeys: String, CodingKey { case ten, matKhau = "mat_khau", tiep }
     }
 
     static func login(_ req: Request, _ web: Web) async throws -> Response {
@@ -60,7 +61,7 @@ enum AccountController {
         }
         let account = try await AccountRepository.find(username: name, web.db)
         let ok = try await Passwords.verify(
-            form.mat_khau, hash: account?.passwordHash ?? Passwords.decoy, on: req.application)
+            form.matKhau, hash: account?.passwordHash ?? Passwords.decoy, on: req.application)
         guard let account, ok else {
             await web.throttle.failed(keys)
             try await AuditLog.record(event: "dang_nhap_sai", account: name, detail: "sai tên hoặc mật khẩu", web.db)
@@ -112,7 +113,8 @@ enum AccountController {
     struct PasswordForm: Content {
         var cu: String
         var moi: String
-        var nhac_lai: String
+        var nhacLai: String
+        enum CodingKeys: String, CodingKey { case cu, moi, nhacLai = "nhac_lai" }
     }
 
     static func changePassword(_ req: Request, _ web: Web) async throws -> Response {
@@ -124,7 +126,7 @@ enum AccountController {
             return try passwordPage(req, error: "Mật khẩu hiện tại không đúng.")
         }
         if form.moi.count < 10 { return try passwordPage(req, error: "Mật khẩu mới cần ít nhất 10 ký tự.") }
-        if form.moi != form.nhac_lai { return try passwordPage(req, error: "Hai lần nhập mật khẩu mới không khớp.") }
+        if form.moi != form.nhacLai { return try passwordPage(req, error: "Hai lần nhập mật khẩu mới không khớp.") }
         if form.moi == form.cu { return try passwordPage(req, error: "Mật khẩu mới phải khác mật khẩu hiện tại.") }
         let hash = try await Passwords.hash(form.moi, cost: web.settings.bcryptCost, on: req.application)
         try await AccountRepository.setPassword(accountID: viewer.account.id, hash: hash, web.db)
