@@ -50,8 +50,13 @@ let package = Package(
                 // For the database handle the repositories take; no SQL is written in the web target.
                 .product(name: "SQLKit", package: "sql-kit"),
             ]),
-        // Synthetic national-scale data and timings.
-        .target(name: "BaoCaoBench", dependencies: ["BaoCaoDomain", "BaoCaoStorage", "BaoCaoDocuments"]),
+        // Timings: synthetic national-scale data, the reference report, the web pages.
+        .target(
+            name: "BaoCaoBench",
+            dependencies: [
+                "BaoCaoDomain", "BaoCaoStorage", "BaoCaoDocuments", "BaoCaoWeb",
+                .product(name: "Vapor", package: "vapor"),
+            ]),
         .executableTarget(
             name: "BaoCaoCLI",
             dependencies: [

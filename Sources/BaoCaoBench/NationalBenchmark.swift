@@ -141,17 +141,7 @@ public struct NationalBenchmark {
     }
 
     func time(_ work: () async throws -> Void) async throws -> String {
-        try await work()  // warm-up
-        var samples: [Double] = []
-        for _ in 0..<repetitions {
-            let start = Clock.now
-            try await work()
-            samples.append(Clock.elapsed(since: start) * 1000)
-        }
-        samples.sort()
-        let median = samples[samples.count / 2]
-        let p95 = samples[min(samples.count - 1, Int(Double(samples.count) * 0.95))]
-        return String(format: "median %.1f ms, p95 %.1f ms (%d runs)", median, p95, repetitions)
+        try await Clock.timings(repetitions: repetitions, work).summary
     }
 }
 
@@ -161,6 +151,26 @@ public struct BenchFailure: Error, CustomStringConvertible {
 
 /// Wall-clock helpers for the benchmark (never used in tests).
 enum Clock {
+    struct Timings {
+        /// Milliseconds, sorted.
+        var samples: [Double]
+        var median: Double { samples[samples.count / 2] }
+        var p95: Double { samples[min(samples.count - 1, Int(Double(samples.count) * 0.95))] }
+        var summary: String { String(format: "median %.1f ms, p95 %.1f ms (%d runs)", median, p95, samples.count) }
+    }
+
+    /// Runs `work` once to warm up, then `repetitions` times, timing each run.
+    static func timings(repetitions: Int, _ work: () async throws -> Void) async throws -> Timings {
+        try await work()
+        var samples: [Double] = []
+        for _ in 0..<max(1, repetitions) {
+            let start = now
+            try await work()
+            samples.append(elapsed(since: start) * 1000)
+        }
+        return Timings(samples: samples.sorted())
+    }
+
     static var now: UInt64 { DispatchTime.now().uptimeNanoseconds }
     static func elapsed(since start: UInt64) -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
     static func seconds(since start: UInt64) -> String { String(format: "%.1f s", elapsed(since: start)) }

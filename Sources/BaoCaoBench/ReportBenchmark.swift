@@ -43,16 +43,6 @@ public struct ReportBenchmark {
     }
 
     func time(_ work: () async throws -> Void) async throws -> String {
-        try await work()
-        var samples: [Double] = []
-        for _ in 0..<repetitions {
-            let start = DispatchTime.now().uptimeNanoseconds
-            try await work()
-            samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
-        }
-        samples.sort()
-        return String(
-            format: "median %.1f ms, p95 %.1f ms (%d runs)", samples[samples.count / 2],
-            samples[min(samples.count - 1, Int(Double(samples.count) * 0.95))], repetitions)
+        try await Clock.timings(repetitions: repetitions, work).summary
     }
 }

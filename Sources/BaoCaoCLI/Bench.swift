@@ -16,6 +16,7 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Số lần đo mỗi truy vấn.") var repetitions = 20
     @Option(help: "Tệp SQLite dùng để đo.") var file = "baocao-bench.sqlite"
     @Flag(help: "Chỉ đo việc viết báo cáo mẫu (DOCX, HTML, XLSX) trên dữ liệu mẫu.") var report = false
+    @Flag(help: "Chỉ đo thời gian trả về từng trang web trên dữ liệu mẫu.") var pages = false
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
@@ -26,17 +27,14 @@ struct Bench: AsyncParsableCommand {
         let store = try Store(configuration)
         if configuration.isPostgres { try await store.revertAll() }
         try await store.migrate()
+        if pages {
+            print("BaoCao bench --pages: \(configuration.displayName), dữ liệu mẫu Ngô Quyền, tài khoản mẫu")
+            try await printTable(store) { try await PageBenchmark(store: store, repetitions: repetitions).run() }
+            return
+        }
         if report {
             print("BaoCao bench --report: \(configuration.displayName), báo cáo mẫu Ngô Quyền 6 tháng đầu năm 2017")
-            let table: [(measure: String, result: String, goal: String)]
-            do { table = try await ReportBenchmark(store: store, repetitions: repetitions).run() } catch {
-                await store.shutdown()
-                throw error
-            }
-            await store.shutdown()
-            print(
-                MarkdownTable.render(
-                    header: ["measure", "result", "goal"], rows: table.map { [$0.measure, $0.result, $0.goal] }))
+            try await printTable(store) { try await ReportBenchmark(store: store, repetitions: repetitions).run() }
             return
         }
         let nation = SyntheticNation(provinces: provinces, communes: communes, indicators: indicators)
@@ -45,12 +43,20 @@ struct Bench: AsyncParsableCommand {
             print($0)
             fflush(nil)  // progress shows as it happens, even when the output goes to a file
         }
+        try await printTable(store) { try await benchmark.run() }
+    }
+
+    func printTable(
+        _ store: Store, _ work: () async throws -> [(measure: String, result: String, goal: String)]
+    ) async throws {
         let table: [(measure: String, result: String, goal: String)]
-        do { table = try await benchmark.run() } catch { await store.shutdown(); throw error }
+        do { table = try await work() } catch {
+            await store.shutdown()
+            throw error
+        }
         await store.shutdown()
         print(
-            MarkdownTable.render(
-                header: ["measure", "result", "goal"], rows: table.map { [$0.measure, $0.result, $0.goal] }))
+            MarkdownTable.render(header: ["measure", "result", "goal"], rows: table.map { [$0.measure, $0.result, $0.goal] }))
     }
 }
 
