@@ -26,7 +26,10 @@ public struct PageBenchmark {
         ("soạn báo cáo", "tonghop", "/soan-bao-cao?unit=304&period=2017-H1"),
         ("viết một mục", "tonghop", "/soan-bao-cao/muc?unit=304&period=2017-H1&section=muc-3"),
         ("tổng quan quận (biểu đồ)", "lanhdao", "/tong-quan?unit=304&period=2017-H1"),
-        ("tổng quan một chỉ tiêu (xu hướng)", "lanhdao", "/tong-quan/chi-tieu?unit=304&period=2017-H1&indicator=GTSX_CN"),
+        (
+            "tổng quan một chỉ tiêu (xu hướng)", "lanhdao",
+            "/tong-quan/chi-tieu?unit=304&period=2017-H1&indicator=GTSX_CN"
+        ),
         ("xem trước báo cáo (HTML)", "tonghop", "/bao-cao/ngo-quyen-6-thang?unit=304&period=2017-H1&format=html"),
         ("tải báo cáo (DOCX)", "tonghop", "/bao-cao/ngo-quyen-6-thang?unit=304&period=2017-H1&format=docx"),
     ]

@@ -56,7 +56,8 @@ struct Bench: AsyncParsableCommand {
         }
         await store.shutdown()
         print(
-            MarkdownTable.render(header: ["measure", "result", "goal"], rows: table.map { [$0.measure, $0.result, $0.goal] }))
+            MarkdownTable.render(
+                header: ["measure", "result", "goal"], rows: table.map { [$0.measure, $0.result, $0.goal] }))
     }
 }
 
