@@ -7,7 +7,10 @@ struct BaoCao: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "baocao",
         abstract: "BaoCao: báo cáo tình hình kinh tế - xã hội cho Ủy ban nhân dân các cấp.",
-        subcommands: [Serve.self, Migrate.self, Import.self, Export.self, Report.self, Template.self, Bench.self],
+        subcommands: [
+            Serve.self, Migrate.self, Import.self, Export.self, Report.self, Template.self, AccountCommand.self,
+            Bench.self,
+        ],
         defaultSubcommand: Serve.self)
 
     /// Runs the command; a problem meant for the user is printed in Vietnamese as "Lỗi: ...", with exit code 1.

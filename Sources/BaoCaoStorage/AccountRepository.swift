@@ -63,6 +63,17 @@ public enum AccountRepository {
             passwordHash: try row.decode(column: "password_hash", as: String.self), grants: grants)
     }
 
+    /// Every account with its grants, by username.
+    public static func all(_ db: any SQLDatabase) async throws -> [Account] {
+        var accounts: [Account] = []
+        for row in try await db.raw("SELECT id FROM accounts ORDER BY username").all() {
+            if let account = try await find(id: try row.decode(column: "id", as: Int.self), db) {
+                accounts.append(account)
+            }
+        }
+        return accounts
+    }
+
     public static func count(_ db: any SQLDatabase) async throws -> Int {
         try await db.raw("SELECT COUNT(*) AS n FROM accounts").first()?.decode(column: "n", as: Int.self) ?? 0
     }
@@ -113,6 +124,11 @@ public enum SessionRepository {
             accountID: try row.decode(column: "account_id", as: Int.self),
             csrfToken: try row.decode(column: "csrf_token", as: String.self),
             expiresAt: try row.decode(column: "expires_at", as: String.self))
+    }
+
+    /// Removes sessions whose time is up (run at each login: the table never grows without bound).
+    public static func deleteExpired(now: String, _ db: any SQLDatabase) async throws {
+        try await db.raw("DELETE FROM sessions WHERE expires_at < \(bind: now)").run()
     }
 
     public static func delete(tokenHash: String, _ db: any SQLDatabase) async throws {

@@ -10,10 +10,7 @@ enum Access {
     static func require(
         _ req: Request, _ action: Action, on unit: StoredUnit, tree: UnitTree, store: Store
     ) async throws -> Viewer {
-        guard let viewer = req.viewer else {
-            if action == .readPublished { throw Abort(.internalServerError) }
-            throw LoginRequired()
-        }
+        guard let viewer = req.viewer else { throw LoginRequired() }
         guard AccessPolicy.allows(viewer.grants, action, on: tree.ancestry(of: unit.id)) else {
             try await Refusals.record(
                 req, event: "tu_choi", detail: "\(action.rawValue) trên \(unit.code) không được phép", store)

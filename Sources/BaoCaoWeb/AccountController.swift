@@ -72,6 +72,7 @@ enum AccountController {
         await web.throttle.succeeded("ten:" + name)
         let token = SessionCookie.newToken()
         let expires = Timestamps.iso(Date().addingTimeInterval(SessionCookie.lifetime))
+        try await SessionRepository.deleteExpired(now: Timestamps.iso(Date()), web.db)
         try await SessionRepository.create(
             tokenHash: SessionCookie.hash(token), accountID: account.id, csrfToken: SessionCookie.newToken(),
             expiresAt: expires, web.db)

@@ -15,9 +15,12 @@ enum HomePage {
             }
             if viewer.has(.reporter) { return Layout.redirect("/nhap-lieu?period=\(period)") }
             if viewer.has(.approver) {
-                return Layout.redirect(
-                    "/theo-doi?unit=\(unit?.parentID.flatMap { tree.byID[$0]?.code } ?? code)&period=\(period)&status=da_gui"
-                )
+                // The head of a locality follows what waits for approval; the head of an office or a ward opens
+                // the unit's own form, where the approval buttons are.
+                if let unit, !unit.kind.isOffice && !unit.kind.isCommuneLevel {
+                    return Layout.redirect("/theo-doi?unit=\(code)&period=\(period)&status=da_gui")
+                }
+                return Layout.redirect("/nhap-lieu?unit=\(code)&period=\(period)")
             }
             return Layout.redirect("/tong-quan?unit=\(code)&period=\(period)")
         }

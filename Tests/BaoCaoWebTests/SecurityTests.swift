@@ -236,3 +236,35 @@ final class SecurityTests: XCTestCase {
 final class TestClock: @unchecked Sendable {
     var now: Double = 1_000_000
 }
+
+final class AccountAdminTests: XCTestCase {
+    func testAccountsCreatedOutsideTheBrowserAreCheckedAndCanLogIn() async throws {
+        try await WebHarness.with(self) { web in
+            func create(_ name: String, _ password: String, _ roles: [(role: String, unit: String)]) async -> String? {
+                do {
+                    try await AccountAdmin.create(
+                        username: name, displayName: "Nguyễn Văn A", password: password, roles: roles, store: web.store,
+                        bcryptCost: 4)
+                    return nil
+                } catch { return "\(error)" }
+            }
+            let badRole = await create("nva", "mat-khau-du-dai", [("thu_ky", "304")])
+            XCTAssertEqual(
+                badRole,
+                "Vai trò \"thu_ky\" không có; chọn một trong: quan_tri, bao_cao_vien, phe_duyet, tong_hop, lanh_dao")
+            let badUnit = await create("nva", "mat-khau-du-dai", [("tong_hop", "999")])
+            XCTAssertEqual(badUnit, "Không có đơn vị \"999\"")
+            let short = await create("nva", "ngan", [("tong_hop", "304")])
+            XCTAssertEqual(short, "Mật khẩu cần ít nhất 10 ký tự")
+            let taken = await create("TongHop", "mat-khau-du-dai", [("tong_hop", "304")])
+            XCTAssertEqual(taken, "Tài khoản \"tonghop\" đã có")
+            let made = await create("NVA", "mat-khau-du-dai", [("bao_cao_vien", "304-P03")])
+            XCTAssertNil(made)
+            let session = try await web.login("nva", password: "mat-khau-du-dai")
+            let own = try await web.get("/nhap-lieu?unit=304-P03&period=2017-H1", as: session)
+            XCTAssertEqual(own.status, .ok)
+            let listing = try await AccountAdmin.listing(store: web.store)
+            XCTAssertTrue(listing.contains("nva\tNguyễn Văn A\tbao_cao_vien@304-P03"))
+        }
+    }
+}

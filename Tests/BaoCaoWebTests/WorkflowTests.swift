@@ -122,6 +122,29 @@ final class WorkflowTests: XCTestCase {
         }
     }
 
+    func testEachRoleStartsWhereItWorks() async throws {
+        try await WebHarness.with(self) { web in
+            let starts = [
+                "tonghop": "/theo-doi?unit=304&period=2017-H1", "quantri": "/theo-doi?unit=304&period=2017-H1",
+                "lanhdao": "/tong-quan?unit=304&period=2017-H1", "maychai.baocao": "/nhap-lieu?period=2017-H1",
+                "pheduyet": "/theo-doi?unit=304&period=2017-H1&status=da_gui",
+                "maychai.duyet": "/nhap-lieu?unit=304-P01&period=2017-H1",
+                "tckh.duyet": "/nhap-lieu?unit=304-TCKH&period=2017-H1",
+            ]
+            for (account, start) in starts.sorted(by: { $0.key < $1.key }) {
+                let session = try await web.login(account)
+                let home = try await web.get("/", as: session)
+                XCTAssertEqual(home.headers.first(name: .location), start, account)
+                let page = try await web.get(start, as: session)
+                XCTAssertEqual(page.status, .ok, "\(account) can open its start page")
+            }
+            // A ward's head follows the ward itself on the tracker.
+            let head = try await web.login("maychai.duyet")
+            let tracker = try await web.get("/theo-doi?unit=304-P01&period=2017-H1", as: head)
+            XCTAssertTrue(tracker.body.contains("phường Máy Chai") && tracker.body.contains("Chưa bắt đầu"))
+        }
+    }
+
     func testWorkspaceAssignsSectionsOfficesWriteAndTheCompilerPublishes() async throws {
         try await WebHarness.with(self) { web in
             let compiler = try await web.login("tonghop")
