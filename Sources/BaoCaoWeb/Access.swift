@@ -39,3 +39,30 @@ enum Access {
         return try APIController.period(text)
     }
 }
+
+/// What a page about one unit's live figures starts from: the unit of `?unit=` (checked: the viewer may read its
+/// drafts), the period of `?period=`, the unit tree and the catalogue.
+struct DraftScope {
+    var tree: UnitTree
+    var unit: StoredUnit
+    var period: Period
+    var catalogue: Catalogue
+
+    static func load(_ req: Request, _ web: Web) async throws -> DraftScope {
+        let tree = try await web.tree()
+        let unit = try Access.unit(req, tree: tree)
+        try await Access.require(req, .readDraft, on: unit, tree: tree, store: web.store)
+        return DraftScope(
+            tree: tree, unit: unit, period: try Access.period(req, default: web.settings.defaultPeriod),
+            catalogue: try await IndicatorRepository.catalogue(web.db))
+    }
+
+    /// The indicator of `?indicator=`.
+    func indicator(_ req: Request) throws -> (indicator: Indicator, id: Int) {
+        let code = req.query[String.self, at: "indicator"] ?? ""
+        guard let indicator = catalogue.indicator(code: code), let id = catalogue.idByCode[code] else {
+            throw Abort(.notFound, reason: "Không có chỉ tiêu \"\(code)\"")
+        }
+        return (indicator, id)
+    }
+}

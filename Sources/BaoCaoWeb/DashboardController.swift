@@ -20,11 +20,8 @@ enum DashboardController {
     }
 
     static func overview(_ req: Request, _ web: Web) async throws -> Response {
-        let tree = try await web.tree()
-        let unit = try Access.unit(req, tree: tree)
-        try await Access.require(req, .readDraft, on: unit, tree: tree, store: web.store)
-        let period = try Access.period(req, default: web.settings.defaultPeriod)
-        let catalogue = try await IndicatorRepository.catalogue(web.db)
+        let scope = try await DraftScope.load(req, web)
+        let (tree, unit, period, catalogue) = (scope.tree, scope.unit, scope.period, scope.catalogue)
         let fieldFilter = req.query[String.self, at: "field"] ?? ""
         let figures = try await FigureQuery.figures(unitID: unit.id, period: period, catalogue: catalogue, web.db)
             .filter {
@@ -84,15 +81,10 @@ enum DashboardController {
 
     /// One indicator: its figure in each sub-unit, and its trend over the same period of recent years.
     static func indicator(_ req: Request, _ web: Web) async throws -> Response {
-        let tree = try await web.tree()
-        let unit = try Access.unit(req, tree: tree)
-        try await Access.require(req, .readDraft, on: unit, tree: tree, store: web.store)
-        let period = try Access.period(req, default: web.settings.defaultPeriod)
-        let catalogue = try await IndicatorRepository.catalogue(web.db)
-        let code = req.query[String.self, at: "indicator"] ?? ""
-        guard let indicator = catalogue.indicator(code: code) else {
-            throw Abort(.notFound, reason: "Không có chỉ tiêu \"\(code)\"")
-        }
+        let scope = try await DraftScope.load(req, web)
+        let (tree, unit, period, catalogue) = (scope.tree, scope.unit, scope.period, scope.catalogue)
+        let indicator = try scope.indicator(req).indicator
+        let code = indicator.code
         func figure(_ u: StoredUnit, _ p: Period) async throws -> Figure? {
             try await FigureQuery.figures(unitID: u.id, period: p, catalogue: catalogue, web.db)
                 .first { $0.indicator.code == code }

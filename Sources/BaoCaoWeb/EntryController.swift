@@ -115,15 +115,9 @@ enum EntryController {
     }
 
     static func history(_ req: Request, _ web: Web) async throws -> Response {
-        let tree = try await web.tree()
-        let unit = try Access.unit(req, tree: tree)
-        try await Access.require(req, .readDraft, on: unit, tree: tree, store: web.store)
-        let period = try Access.period(req, default: web.settings.defaultPeriod)
-        let catalogue = try await IndicatorRepository.catalogue(web.db)
-        let code = req.query[String.self, at: "indicator"] ?? ""
-        guard let indicator = catalogue.indicator(code: code), let id = catalogue.idByCode[code] else {
-            throw Abort(.notFound, reason: "Không có chỉ tiêu \"\(code)\"")
-        }
+        let scope = try await DraftScope.load(req, web)
+        let (tree, unit, period) = (scope.tree, scope.unit, scope.period)
+        let (indicator, id) = try scope.indicator(req)
         let valueUnit = tree.valueUnit(for: unit)
         let key = ValueWriter.Key(indicatorID: id, unitID: valueUnit.id, period: period)
         let changes = try await ValueHistory.changes(key, web.db)
