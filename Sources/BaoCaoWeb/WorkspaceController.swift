@@ -185,6 +185,17 @@ enum WorkspaceController {
             }
             return "<optgroup label=\"\(field.name)\">\(options)</optgroup>"
         }
+        // The section as it will read, with today's figures: the office sees what its placeholders say.
+        let figures = try await FigureQuery.figures(
+            unitID: t.locality.id, period: t.period, catalogue: catalogue, web.db)
+        let rendered = ReportRenderer.render(
+            ReportTemplate(blocks: ReportSections.blocks(fromNarrative: narrative), footnotes: t.body.footnotes),
+            period: t.period, figures: figures)
+        let preview: HTML = """
+            <section class="card" aria-labelledby="xem-truoc-muc"><h2 id="xem-truoc-muc">Xem trước mục (số liệu hiện tại)</h2>\
+            <div class="preview">\(rendered.bodyText)</div>\
+            \(rendered.missing.isEmpty ? "" : "<p class=\"flash error\">Thiếu số liệu: \(rendered.missing.joined(separator: ", "))</p>" as HTML)</section>
+            """
         let problemBox: HTML =
             problems.isEmpty
             ? ""
@@ -204,7 +215,7 @@ enum WorkspaceController {
             <div><button type="submit" name="buoc" value="chen" class="secondary" data-insert-from="chon-so-lieu">Chèn</button></div></div>\
             <div><label><input type="checkbox" name="xong" value="1"\(HTML.flag("checked", stored?.done == true))> \
             Mục này đã viết xong</label></div>\
-            <div class="actions"><button type="submit" name="buoc" value="luu">Lưu</button></div></form>
+            <div class="actions"><button type="submit" name="buoc" value="luu">Lưu</button></div></form>\(preview)
             """
         return Layout.page(
             req, title: "Viết mục báo cáo", section: .workspace,

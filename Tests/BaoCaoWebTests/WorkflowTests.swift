@@ -174,6 +174,10 @@ final class WorkflowTests: XCTestCase {
                 base.merging(["section": "muc-3", "noi_dung": narrative, "buoc": "chen", "chen": "{THU_NSNN.sentence}"])
                 { $1 }, as: office)
             XCTAssertTrue(inserted.body.contains("Kinh tế quận tiếp tục phát triển ổn định. {THU_NSNN.sentence}"))
+            XCTAssertTrue(
+                inserted.body.contains("Xem trước mục")
+                    && inserted.body.contains("ổn định. Tổng thu ngân sách nhà nước ước đạt 553 tỷ 100 triệu đồng"),
+                "the editor shows what the placeholder will say")
             let bad = try await web.post(
                 "/soan-bao-cao/muc",
                 base.merging(["section": "muc-3", "noi_dung": "{KHONG_CO.value}", "buoc": "luu"]) { $1 },
