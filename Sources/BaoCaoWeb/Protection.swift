@@ -18,7 +18,7 @@ struct SecurityHeaders: AsyncMiddleware {
             ("Cross-Origin-Opener-Policy", "same-origin"),
         ]
         for (name, value) in h { response.headers.replaceOrAdd(name: name, value: value) }
-        if !SessionCookie.isLocal(request) {
+        if SessionCookie.isHTTPS(request) {
             response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000")
         }
         if request.viewer != nil { response.headers.replaceOrAdd(name: .cacheControl, value: "no-store") }
@@ -43,7 +43,8 @@ struct FormProtection: AsyncMiddleware {
                 origin == "null"
                     ? false
                     : URLComponents(string: origin)?.host.map { host in
-                        (request.headers.first(name: .host) ?? "").split(separator: ":").first.map(String.init) == host
+                        SessionCookie.hostName(request).trimmingCharacters(in: ["[", "]"])
+                            == host.trimmingCharacters(in: ["[", "]"])
                     } ?? false
             } ?? true
         guard !expected.isEmpty, sent.utf8.count == expected.utf8.count,

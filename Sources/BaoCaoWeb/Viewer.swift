@@ -36,15 +36,27 @@ enum SessionCookie {
 
     static func hash(_ token: String) -> String { SHA256.hash(data: Data(token.utf8)).hex }
 
-    /// Secure on every host but this machine's own (http://127.0.0.1 in development and the browser tests).
+    /// Secure whenever the browser reached us over HTTPS: a proxy says so (`X-Forwarded-Proto`), or the site is
+    /// addressed by a domain name (which BaoCao expects behind HTTPS). Plain http to an address (127.0.0.1, a server
+    /// on the office network) keeps working, since a browser would drop a Secure cookie there.
     static func cookie(_ value: String, for req: Request, maxAge: Int?) -> HTTPCookies.Value {
         HTTPCookies.Value(
-            string: value, maxAge: maxAge, path: "/", isSecure: !isLocal(req), isHTTPOnly: true, sameSite: .lax)
+            string: value, maxAge: maxAge, path: "/", isSecure: isHTTPS(req), isHTTPOnly: true, sameSite: .lax)
     }
 
-    static func isLocal(_ req: Request) -> Bool {
-        let host = (req.headers.first(name: .host) ?? "").split(separator: ":").first.map(String.init) ?? ""
-        return ["127.0.0.1", "localhost", "[::1]", ""].contains(host)
+    static func isHTTPS(_ req: Request) -> Bool {
+        if let proto = req.headers.first(name: "X-Forwarded-Proto") { return proto.lowercased() == "https" }
+        let host = hostName(req)
+        if host.isEmpty || host == "localhost" || host.hasPrefix("[") { return false }
+        let isAddress = host.split(separator: ".").count == 4 && host.allSatisfy { $0.isNumber || $0 == "." }
+        return !isAddress
+    }
+
+    /// The Host header without its port.
+    static func hostName(_ req: Request) -> String {
+        let host = req.headers.first(name: .host) ?? ""
+        if host.hasPrefix("[") { return String(host.prefix { $0 != "]" }) + "]" }
+        return host.split(separator: ":").first.map(String.init) ?? ""
     }
 }
 

@@ -210,6 +210,26 @@ final class SecurityTests: XCTestCase {
         }
     }
 
+    func testCookiesAreSecureWheneverTheBrowserCameOverHTTPS() async throws {
+        try await WebHarness.with(self) { web in
+            let cases: [(HTTPHeaders, Bool)] = [
+                (["Host": "baocao.ngoquyen.gov.vn"], true),
+                (["Host": "baocao.ngoquyen.gov.vn:443"], true),
+                (["Host": "10.0.0.5:8080", "X-Forwarded-Proto": "https"], true),
+                (["Host": "baocao.ngoquyen.gov.vn", "X-Forwarded-Proto": "http"], false),
+                (["Host": "127.0.0.1:8080"], false),
+                (["Host": "192.168.1.20:8080"], false),
+                (["Host": "localhost:8080"], false),
+                (["Host": "[::1]:8080"], false),
+            ]
+            for (headers, secure) in cases {
+                let req = Request(application: web.app, headers: headers, on: web.app.eventLoopGroup.next())
+                XCTAssertEqual(SessionCookie.isHTTPS(req), secure, "\(headers)")
+                XCTAssertEqual(SessionCookie.cookie("x", for: req, maxAge: 1).isSecure, secure)
+            }
+        }
+    }
+
     func testLogoutEndsTheSessionAndPasswordsChange() async throws {
         try await WebHarness.with(self) { web in
             let leader = try await web.login("lanhdao")
