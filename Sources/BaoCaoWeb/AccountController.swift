@@ -15,7 +15,9 @@ enum AccountController {
     static func loginPage(
         _ req: Request, next: String?, username: String = "", error: String? = nil, status: HTTPStatus = .ok
     ) -> Response {
-        let token = req.cookies[FormProtection.loginCookie]?.string ?? SessionCookie.newToken()
+        // Someone already logged in (switching accounts) posts with their session's token; others with the token of
+        // a pre-login cookie.
+        let token = req.viewer?.csrfToken ?? req.cookies[FormProtection.loginCookie]?.string ?? SessionCookie.newToken()
         let body: HTML = """
             <div class="login card stack"><h1>Đăng nhập</h1>\
             <form method="post" action="/dang-nhap" class="stack">\
@@ -31,7 +33,9 @@ enum AccountController {
             """
         let response = Layout.page(
             req, title: "Đăng nhập", flash: error.map { .init(ok: false, text: $0) }, status: status, body)
-        response.cookies[FormProtection.loginCookie] = SessionCookie.cookie(token, for: req, maxAge: 3600)
+        if req.viewer == nil {
+            response.cookies[FormProtection.loginCookie] = SessionCookie.cookie(token, for: req, maxAge: 3600)
+        }
         return response
     }
 
@@ -73,6 +77,7 @@ enum AccountController {
         let token = SessionCookie.newToken()
         let expires = Timestamps.iso(Date().addingTimeInterval(SessionCookie.lifetime))
         try await SessionRepository.deleteExpired(now: Timestamps.iso(Date()), web.db)
+        if let previous = req.viewer { try await SessionRepository.delete(tokenHash: previous.tokenHash, web.db) }
         try await SessionRepository.create(
             tokenHash: SessionCookie.hash(token), accountID: account.id, csrfToken: SessionCookie.newToken(),
             expiresAt: expires, web.db)

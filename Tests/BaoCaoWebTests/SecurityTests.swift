@@ -244,7 +244,15 @@ final class SecurityTests: XCTestCase {
             XCTAssertTrue(changed.body.contains("Đã đổi mật khẩu"))
             let account = try await AccountRepository.find(username: "lanhdao", web.store.sql)
             XCTAssertTrue(account?.passwordHash.hasPrefix("$2") == true, "bcrypt, never the password")
-            _ = try await web.login("lanhdao", password: "mat-khau-moi-2026")
+            let again = try await web.login("lanhdao", password: "mat-khau-moi-2026")
+            // Switching accounts without logging out: the login form of a logged-in page carries the session's token.
+            let loginPage = try await web.get("/dang-nhap", as: again)
+            XCTAssertEqual(WebHarness.token(in: loginPage.body), again.csrf)
+            let switched = try await web.post(
+                "/dang-nhap", ["ten": "tonghop", "mat_khau": WebHarness.password], as: again)
+            XCTAssertEqual(switched.status, .seeOther)
+            let gone = try await web.get("/tong-quan?unit=304", as: again)
+            XCTAssertEqual(gone.status, .seeOther, "the session switched from is ended")
             let out = try await web.post("/dang-xuat", [:], as: leader)
             XCTAssertEqual(out.status, .seeOther)
             let after = try await web.get("/tong-quan?unit=304", as: leader)
