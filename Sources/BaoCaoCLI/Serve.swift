@@ -1,4 +1,5 @@
 import ArgumentParser
+import BaoCaoDomain
 import BaoCaoStorage
 import BaoCaoWeb
 import Foundation
@@ -10,9 +11,12 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @Option(help: "Địa chỉ lắng nghe.") var hostname = "127.0.0.1"
     @Option(help: "Cổng.") var port = 8080
+    @Option(help: "Kỳ báo cáo các trang mở ra khi chưa chọn kỳ (mặc định: kỳ của dữ liệu mẫu).") var period = "2017-H1"
     @Flag(help: "Không nạp dữ liệu mẫu Ngô Quyền 2017.") var noDemo = false
 
     func run() async throws {
+        let defaultPeriod: Period
+        do { defaultPeriod = try Period(code: period) } catch { throw UserFacingError(error.description) }
         let store = try Store(database.configuration)
         try await store.migrate()
         if !noDemo, try await DemoData.loadIfEmpty(store) {
@@ -24,7 +28,9 @@ struct Serve: AsyncParsableCommand {
             accounts.isEmpty
             ? "" : "\n" + DemoLogins.text(accounts, password: DemoAccounts.password)
         do {
-            try await runServer(store: store, hostname: host, port: port) {
+            try await runServer(
+                store: store, hostname: host, port: port, settings: WebSettings(defaultPeriod: defaultPeriod)
+            ) {
                 print(
                     """
                     BaoCao đang chạy: http://\(host):\(port)/

@@ -16,6 +16,22 @@ public enum Role: String, CaseIterable, Sendable, Codable {
 public enum Action: String, CaseIterable, Sendable {
     case readPublished, readDraft, enterFigures, submit, approve, returnForChanges, reopen, assembleReport
     case manageCatalogue, manageAccounts
+
+    /// As the security log writes it.
+    public var vietnameseName: String {
+        switch self {
+        case .readPublished: return "xem bản đã công bố"
+        case .readDraft: return "xem số liệu chưa duyệt"
+        case .enterFigures: return "nhập số liệu"
+        case .submit: return "gửi duyệt"
+        case .approve: return "duyệt"
+        case .returnForChanges: return "trả lại"
+        case .reopen: return "mở lại"
+        case .assembleReport: return "tổng hợp báo cáo"
+        case .manageCatalogue: return "quản lý danh mục"
+        case .manageAccounts: return "quản lý tài khoản"
+        }
+    }
 }
 
 /// A role held over a unit and every unit below it.

@@ -13,7 +13,7 @@ enum Access {
         guard let viewer = req.viewer else { throw LoginRequired() }
         guard AccessPolicy.allows(viewer.grants, action, on: tree.ancestry(of: unit.id)) else {
             try await Refusals.record(
-                req, event: "tu_choi", detail: "\(action.rawValue) trên \(unit.code) không được phép", store)
+                req, event: "tu_choi", detail: "\(action.vietnameseName) trên \(unit.code): không được phép", store)
             throw Abort(.forbidden, reason: "Tài khoản của bạn không có quyền này đối với \(unit.fullName).")
         }
         return viewer

@@ -43,6 +43,7 @@ enum Layout {
                 items.append((.workspace, "/soan-bao-cao", "Soạn báo cáo"))
             }
             items.append((.dashboard, "/tong-quan", "Tổng quan"))
+            if viewer.has(.administrator) { items.append((.account, "/quan-tri/nhat-ky", "Nhật ký an ninh")) }
         }
         items.append((.publicPage, "/cong-khai", "Công khai"))
         let links = items.map { item -> HTML in

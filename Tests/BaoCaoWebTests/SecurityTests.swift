@@ -89,6 +89,15 @@ final class SecurityTests: XCTestCase {
             let log = try await AuditLog.recent(web.store.sql).filter { $0.event == "tu_choi" }
             XCTAssertEqual(log.count, 3)
             XCTAssertTrue(log.allSatisfy { $0.account == "maychai.baocao" && $0.detail.contains("304-P02") })
+            // Administrators read the log in the browser; nobody else does.
+            let denied = try await web.get("/quan-tri/nhat-ky", as: reporter)
+            XCTAssertEqual(denied.status, .forbidden)
+            let admin = try await web.login("quantri")
+            let page = try await web.get("/quan-tri/nhat-ky", as: admin)
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertTrue(
+                page.body.contains("Từ chối truy cập")
+                    && page.body.contains("nhập số liệu trên 304-P02: không được phép"))
         }
     }
 
