@@ -181,6 +181,11 @@ try:
     check("the DOCX contains the new figure", "2.134,5" in body)
     with open(os.path.join(OUT, "bao-cao.docx"), "wb") as f:
         f.write(docx)
+    pdf = fetch(driver, "/bao-cao/ngo-quyen-6-thang?unit=304&period=2017-H1&format=pdf")
+    check("the PDF downloads", pdf.startswith(b"%PDF"))
+    xlsx = fetch(driver, "/bao-cao/ngo-quyen-6-thang?unit=304&period=2017-H1&format=xlsx")
+    sheet = zipfile.ZipFile(io.BytesIO(xlsx)).read("xl/worksheets/sheet1.xml").decode("utf-8")
+    check("the annex XLSX carries the new figure", "2134.5" in sheet or "2.134,5" in sheet)
     driver.get(BASE + "/tong-quan?unit=304&period=2017-H1")
     check("dashboard draws its chart", len(driver.find_elements(By.CSS_SELECTOR, "svg.chart rect")) > 0)
     shot(driver, "09-tong-quan")
