@@ -11,7 +11,7 @@ public struct EntryLine: Sendable {
     }
 }
 
-/// Saves an entry form: the figures and the step (save draft or submit) land together, or nothing does.
+/// Saves an entry form: the figures, the deletions and the step (save draft or submit) land together, or nothing does.
 public enum FigureEntry {
     public struct Outcome: Sendable {
         public var changed: Int
@@ -21,8 +21,8 @@ public enum FigureEntry {
     /// `formUnit` is the unit whose submission the form belongs to (a ward, an office); `valueUnit` is the unit the
     /// figures are stored for (the ward itself, or the office's locality).
     public static func save(
-        _ lines: [EntryLine], formUnit: StoredUnit, valueUnit: StoredUnit, period: Period, submit: Bool,
-        by user: String, store: Store
+        _ lines: [EntryLine], deleting: [Int] = [], formUnit: StoredUnit, valueUnit: StoredUnit, period: Period,
+        submit: Bool, by user: String, store: Store
     ) async throws -> Outcome {
         try await store.transaction { db in
             var status = try await SubmissionRepository.take(
@@ -34,6 +34,12 @@ public enum FigureEntry {
                     key, line.observation, note: line.note, by: user,
                     communeLevel: valueUnit.kind.isCommuneLevel, db)
                 {
+                    changed += 1
+                }
+            }
+            for indicatorID in deleting {
+                let key = ValueWriter.Key(indicatorID: indicatorID, unitID: valueUnit.id, period: period)
+                if try await ValueWriter.delete(key, by: user, communeLevel: valueUnit.kind.isCommuneLevel, db) {
                     changed += 1
                 }
             }

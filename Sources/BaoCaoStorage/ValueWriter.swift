@@ -87,6 +87,54 @@ public enum ValueWriter {
         return true
     }
 
+    /// Deletes one value, keeping what it was in `value_history` (the new side empty) and taking it out of the live
+    /// sums above. Returns false when there was nothing to delete.
+    @discardableResult
+    public static func delete(
+        _ key: Key, by user: String, communeLevel: Bool, _ db: any SQLDatabase
+    ) async throws
+        -> Bool
+    {
+        guard
+            let old = try await db.raw(
+                """
+                SELECT amount, status, qualifier, note, updated_by, updated_at FROM data_values
+                WHERE unit_id = \(bind: key.unitID) AND indicator_id = \(bind: key.indicatorID) AND period = \(bind: key.period.code)
+                """
+            ).first()
+        else { return false }
+        let amount = try old.decode(column: "amount", as: Int64.self)
+        let status = try old.decode(column: "status", as: String.self)
+        try await db.raw(
+            """
+            INSERT INTO value_history (indicator_id, unit_id, period, old_amount, old_status, old_qualifier, old_note,
+            old_by, old_at, changed_by, changed_at)
+            VALUES (\(bind: key.indicatorID), \(bind: key.unitID), \(bind: key.period.code), \(bind: amount), \(bind: status),
+            \(bind: try old.decode(column: "qualifier", as: String?.self)), \(bind: try old.decode(column: "note", as: String?.self)),
+            \(bind: try old.decode(column: "updated_by", as: String.self)),
+            \(bind: try old.decode(column: "updated_at", as: String.self)), \(bind: user), \(bind: Timestamp.now()))
+            """
+        ).run()
+        try await db.raw(
+            """
+            DELETE FROM data_values
+            WHERE unit_id = \(bind: key.unitID) AND indicator_id = \(bind: key.indicatorID) AND period = \(bind: key.period.code)
+            """
+        ).run()
+        if communeLevel {
+            let estimate = status == ValueStatus.estimate.rawValue ? 1 : 0
+            try await db.raw(
+                """
+                UPDATE rollups SET total = total - \(bind: amount), contributors = contributors - 1,
+                estimates = estimates - \(bind: estimate)
+                WHERE indicator_id = \(bind: key.indicatorID) AND period = \(bind: key.period.code)
+                AND unit_id IN (SELECT ancestor_id FROM unit_ancestors WHERE unit_id = \(bind: key.unitID) AND depth > 0)
+                """
+            ).run()
+        }
+        return true
+    }
+
     /// Recomputes every live sum from the values: needed only when the hierarchy itself changes (a merger moves
     /// communes), never for a saved figure.
     static func rebuildRollups(_ db: any SQLDatabase) async throws {

@@ -69,7 +69,8 @@ enum EntryController {
         let viewer = try await Access.require(req, .enterFigures, on: unit, tree: tree, store: web.store)
         if submit { try await Access.require(req, .submit, on: unit, tree: tree, store: web.store) }
         let form = try await EntryForm.load(unit: unit, period: period, tree: tree, web.db)
-        let (lines, typed, errors) = form.parse(fields)
+        let parsed = form.parse(fields)
+        let (typed, errors) = (parsed.typed, parsed.errors)
         if !errors.isEmpty {
             let flash = Layout.Flash(
                 ok: false, text: "Chưa lưu: \(errors.count) ô có lỗi. Sửa các ô được đánh dấu rồi lưu lại.")
@@ -79,7 +80,8 @@ enum EntryController {
         }
         do {
             let outcome = try await FigureEntry.save(
-                lines, formUnit: unit, valueUnit: form.valueUnit, period: period, submit: submit,
+                parsed.lines, deleting: parsed.deleting, formUnit: unit, valueUnit: form.valueUnit, period: period,
+                submit: submit,
                 by: viewer.account.username, store: web.store)
             let notice = submit ? "gui" : (outcome.changed == 0 ? "khong_doi" : "luu")
             return Layout.redirect("/nhap-lieu?unit=\(unit.code)&period=\(period.code)&tb=\(notice)")

@@ -48,9 +48,19 @@ struct EntryForm {
         var note: String
     }
 
-    /// Parses the posted form. Returns the lines to save, or every problem by indicator code (nothing is saved).
-    func parse(_ fields: [String: String]) -> (lines: [EntryLine], typed: [String: Typed], errors: [String: String]) {
+    struct Parsed {
         var lines: [EntryLine] = []
+        /// Indicator ids whose stored value the person chose to delete.
+        var deleting: [Int] = []
+        var typed: [String: Typed] = [:]
+        var errors: [String: String] = [:]
+    }
+
+    /// Parses the posted form: the lines to save and the values to delete, or every problem by indicator code (then
+    /// nothing is saved).
+    func parse(_ fields: [String: String]) -> Parsed {
+        var lines: [EntryLine] = []
+        var deleting: [Int] = []
         var typed: [String: Typed] = [:]
         var errors: [String: String] = [:]
         for indicator in indicators {
@@ -60,9 +70,13 @@ struct EntryForm {
                 qualifier: fields["q_\(code)"] ?? "", note: fields["n_\(code)"] ?? "")
             typed[code] = t
             guard let id = catalogue.idByCode[code] else { continue }
+            if fields["x_\(code)"] == "1" {
+                if stored[id] != nil { deleting.append(id) }
+                continue
+            }
             if t.value.trimmingWhitespace().isEmpty {
                 if stored[id] != nil {
-                    errors[code] = "Ô trống: số đã lưu không bị xóa. Nhập lại số, hoặc nhờ quản trị xóa."
+                    errors[code] = "Ô trống: số đã lưu không bị xóa. Muốn xóa, đánh dấu ô \"Xóa số đã lưu\"."
                 }
                 continue
             }
@@ -86,6 +100,6 @@ struct EntryForm {
                     indicatorID: id, observation: Observation(value: amount, status: status, qualifier: qualifier),
                     note: note.isEmpty ? nil : note))
         }
-        return (lines, typed, errors)
+        return Parsed(lines: lines, deleting: deleting, typed: typed, errors: errors)
     }
 }

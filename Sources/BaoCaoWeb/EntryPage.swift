@@ -87,6 +87,10 @@ enum EntryPage {
              data-target="\(target.map { String($0.scaled) } ?? "")" data-last-year="\(lastYear.map { String($0.scaled) } ?? "")" \
             data-style="\(i.changeStyle.rawValue)" data-target-decimals="\(i.targetDecimals)" data-change-decimals="\(i.changeDecimals)"
             """
+        let remove: HTML =
+            stored != nil && editable
+            ? "<label class=\"small\"><input type=\"checkbox\" name=\"x_\(code)\" value=\"1\"> Xóa số đã lưu</label><br>"
+            : ""
         let history: HTML =
             stored.map { s -> HTML in
                 """
@@ -110,7 +114,7 @@ enum EntryPage {
             <td data-label="Ghi chú"><label class="skip" for="n-\(code)">Ghi chú</label>\
             <input class="note" id="n-\(code)" name="n_\(code)" type="text" value="\(note)"\(disabled)></td>\
             <td data-label="So sánh" class="small"><span data-out="target">\(figure.map(ComparisonWords.percentOfTarget) ?? "")</span>\
-            <br><span data-out="yoy">\(figure.map(ComparisonWords.yearOnYear) ?? "")</span><br>\(history)</td></tr>
+            <br><span data-out="yoy">\(figure.map(ComparisonWords.yearOnYear) ?? "")</span><br>\(remove)\(history)</td></tr>
             """
     }
 

@@ -93,6 +93,51 @@ final class WorkflowTests: XCTestCase {
         }
     }
 
+    func testAReporterDeletesAStoredValueAndTheDistrictSumFollows() async throws {
+        try await WebHarness.with(self) { web in
+            let reporter = try await web.login("maychai.baocao")
+            let other = try await web.login("mayto.baocao")
+            _ = try await web.post(
+                "/nhap-lieu", Self.form.merging(["buoc": "luu", "v_HKD_MOI_PHUONG": "12"]) { $1 }, as: reporter)
+            _ = try await web.post(
+                "/nhap-lieu", ["unit": "304-P02", "period": "2017-H1", "buoc": "luu", "v_HKD_MOI_PHUONG": "5"],
+                as: other)
+            func districtFigure() async throws -> Amount? {
+                let catalogue = try await IndicatorRepository.catalogue(web.store.sql)
+                let id = try await web.unitID("304")
+                return try await FigureQuery.figures(
+                    unitID: id, period: .firstMonths(2017, 6), catalogue: catalogue, web.store.sql
+                ).first { $0.indicator.code == "HKD_MOI_PHUONG" }?.current?.value
+            }
+            var sum = try await districtFigure()
+            XCTAssertEqual(sum, Amount(17))
+            let emptied = try await web.post(
+                "/nhap-lieu", Self.form.merging(["buoc": "luu", "v_HKD_MOI_PHUONG": ""]) { $1 }, as: reporter)
+            XCTAssertEqual(emptied.status, .unprocessableEntity, "an emptied cell deletes nothing by accident")
+            let deleted = try await web.post(
+                "/nhap-lieu",
+                Self.form.merging(["buoc": "luu", "v_HKD_MOI_PHUONG": "", "x_HKD_MOI_PHUONG": "1"]) { $1 },
+                as: reporter)
+            XCTAssertEqual(deleted.status, .seeOther)
+            let gone = try await web.storedValue("HKD_MOI_PHUONG", unit: "304-P01")
+            XCTAssertNil(gone)
+            sum = try await districtFigure()
+            XCTAssertEqual(sum, Amount(5), "the live sum follows the deletion")
+            _ = try await web.post(
+                "/nhap-lieu",
+                [
+                    "unit": "304-P02", "period": "2017-H1", "buoc": "luu", "v_HKD_MOI_PHUONG": "",
+                    "x_HKD_MOI_PHUONG": "1",
+                ],
+                as: other)
+            sum = try await districtFigure()
+            XCTAssertNil(sum, "no ward reports it any more: missing, not zero")
+            let history = try await web.get(
+                "/lich-su?unit=304-P01&period=2017-H1&indicator=HKD_MOI_PHUONG", as: reporter)
+            XCTAssertTrue(history.body.contains(">12 <") && history.body.contains(">— <"), "12 → deleted")
+        }
+    }
+
     func testTrackerShowsWhereEachUnitStandsAndWhoIsLate() async throws {
         try await WebHarness.with(self) { web in
             let reporter = try await web.login("maychai.baocao")
