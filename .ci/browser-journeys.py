@@ -9,6 +9,7 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 from selenium.webdriver.support import expected_conditions as EC
+from selenium.common.exceptions import WebDriverException
 
 BASE, OUT = sys.argv[1].rstrip("/"), sys.argv[2]
 PASSWORD = "baocao@2017"
@@ -50,8 +51,20 @@ def login(driver, username):
     submit(driver, "form[action='/dang-nhap'] button[type=submit]")
 
 
+def loaded(driver):
+    WebDriverWait(driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
 def text(driver):
-    return driver.find_element(By.TAG_NAME, "body").text
+    """The page's text; retried while a page is still being replaced."""
+    for attempt in range(5):
+        try:
+            loaded(driver)
+            return driver.find_element(By.TAG_NAME, "body").text
+        except WebDriverException:
+            if attempt == 4:
+                raise
+            time.sleep(0.3)
 
 
 def set_value(driver, element_id, value):
@@ -68,12 +81,14 @@ def submit(driver, selector, accept=False):
     if accept:
         WebDriverWait(driver, 5).until(EC.alert_is_present()).accept()
     WebDriverWait(driver, 15).until(EC.staleness_of(old))
+    loaded(driver)
 
 
 def follow(driver, by, what):
     old = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(by, what).click()
     WebDriverWait(driver, 15).until(EC.staleness_of(old))
+    loaded(driver)
 
 
 def fetch(driver, path):
@@ -215,6 +230,17 @@ try:
         shot(phone, "11-dien-thoai")
     finally:
         phone.quit()
+
+    # The administrator: accounts and the security log.
+    login(driver, "quantri")
+    driver.get(BASE + "/quan-tri/tai-khoan")
+    check("the administrator lists the accounts", "maychai.baocao" in text(driver))
+    shot(driver, "12-tai-khoan")
+    driver.get(BASE + "/quan-tri/nhat-ky")
+    check("the security log shows the refused read of another ward", "Từ chối truy cập" in text(driver) and "304-P02" in text(driver))
+    shot(driver, "13-nhat-ky")
+    driver.delete_all_cookies()
+
 finally:
     driver.quit()
 

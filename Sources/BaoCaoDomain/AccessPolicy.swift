@@ -13,6 +13,18 @@ public enum Role: String, CaseIterable, Sendable, Codable {
     case leader = "lanh_dao"
 }
 
+extension Role {
+    public var vietnameseName: String {
+        switch self {
+        case .administrator: return "Quản trị"
+        case .reporter: return "Báo cáo viên"
+        case .approver: return "Phê duyệt"
+        case .compiler: return "Tổng hợp"
+        case .leader: return "Lãnh đạo"
+        }
+    }
+}
+
 public enum Action: String, CaseIterable, Sendable {
     case readPublished, readDraft, enterFigures, submit, approve, returnForChanges, reopen, assembleReport
     case manageCatalogue, manageAccounts

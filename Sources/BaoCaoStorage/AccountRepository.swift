@@ -78,6 +78,25 @@ public enum AccountRepository {
         try await db.raw("SELECT COUNT(*) AS n FROM accounts").first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
+    public static func addGrant(accountID: Int, _ grant: RoleGrant, _ db: any SQLDatabase) async throws {
+        try await db.raw(
+            """
+            INSERT INTO role_grants (account_id, role, unit_id)
+            VALUES (\(bind: accountID), \(bind: grant.role.rawValue), \(bind: grant.unitID))
+            ON CONFLICT (account_id, role, unit_id) DO NOTHING
+            """
+        ).run()
+    }
+
+    public static func removeGrant(accountID: Int, _ grant: RoleGrant, _ db: any SQLDatabase) async throws {
+        try await db.raw(
+            """
+            DELETE FROM role_grants WHERE account_id = \(bind: accountID) AND role = \(bind: grant.role.rawValue)
+            AND unit_id = \(bind: grant.unitID)
+            """
+        ).run()
+    }
+
     public static func setPassword(accountID: Int, hash: String, _ db: any SQLDatabase) async throws {
         try await db.raw(
             """
@@ -133,6 +152,11 @@ public enum SessionRepository {
 
     public static func delete(tokenHash: String, _ db: any SQLDatabase) async throws {
         try await db.raw("DELETE FROM sessions WHERE token_hash = \(bind: tokenHash)").run()
+    }
+
+    /// Ends every session of the account (after an administrator resets its password or changes its roles).
+    public static func deleteAll(accountID: Int, _ db: any SQLDatabase) async throws {
+        try await db.raw("DELETE FROM sessions WHERE account_id = \(bind: accountID)").run()
     }
 
     /// Ends every other session of the account (after a password change).

@@ -32,6 +32,6 @@ enum AuditController {
             <th>Tài khoản</th><th>Chi tiết</th></tr></thead><tbody>\
             \(rows.isEmpty ? ["<tr><td colspan=\"4\">Chưa có sự kiện nào.</td></tr>"] : rows)</tbody></table></div>
             """
-        return Layout.page(req, title: "Nhật ký an ninh", section: .account, body)
+        return Layout.page(req, title: "Nhật ký an ninh", section: .audit, body)
     }
 }

@@ -3,7 +3,7 @@ import Vapor
 
 /// The frame of every page: skip link, top bar with the sections the viewer may use, the account menu, and main.
 enum Layout {
-    enum Section: String { case home, entry, tracker, workspace, dashboard, publicPage, account }
+    enum Section: String { case home, entry, tracker, workspace, dashboard, publicPage, account, accounts, audit }
 
     struct Flash {
         var ok: Bool
@@ -43,7 +43,10 @@ enum Layout {
                 items.append((.workspace, "/soan-bao-cao", "Soạn báo cáo"))
             }
             items.append((.dashboard, "/tong-quan", "Tổng quan"))
-            if viewer.has(.administrator) { items.append((.account, "/quan-tri/nhat-ky", "Nhật ký an ninh")) }
+            if viewer.has(.administrator) {
+                items.append((.accounts, "/quan-tri/tai-khoan", "Tài khoản"))
+                items.append((.audit, "/quan-tri/nhat-ky", "Nhật ký an ninh"))
+            }
         }
         items.append((.publicPage, "/cong-khai", "Công khai"))
         let links = items.map { item -> HTML in

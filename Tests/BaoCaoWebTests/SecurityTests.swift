@@ -305,3 +305,75 @@ final class AccountAdminTests: XCTestCase {
         }
     }
 }
+
+final class AccountsPageTests: XCTestCase {
+    func testAnAdministratorManagesTheAccountsOfItsScopeOnly() async throws {
+        try await WebHarness.with(self) { web in
+            let admin = try await web.login("quantri")
+            let page = try await web.get("/quan-tri/tai-khoan", as: admin)
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertTrue(page.body.contains("maychai.baocao") && page.body.contains("tonghop"))
+            let created = try await web.post(
+                "/quan-tri/tai-khoan",
+                [
+                    "ten": "nv.moi", "hien_thi": "Nguyễn Văn Mới", "mat_khau": "mat-khau-ban-dau",
+                    "vai_tro": "bao_cao_vien",
+                    "don_vi": "304-P05",
+                ], as: admin)
+            XCTAssertTrue(created.body.contains("Đã tạo tài khoản nv.moi"))
+            let newcomer = try await web.login("nv.moi", password: "mat-khau-ban-dau")
+            let form = try await web.get("/nhap-lieu?unit=304-P05&period=2017-H1", as: newcomer)
+            XCTAssertEqual(form.status, .ok)
+            let short = try await web.post(
+                "/quan-tri/tai-khoan",
+                ["ten": "x", "hien_thi": "X", "mat_khau": "ngan", "vai_tro": "bao_cao_vien", "don_vi": "304-P05"],
+                as: admin)
+            XCTAssertEqual(short.status, .unprocessableEntity)
+            XCTAssertTrue(short.body.contains("Mật khẩu cần ít nhất 10 ký tự"))
+
+            _ = try await web.post(
+                "/quan-tri/tai-khoan/vai-tro",
+                ["ten": "nv.moi", "vai_tro": "phe_duyet", "don_vi": "304-P05", "buoc": "them"],
+                as: admin)
+            _ = try await web.post(
+                "/quan-tri/tai-khoan/vai-tro",
+                ["ten": "nv.moi", "vai_tro": "bao_cao_vien", "don_vi": "304-P05", "buoc": "bo"],
+                as: admin)
+            let account = try await AccountRepository.find(username: "nv.moi", web.store.sql)
+            let p05 = try await web.unitID("304-P05")
+            XCTAssertEqual(account?.grants, [RoleGrant(role: .approver, unitID: p05)])
+            let ended = try await web.get("/nhap-lieu?unit=304-P05&period=2017-H1", as: newcomer)
+            XCTAssertEqual(ended.status, .seeOther, "a change of roles ends the account's sessions")
+
+            let reset = try await web.post(
+                "/quan-tri/tai-khoan/mat-khau", ["ten": "nv.moi", "mat_khau": "mat-khau-dat-lai"], as: admin)
+            XCTAssertTrue(reset.body.contains("Đã đặt lại mật khẩu của nv.moi"))
+            _ = try await web.login("nv.moi", password: "mat-khau-dat-lai")
+            let selfRemoval = try await web.post(
+                "/quan-tri/tai-khoan/vai-tro",
+                ["ten": "quantri", "vai_tro": "quan_tri", "don_vi": "304", "buoc": "bo"],
+                as: admin)
+            XCTAssertEqual(selfRemoval.status, .conflict)
+
+            // A ward's administrator: its own ward only.
+            try await AccountAdmin.create(
+                username: "qt.maychai", displayName: "Quản trị phường", password: "mat-khau-du-dai",
+                roles: [(role: "quan_tri", unit: "304-P01")], store: web.store, bcryptCost: 4)
+            let wardAdmin = try await web.login("qt.maychai", password: "mat-khau-du-dai")
+            let listing = try await web.get("/quan-tri/tai-khoan", as: wardAdmin)
+            XCTAssertTrue(listing.body.contains("maychai.baocao"))
+            XCTAssertFalse(listing.body.contains("tonghop"), "accounts of the district are not the ward's")
+            let foreign = try await web.post(
+                "/quan-tri/tai-khoan/mat-khau", ["ten": "tonghop", "mat_khau": "mat-khau-chiem-quyen"], as: wardAdmin)
+            XCTAssertEqual(foreign.status, .forbidden)
+            let upward = try await web.post(
+                "/quan-tri/tai-khoan/vai-tro",
+                ["ten": "maychai.baocao", "vai_tro": "tong_hop", "don_vi": "304", "buoc": "them"],
+                as: wardAdmin)
+            XCTAssertEqual(upward.status, .forbidden)
+            let outsider = try await web.login("maychai.duyet")
+            let refused = try await web.get("/quan-tri/tai-khoan", as: outsider)
+            XCTAssertEqual(refused.status, .forbidden)
+        }
+    }
+}
