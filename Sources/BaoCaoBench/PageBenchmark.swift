@@ -30,6 +30,8 @@ public struct PageBenchmark {
             "tổng quan một chỉ tiêu (xu hướng)", "lanhdao",
             "/tong-quan/chi-tieu?unit=304&period=2017-H1&indicator=GTSX_CN"
         ),
+        ("quản trị: tài khoản", "quantri", "/quan-tri/tai-khoan"),
+        ("quản trị: nhật ký an ninh", "quantri", "/quan-tri/nhat-ky"),
         ("xem trước báo cáo (HTML)", "tonghop", "/bao-cao/ngo-quyen-6-thang?unit=304&period=2017-H1&format=html"),
         ("tải báo cáo (DOCX)", "tonghop", "/bao-cao/ngo-quyen-6-thang?unit=304&period=2017-H1&format=docx"),
     ]
