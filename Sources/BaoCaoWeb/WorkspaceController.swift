@@ -53,10 +53,11 @@ enum WorkspaceController {
             locality: locality, period: period)
     }
 
-    /// Whether the viewer may write a section: the compiler of the locality, or a reporter of the office it is
-    /// assigned to.
+    /// Whether the viewer may write a section: the compiler of the locality, a reporter of the locality itself (a
+    /// ward's reporter writes the ward's report), or a reporter of the office the section is assigned to.
     static func mayWrite(_ req: Request, _ section: StoredSection?, _ t: Target, _ tree: UnitTree) -> Bool {
         if Access.allows(req, .assembleReport, on: t.locality, tree: tree) { return true }
+        if Access.allows(req, .enterFigures, on: t.locality, tree: tree) { return true }
         guard let office = section?.assignedUnitID.flatMap({ tree.byID[$0] }) else { return false }
         return Access.allows(req, .enterFigures, on: office, tree: tree)
     }

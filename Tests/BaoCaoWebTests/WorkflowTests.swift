@@ -257,6 +257,31 @@ final class WorkflowTests: XCTestCase {
         }
     }
 
+    func testAWardsReporterWritesTheWardsOwnReportOnly() async throws {
+        try await WebHarness.with(self) { web in
+            let reporter = try await web.login("maychai.baocao")
+            let own = try await web.post(
+                "/soan-bao-cao/muc",
+                [
+                    "template": "ngo-quyen-6-thang", "unit": "304-P01", "period": "2017-H1", "section": "muc-3",
+                    "noi_dung": "Phường hoàn thành kế hoạch thu.", "buoc": "luu",
+                ], as: reporter)
+            XCTAssertEqual(own.status, .ok)
+            XCTAssertTrue(own.body.contains("Đã lưu mục"))
+            let district = try await web.post(
+                "/soan-bao-cao/muc",
+                [
+                    "template": "ngo-quyen-6-thang", "unit": "304", "period": "2017-H1", "section": "muc-3",
+                    "noi_dung": "Không được.", "buoc": "luu",
+                ], as: reporter)
+            XCTAssertEqual(district.status, .forbidden)
+            let neighbour = try await web.login("mayto.baocao")
+            let other = try await web.get(
+                "/soan-bao-cao/muc?template=ngo-quyen-6-thang&unit=304-P01&period=2017-H1&section=muc-3", as: neighbour)
+            XCTAssertEqual(other.status, .forbidden)
+        }
+    }
+
     func testDashboardColoursByPaceAndDrillsDown() async throws {
         try await WebHarness.with(self) { web in
             let leader = try await web.login("lanhdao")
