@@ -82,6 +82,45 @@ public enum DatasetImporter {
         return summary
     }
 
+    /// Figures of a unit whose submission for the period is sent or approved are locked, for the importer as for the
+    /// entry form: each such row is a problem, with the unit, the period and what to do.
+    static func lockProblems(
+        _ resolved: [(ValueRecord, Int, StoredUnit)], _ references: References, _ db: any SQLDatabase
+    ) async throws -> [ImportProblem] {
+        let tree = UnitTree(try await UnitRepository.all(db))
+        var owners: [(ValueRecord, Int, StoredUnit, StoredUnit)] = []
+        for (v, indicatorID, unit) in resolved {
+            guard let indicator = references.catalogue.indicator(code: v.indicator),
+                let owner = ReportingForms.formUnit(of: unit, indicator, in: tree)
+            else { continue }
+            owners.append((v, indicatorID, unit, owner))
+        }
+        let locked = try await SubmissionRepository.locked(
+            unitIDs: Set(owners.map(\.3.id)), periods: Set(owners.map(\.0.period.code)), db)
+        var problems: [ImportProblem] = []
+        var storedByUnit: [String: [Int: StoredValue]] = [:]
+        for (v, indicatorID, unit, owner) in owners {
+            guard let status = locked[.init(unitID: owner.id, period: v.period.code)] else { continue }
+            // A row that repeats what is stored changes nothing and passes.
+            let cacheKey = "\(unit.id)|\(v.period.code)"
+            if storedByUnit[cacheKey] == nil {
+                storedByUnit[cacheKey] = try await FigureEntry.stored(unitID: unit.id, period: v.period, db)
+            }
+            if let stored = storedByUnit[cacheKey]?[indicatorID], stored.observation == v.observation,
+                stored.note == v.note
+            {
+                continue
+            }
+            let state = status == .approved ? "đã duyệt" : "đã gửi, đang chờ duyệt"
+            problems.append(
+                v.location.problem(
+                    "value",
+                    "số liệu của \(owner.fullName) kỳ \(v.period.code) \(state): người duyệt cần mở lại (hoặc trả lại) trước khi nhập"
+                ))
+        }
+        return problems
+    }
+
     /// New values go in by the bulk path; values that exist already are saved one by one, keeping their history.
     static func writeValues(
         _ records: [ValueRecord], _ references: References, by user: String,
@@ -108,6 +147,8 @@ public enum DatasetImporter {
             firstLine[key] = v.location.line
             resolved.append((v, indicatorID, unit))
         }
+        guard problems.isEmpty else { return (0, 0) }
+        problems += try await lockProblems(resolved, references, db)
         guard problems.isEmpty else { return (0, 0) }
 
         let existing = try await existingKeys(

@@ -57,6 +57,34 @@ public enum SubmissionRepository {
         return result
     }
 
+    /// The submitted or approved submissions among `unitIDs` × `periods`: their figures may not change.
+    public static func locked(
+        unitIDs: Set<Int>, periods: Set<String>, _ db: any SQLDatabase
+    ) async throws
+        -> [LockKey: SubmissionStatus]
+    {
+        guard !unitIDs.isEmpty, !periods.isEmpty else { return [:] }
+        var result: [LockKey: SubmissionStatus] = [:]
+        for row in try await db.raw(
+            """
+            SELECT unit_id, period, status FROM submissions
+            WHERE unit_id IN (\(binds: Array(unitIDs))) AND period IN (\(binds: Array(periods)))
+            AND status IN (\(binds: [SubmissionStatus.submitted.rawValue, SubmissionStatus.approved.rawValue]))
+            """
+        ).all() {
+            let key = LockKey(
+                unitID: try row.decode(column: "unit_id", as: Int.self),
+                period: try row.decode(column: "period", as: String.self))
+            result[key] = SubmissionStatus(rawValue: try row.decode(column: "status", as: String.self))
+        }
+        return result
+    }
+
+    public struct LockKey: Hashable, Sendable {
+        public var unitID: Int
+        public var period: String
+    }
+
     /// Takes `step` for the unit and period if the cycle allows it, recording the event. Run it inside the
     /// transaction that writes the figures, so a refused step writes nothing.
     @discardableResult

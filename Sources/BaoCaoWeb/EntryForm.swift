@@ -16,14 +16,8 @@ struct EntryForm {
     var submission: Submission
     var events: [SubmissionEvent]
 
-    /// An office reports the indicators it owns for its locality; a commune those every commune reports.
     static func indicators(for unit: StoredUnit, _ catalogue: Catalogue) -> [Indicator] {
-        catalogue.indicators.filter { i in
-            guard !i.isDerived else { return false }
-            if unit.kind.isOffice { return i.reportedBy == .office && i.ownerOffice == unit.code }
-            if unit.kind.isCommuneLevel { return i.reportedBy == .commune }
-            return false
-        }
+        ReportingForms.indicators(for: unit, catalogue)
     }
 
     static func load(unit: StoredUnit, period: Period, tree: UnitTree, _ db: any SQLDatabase) async throws -> EntryForm

@@ -101,6 +101,43 @@ final class ImportTests: XCTestCase {
         }
     }
 
+    func testSubmittedOrApprovedFiguresAreLockedForTheImporterToo() async throws {
+        // setup: Phòng Tài chính - Kế hoạch's figures of 2017-H1 approved.
+        let store = try await StoreHarness.fresh(demo: true, for: self)
+        let tree = try await UnitTree.load(store.sql)
+        let office = try XCTUnwrap(tree.byCode["304-TCKH"])
+        let h1 = Period.firstMonths(2017, 6)
+        for step in [SubmissionStep.saveDraft, .submit, .approve] {
+            try await SubmissionRepository.take(step, unitID: office.id, period: h1, reason: nil, by: "t", store.sql)
+        }
+        func importing(_ rows: String) async throws -> [ImportProblem] {
+            do {
+                _ = try await DatasetImporter.run(
+                    try DatasetReader.read(csv: "indicator,unit,period,value,status\n" + rows), by: "test", store: store
+                )
+                return []
+            } catch let error as ImportProblems { return error.problems }
+        }
+        // MUT + validate: the stored figure again passes; a change is refused with unit, period and what to do;
+        // figures of other offices, of wards and of other periods are not locked.
+        var problems = try await importing("THU_NSNN,304,2017-H1,553.100,uoc\n")
+        XCTAssertEqual(problems, [])
+        problems = try await importing("THU_NSNN,304,2017-H1,600.000,uoc\nHKD_MOI_PHUONG,304-P01,2017-H1,7,uoc\n")
+        XCTAssertEqual(problems.map(\.line), [2])
+        XCTAssertEqual(
+            problems.first?.message,
+            "số liệu của Phòng Tài chính - Kế hoạch kỳ 2017-H1 đã duyệt: người duyệt cần mở lại (hoặc trả lại) trước khi nhập"
+        )
+        let unchanged = try await FigureEntry.stored(
+            unitID: try XCTUnwrap(tree.byCode["304-P01"]).id, period: h1, store.sql)
+        XCTAssertTrue(unchanged.isEmpty, "nothing written when one row is refused")
+        problems = try await importing("HKD_CAP_GCN,304,2017-H1,260,uoc\nTHU_NSNN,304,2017-M07,1,uoc\n")
+        XCTAssertEqual(problems, [], "Phòng Kinh tế's figure; another period")
+        try await SubmissionRepository.take(.reopen, unitID: office.id, period: h1, reason: nil, by: "t", store.sql)
+        problems = try await importing("THU_NSNN,304,2017-H1,600.000,uoc\n")
+        XCTAssertEqual(problems, [], "reopened: the import goes through")
+    }
+
     func testCalendarsAreForProvincesOnly() async throws {
         let store = try await StoreHarness.fresh(demo: true, for: self)
         let csv = "province,cutoff_day,deadline_working_days\n304,20,3\nXX,20,3\n"

@@ -1,0 +1,25 @@
+import BaoCaoDomain
+
+/// Who reports what: the one rule behind the entry forms, the tracker and the approval lock.
+/// An office reports the indicators it owns (`reported_by = phong`) as its locality's figures; a commune-level unit
+/// reports the indicators every commune reports (`reported_by = xa`) as its own.
+public enum ReportingForms {
+    /// The indicators on `unit`'s entry form.
+    public static func indicators(for unit: StoredUnit, _ catalogue: Catalogue) -> [Indicator] {
+        catalogue.indicators.filter { i in
+            guard !i.isDerived else { return false }
+            if unit.kind.isOffice { return i.reportedBy == .office && i.ownerOffice == unit.code }
+            if unit.kind.isCommuneLevel { return i.reportedBy == .commune }
+            return false
+        }
+    }
+
+    /// The unit whose form (and so whose submission) a value of `indicator` stored for `valueUnit` belongs to, if any.
+    public static func formUnit(of valueUnit: StoredUnit, _ indicator: Indicator, in tree: UnitTree) -> StoredUnit? {
+        if valueUnit.kind.isCommuneLevel { return indicator.reportedBy == .commune ? valueUnit : nil }
+        guard indicator.reportedBy == .office, let code = indicator.ownerOffice, let office = tree.byCode[code],
+            office.parentID == valueUnit.id
+        else { return nil }
+        return office
+    }
+}
