@@ -11,6 +11,8 @@ public struct Indicator: Hashable, Sendable, Codable {
     public var ownerOffice: String?
     /// Whether the owner office reports the figure, or every commune-level unit below the locality does.
     public var reportedBy: ReportingLevel
+    /// Whether more or less is better.
+    public var betterWhen: BetterWhen
     public var unitAggregation: UnitAggregation
     public var timeAggregation: TimeAggregation
     /// Decimals written for the value itself.
@@ -31,9 +33,9 @@ public struct Indicator: Hashable, Sendable, Codable {
         unitAggregation: UnitAggregation = .sum, timeAggregation: TimeAggregation = .flow,
         valueDecimals: Int = 0, targetDecimals: Int = 2, changeDecimals: Int = 2,
         changeStyle: ChangeStyle = .percent, formula: String? = nil, phrasing: Phrasing = Phrasing(),
-        position: Int = 0, reportedBy: ReportingLevel = .office
+        position: Int = 0, reportedBy: ReportingLevel = .office, betterWhen: BetterWhen = .higher
     ) {
-        self.reportedBy = reportedBy
+        self.reportedBy = reportedBy; self.betterWhen = betterWhen
         self.code = code; self.name = name; self.unitOfMeasure = unitOfMeasure; self.field = field
         self.ownerOffice = ownerOffice; self.unitAggregation = unitAggregation
         self.timeAggregation = timeAggregation; self.valueDecimals = valueDecimals

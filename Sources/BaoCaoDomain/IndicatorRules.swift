@@ -63,6 +63,12 @@ public enum TargetKind: String, CaseIterable, Sendable, Codable {
     case budget = "du_toan"
 }
 
+/// Whether more is better (revenue, jobs) or less (poor households, traffic deaths): how progress is judged.
+public enum BetterWhen: String, CaseIterable, Sendable, Codable {
+    case higher = "cao"
+    case lower = "thap"
+}
+
 /// Who reports an indicator's figure.
 public enum ReportingLevel: String, CaseIterable, Sendable, Codable {
     /// The owner office reports the locality's own figure.

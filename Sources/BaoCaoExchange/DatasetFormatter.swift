@@ -25,7 +25,7 @@ public enum DatasetFormatter {
                     String(i.changeDecimals), i.changeStyle.rawValue, i.formula ?? "", verb(p.estimateVerb),
                     verb(p.finalVerb), p.moneyStyle.rawValue, flag(p.leadingZero), p.targetVerb,
                     p.targetWords ?? "", p.connector.rawValue, flag(p.namesComparisonYear), p.template ?? "",
-                    flag(p.standalone), String(i.position), i.reportedBy.rawValue,
+                    flag(p.standalone), String(i.position), i.reportedBy.rawValue, i.betterWhen.rawValue,
                 ]
             }
         case .targets:

@@ -110,6 +110,7 @@ enum RecordDecoding {
             changeDecimals: row.int("change_decimals", default: 2, range: 0...4),
             changeStyle: row.choice("change_style", default: ChangeStyle.percent) ?? .percent,
             formula: formula, phrasing: phrasing, position: row.int("position", default: 0, range: 0...100_000),
-            reportedBy: row.choice("reported_by", default: ReportingLevel.office) ?? .office)
+            reportedBy: row.choice("reported_by", default: ReportingLevel.office) ?? .office,
+            betterWhen: row.choice("better_when", default: BetterWhen.higher) ?? .higher)
     }
 }

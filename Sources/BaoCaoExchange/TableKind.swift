@@ -12,7 +12,7 @@ public enum TableKind: String, CaseIterable, Sendable {
                 "code", "name", "unit_of_measure", "field", "owner_office", "unit_aggregation", "time_aggregation",
                 "value_decimals", "target_decimals", "change_decimals", "change_style", "formula", "estimate_verb",
                 "final_verb", "money_style", "leading_zero", "target_verb", "target_words", "connector",
-                "names_comparison_year", "template", "standalone", "position", "reported_by",
+                "names_comparison_year", "template", "standalone", "position", "reported_by", "better_when",
             ]
         case .targets: return ["indicator", "unit", "year", "target_kind", "value", "set_by", "note"]
         case .values: return ["indicator", "unit", "period", "value", "status", "qualifier", "note"]

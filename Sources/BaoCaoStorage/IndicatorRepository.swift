@@ -36,8 +36,8 @@ public enum IndicatorRepository {
         let rows = try await db.raw(
             """
             SELECT id, code, name, unit_of_measure, field, owner_office, unit_aggregation, time_aggregation,
-            value_decimals, target_decimals, change_decimals, change_style, formula, phrasing, position, reported_by
-            FROM indicators
+            value_decimals, target_decimals, change_decimals, change_style, formula, phrasing, position, reported_by,
+            better_when FROM indicators
             """
         ).all()
         var ids: [String: Int] = [:]
@@ -66,7 +66,9 @@ public enum IndicatorRepository {
                     phrasing: (try? decoder.decode(Phrasing.self, from: Data(phrasingJSON.utf8))) ?? Phrasing(),
                     position: try row.decode(column: "position", as: Int.self),
                     reportedBy: ReportingLevel(rawValue: try row.decode(column: "reported_by", as: String.self))
-                        ?? .office))
+                        ?? .office,
+                    betterWhen: BetterWhen(rawValue: try row.decode(column: "better_when", as: String.self)) ?? .higher)
+            )
         }
         let fieldPosition = Dictionary(uniqueKeysWithValues: fields.map { ($0.code, $0.position) })
         indicators.sort {
@@ -99,17 +101,18 @@ public enum IndicatorRepository {
                 """
                 INSERT INTO indicators (code, name, unit_of_measure, field, owner_office, unit_aggregation,
                 time_aggregation, value_decimals, target_decimals, change_decimals, change_style, formula, phrasing, position,
-                reported_by)
+                reported_by, better_when)
                 VALUES (\(bind: i.code), \(bind: i.name), \(bind: i.unitOfMeasure), \(bind: i.field), \(bind: i.ownerOffice),
                 \(bind: i.unitAggregation.rawValue), \(bind: i.timeAggregation.rawValue), \(bind: i.valueDecimals),
                 \(bind: i.targetDecimals), \(bind: i.changeDecimals), \(bind: i.changeStyle.rawValue), \(bind: i.formula),
-                \(bind: phrasing), \(bind: i.position), \(bind: i.reportedBy.rawValue))
+                \(bind: phrasing), \(bind: i.position), \(bind: i.reportedBy.rawValue), \(bind: i.betterWhen.rawValue))
                 ON CONFLICT (code) DO UPDATE SET name = excluded.name, unit_of_measure = excluded.unit_of_measure,
                 field = excluded.field, owner_office = excluded.owner_office, unit_aggregation = excluded.unit_aggregation,
                 time_aggregation = excluded.time_aggregation, value_decimals = excluded.value_decimals,
                 target_decimals = excluded.target_decimals, change_decimals = excluded.change_decimals,
                 change_style = excluded.change_style, formula = excluded.formula, phrasing = excluded.phrasing,
-                position = excluded.position, reported_by = excluded.reported_by
+                position = excluded.position, reported_by = excluded.reported_by,
+                better_when = excluded.better_when
                 """
             ).run()
         }

@@ -10,13 +10,16 @@ enum DashboardController {
         routes.get("tong-quan", "chi-tieu") { try await indicator($0, web) }
     }
 
-    /// The share of the annual target the period should have reached: 50% at six months.
+    /// The share of the annual target a flow should have reached in the period: 50% at six months.
     static func pace(_ period: Period) -> Double { Double(period.months.count) * 100 / 12 }
 
     static func tone(_ figure: Figure) -> SVGChart.Tone {
-        guard let p = figure.percentOfTarget.map({ Double($0.scaled) / 10_000 }) else { return .none }
-        let expected = pace(figure.period)
-        return p >= expected ? .onTrack : (p >= expected * 0.85 ? .near : .behind)
+        switch TargetProgress.of(figure) {
+        case .onTrack: return .onTrack
+        case .near: return .near
+        case .behind: return .behind
+        case .noTarget: return .none
+        }
     }
 
     static func overview(_ req: Request, _ web: Web) async throws -> Response {
@@ -68,7 +71,8 @@ enum DashboardController {
             \(parent)<h1>Tổng quan: \(unit.fullName) — \(period.vietnameseName)</h1>\
             <p class="muted">Số liệu trực tiếp (gồm cả số đang nhập, chưa duyệt). Màu theo tiến độ: kỳ này cần đạt \
             \(SVGChart.fmt(pace(period)))% kế hoạch năm — <span class="g-dat">đạt tiến độ</span>, <span class="g-gan">gần đạt</span> \
-            (từ 85% tiến độ), <span class="g-cham">chậm</span>.</p>\
+            (từ 85% tiến độ), <span class="g-cham">chậm</span>. Chỉ tiêu tồn (cuối kỳ) so với cả kế hoạch năm; chỉ tiêu \
+            càng thấp càng tốt (hộ nghèo, tai nạn giao thông) thì kế hoạch là mức trần.</p>\
             \(PeriodPicker.form(action: "/tong-quan", period: period, unit: unit.code, extra: extra))\
             <section class="card scroll"><h2>% kế hoạch năm</h2>\
             \(bars.isEmpty ? "<p class=\"muted\">Không có chỉ tiêu nào có kế hoạch năm.</p>" : SVGChart.percentBars(bars, pace: pace(period), title: "Tỷ lệ thực hiện so với kế hoạch năm, \(unit.fullName), \(period.vietnameseName)"))</section>\

@@ -59,3 +59,41 @@ final class SubmissionFlowTests: XCTestCase {
             ["Chỉ tiêu \"X\" không có trong danh mục", "Chú thích [^9] không có trong mẫu báo cáo"])
     }
 }
+
+final class TargetProgressTests: XCTestCase {
+    func testPaceDirectionAndStocks() {
+        let h1 = Period.firstMonths(2017, 6)
+        func progress(
+            _ value: Int, of target: Int, better: BetterWhen = .higher, time: TimeAggregation = .flow,
+            period: Period = Period.firstMonths(2017, 6)
+        ) -> TargetProgress {
+            var indicator = Indicator(code: "X", name: "X", unitOfMeasure: "hộ", field: "f", timeAggregation: time)
+            indicator.betterWhen = better
+            return TargetProgress.of(
+                Figure(
+                    indicator: indicator, period: period, current: Observation(value: Amount(value)),
+                    target: TargetValue(value: Amount(target), kind: .plan)))
+        }
+        XCTAssertEqual(
+            TargetProgress.expectedPercent(Indicator(code: "X", name: "X", unitOfMeasure: "", field: ""), h1),
+            Amount(50))
+        XCTAssertEqual(progress(501, of: 1000), .onTrack, "50,10% at six months")
+        XCTAssertEqual(progress(500, of: 1000), .onTrack)
+        XCTAssertEqual(progress(425, of: 1000), .near, "85% of the pace")
+        XCTAssertEqual(progress(424, of: 1000), .behind)
+        XCTAssertEqual(progress(250, of: 1000, period: .month(2017, 3)), .onTrack, "a quarter of the year by March")
+        XCTAssertEqual(progress(40, of: 40, time: .stock), .onTrack, "a stock against the whole target")
+        XCTAssertEqual(progress(30, of: 40, time: .stock), .behind)
+        XCTAssertEqual(
+            progress(45, of: 40, better: .lower, time: .stock), .near, "poor households: 112,5% of the ceiling")
+        XCTAssertEqual(progress(47, of: 40, better: .lower, time: .stock), .behind)
+        XCTAssertEqual(progress(38, of: 40, better: .lower, time: .stock), .onTrack)
+        XCTAssertEqual(
+            progress(60, of: 100, better: .lower), .behind, "60 deaths by June against a ceiling of 100 a year")
+        let none = TargetProgress.of(
+            Figure(
+                indicator: Indicator(code: "X", name: "X", unitOfMeasure: "", field: ""), period: h1,
+                current: Observation(value: Amount(1))))
+        XCTAssertEqual(none, .noTarget)
+    }
+}

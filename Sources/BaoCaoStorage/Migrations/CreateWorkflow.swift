@@ -13,6 +13,18 @@ struct AddIndicatorReportedBy: AsyncMigration {
     }
 }
 
+/// Whether more or less of an indicator is better ("cao" / "thap").
+struct AddIndicatorBetterWhen: AsyncMigration {
+    func prepare(on db: any Database) async throws {
+        try await db.schema(Table.indicators)
+            .field("better_when", .string, .required, .sql(.default(SQLLiteral.string("cao"))))
+            .update()
+    }
+    func revert(on db: any Database) async throws {
+        try await db.schema(Table.indicators).deleteField("better_when").update()
+    }
+}
+
 /// Accounts, the roles they hold over units, and their sessions (only a hash of the session token is stored).
 struct CreateAccounts: AsyncMigration {
     func prepare(on db: any Database) async throws {

@@ -6,6 +6,7 @@ enum StoreMigrations {
         CreateFields(), CreateUnits(), CreateUnitAncestors(), CreateIndicators(), CreateTargets(),
         CreateDataValues(), CreateValueHistory(), CreateRollups(), CreateReportCalendars(), CreateReportTemplates(),
         AddIndicatorReportedBy(), CreateAccounts(), CreateSubmissions(), CreateAuditLog(), CreateReportWorkspace(),
+        AddIndicatorBetterWhen(),
     ]
 }
 
