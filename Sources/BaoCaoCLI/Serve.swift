@@ -19,10 +19,13 @@ struct Serve: AsyncParsableCommand {
         do { defaultPeriod = try Period(code: period) } catch { throw UserFacingError(error.description) }
         let store = try Store(database.configuration)
         try await store.migrate()
+        // Demo accounts come only with the demo data, in the same first start: a real database that happens to hold
+        // a unit 304 never gets accounts with a published password.
         if !noDemo, try await DemoData.loadIfEmpty(store) {
+            try await DemoAccounts.loadIfMissing(store: store)
             print("Đã nạp dữ liệu mẫu: quận Ngô Quyền (Hải Phòng), 6 tháng đầu năm 2017.")
         }
-        let accounts = noDemo ? [] : try await DemoAccounts.loadIfMissing(store: store)
+        let accounts = try await DemoAccounts.stillOpen(store: store)
         let (host, port, database) = (hostname, self.port, store.configuration.displayName)
         let logins =
             accounts.isEmpty

@@ -52,13 +52,21 @@ public enum DemoAccounts {
         return list
     }
 
+    /// The demo accounts while they still open with the demo password (for the start-up message); none otherwise.
+    public static func stillOpen(store: Store) async throws -> [Entry] {
+        guard let admin = try await AccountRepository.find(username: "quantri", store.sql),
+            (try? Bcrypt.verify(password, created: admin.passwordHash)) == true
+        else { return [] }
+        return entries(offices: offices(try await UnitTree.load(store.sql)))
+    }
+
     static func offices(_ tree: UnitTree) -> [StoredUnit] {
         guard let district = tree.byCode["304"] else { return [] }
         return tree.children(of: district.id).filter(\.kind.isOffice)
     }
 
-    /// Creates the demo accounts and the demo's workflow state when the demo data is loaded and no account exists.
-    /// Returns the accounts created (empty when there was nothing to do).
+    /// Creates the demo accounts and the demo's workflow state when no account exists: called right after the demo
+    /// data is loaded (and by tests). Returns the accounts created (empty when there was nothing to do).
     @discardableResult
     public static func loadIfMissing(store: Store, bcryptCost: Int = 12) async throws -> [Entry] {
         let db = store.sql

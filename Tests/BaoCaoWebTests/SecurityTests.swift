@@ -306,6 +306,23 @@ final class AccountAdminTests: XCTestCase {
     }
 }
 
+final class DemoAccountTests: XCTestCase {
+    func testTheStartUpMessageListsDemoLoginsOnlyWhileTheyStillOpen() async throws {
+        try await WebHarness.with(self) { web in
+            var open = try await DemoAccounts.stillOpen(store: web.store)
+            XCTAssertEqual(open.count, 4 + 14 * 2 + 2 * 2, "district roles, every office's pair, two wards' pairs")
+            let admin = try await web.login("quantri")
+            _ = try await web.post(
+                "/tai-khoan/mat-khau",
+                ["cu": WebHarness.password, "moi": "mat-khau-rieng-2026", "nhac_lai": "mat-khau-rieng-2026"], as: admin)
+            open = try await DemoAccounts.stillOpen(store: web.store)
+            XCTAssertEqual(open.count, 0, "a changed password is never printed as the demo's")
+            let again = try await DemoAccounts.loadIfMissing(store: web.store, bcryptCost: 4)
+            XCTAssertTrue(again.isEmpty, "accounts exist: nothing is added")
+        }
+    }
+}
+
 final class AccountsPageTests: XCTestCase {
     func testAnAdministratorManagesTheAccountsOfItsScopeOnly() async throws {
         try await WebHarness.with(self) { web in
