@@ -97,6 +97,15 @@ public enum PublicationRepository {
         ).run()
     }
 
+    /// How many reports each unit has published, by unit id (one query, whatever the number of units).
+    public static func counts(_ db: any SQLDatabase) async throws -> [Int: Int] {
+        var result: [Int: Int] = [:]
+        for row in try await db.raw("SELECT unit_id, COUNT(*) AS n FROM publications GROUP BY unit_id").all() {
+            result[try row.decode(column: "unit_id", as: Int.self)] = try row.decode(column: "n", as: Int.self)
+        }
+        return result
+    }
+
     /// Every publication of a unit, newest first.
     public static func list(unitID: Int, _ db: any SQLDatabase) async throws -> [Publication] {
         try await db.raw(

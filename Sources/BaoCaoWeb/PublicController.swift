@@ -14,11 +14,10 @@ enum PublicController {
 
     static func index(_ req: Request, _ web: Web) async throws -> Response {
         let tree = try await web.tree()
-        var items: [HTML] = []
-        for unit in tree.units where !unit.kind.isOffice {
-            let list = try await PublicationRepository.list(unitID: unit.id, web.db)
-            guard !list.isEmpty else { continue }
-            items.append("<li><a href=\"/cong-khai/\(unit.code)\">\(unit.fullName)</a> — \(list.count) báo cáo</li>")
+        let counts = try await PublicationRepository.counts(web.db)
+        let items = tree.units.compactMap { unit -> HTML? in
+            guard let count = counts[unit.id], !unit.kind.isOffice else { return nil }
+            return "<li><a href=\"/cong-khai/\(unit.code)\">\(unit.fullName)</a> — \(count) báo cáo</li>"
         }
         let body: HTML = """
             <h1>Báo cáo đã công bố</h1><div class="card">\
