@@ -20,6 +20,8 @@ enum WorkspaceController {
         var body: ReportTemplate
         var locality: StoredUnit
         var period: Period
+        /// The other templates there are, to switch to.
+        var others: [(code: String, name: String)] = []
         var key: WorkspaceRepository.ReportKey { .init(template: template, unitID: locality.id, period: period) }
         var query: String { "template=\(template)&unit=\(locality.code)&period=\(period.code)" }
     }
@@ -31,9 +33,12 @@ enum WorkspaceController {
     {
         func value(_ name: String) -> String? { fields[name] ?? req.query[String.self, at: name] }
         let codes = try await ReportTemplateRepository.codes(web.db)
-        guard let code = value("template") ?? codes.first?.code,
-            let stored = try await ReportTemplateRepository.find(code, web.db)
-        else { throw Abort(.notFound, reason: "Chưa có mẫu báo cáo nào") }
+        guard let code = value("template") ?? codes.first?.code else {
+            throw Abort(.notFound, reason: "Chưa có mẫu báo cáo nào (nhập mẫu bằng lệnh baocao template import)")
+        }
+        guard let stored = try await ReportTemplateRepository.find(code, web.db) else {
+            throw Abort(.notFound, reason: "Không có mẫu báo cáo \"\(code)\"")
+        }
         var locality: StoredUnit
         if let unitCode = value("unit"), !unitCode.isEmpty {
             guard let unit = tree.byCode[unitCode] else {
@@ -50,7 +55,7 @@ enum WorkspaceController {
         let period = try value("period").map(APIController.period) ?? web.settings.defaultPeriod
         return Target(
             template: code, templateName: codes.first { $0.code == code }?.name ?? code, body: stored.template,
-            locality: locality, period: period)
+            locality: locality, period: period, others: codes.filter { $0.code != code })
     }
 
     /// Whether the viewer may write a section: the compiler of the locality, a reporter of the locality itself (a
@@ -122,6 +127,7 @@ enum WorkspaceController {
         }
         let body: HTML = """
             <h1>Soạn báo cáo: \(t.templateName)</h1><p class="muted">\(t.locality.fullName) — \(t.period.vietnameseName)</p>\
+            \(otherTemplates(t))\
             \(PeriodPicker.form(action: "/soan-bao-cao", period: t.period, unit: t.locality.code))\
             <section class="card"><h2>Tiến độ</h2><p>\(done)/\(sections.count) mục đã xong.</p>\
             <div class="progress" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow="\(percent)" \
@@ -131,6 +137,14 @@ enum WorkspaceController {
             """
         return Layout.page(
             req, title: "Soạn báo cáo", section: .workspace, flash: flash.map { .init(ok: true, text: $0) }, body)
+    }
+
+    static func otherTemplates(_ t: Target) -> HTML {
+        guard !t.others.isEmpty else { return "" }
+        let links = t.others.map { o -> HTML in
+            "<li><a href=\"/soan-bao-cao?template=\(o.code)&amp;unit=\(t.locality.code)&amp;period=\(t.period.code)\">\(o.name)</a></li>"
+        }
+        return "<nav class=\"card\" aria-label=\"Mẫu báo cáo khác\"><p>Mẫu khác:</p><ul>\(links)</ul></nav>"
     }
 
     static func assign(_ req: Request, _ web: Web) async throws -> Response {

@@ -245,6 +245,14 @@ final class WorkflowTests: XCTestCase {
                 ))
             XCTAssertFalse(preview.body.contains("Kết quả thực hiện chỉ tiêu kinh tế:"), "the section was replaced")
 
+            let unknown = try await web.get("/soan-bao-cao?template=khong-co&unit=304&period=2017-H1", as: compiler)
+            XCTAssertEqual(unknown.status, .notFound)
+            XCTAssertTrue(unknown.body.contains("Không có mẫu báo cáo &quot;khong-co&quot;"))
+            try await ReportTemplateRepository.save(
+                code: "quy", name: "Báo cáo quý", body: "# I. KẾT QUẢ\n{GTSX_CN.sentence}.\n", by: "test",
+                store: web.store)
+            let withOther = try await web.get("/soan-bao-cao?unit=304&period=2017-H1", as: compiler)
+            XCTAssertTrue(withOther.body.contains("template=quy&amp;unit=304&amp;period=2017-H1\">Báo cáo quý</a>"))
             let officeCannotPublish = try await web.post("/soan-bao-cao/cong-bo", base, as: office)
             XCTAssertEqual(officeCannotPublish.status, .forbidden)
             let published = try await web.post("/soan-bao-cao/cong-bo", base, as: compiler)
