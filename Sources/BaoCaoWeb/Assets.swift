@@ -15,6 +15,7 @@ enum Assets {
         padding:.15rem .6rem;cursor:pointer}main{max-width:72rem;margin:0 auto;padding:1rem}
         h1{font-size:1.5rem;margin:.25rem 0 1rem}h2{font-size:1.2rem;margin:1.5rem 0 .5rem}
         .card{background:#fff;border:1px solid var(--line);border-radius:6px;padding:1rem;margin:0 0 1rem}
+        .card>h2:first-child,.card>h1:first-child{margin-top:0}
         .muted{color:var(--muted)}.small{font-size:.875rem}
         .flash{padding:.75rem 1rem;border-radius:6px;margin:0 0 1rem;border:1px solid}.flash.ok{background:#ecf8f0;
         border-color:#9fd3b2;color:var(--ok)}.flash.error{background:#fdf0ef;border-color:#f1a7a1;color:var(--bad)}

@@ -52,11 +52,11 @@ enum EntryPage {
             : ""
         let body: HTML = """
             <h1>Nhập liệu: \(unit.fullName) — \(form.period.vietnameseName)</h1>\
-            <p>Tình trạng: \(Layout.badge(status))</p>\(owner)\(reason)\(lockNote)\
+            <p>Tình trạng: \(Layout.badge(status))</p>\(owner)\(reason)\(lockNote)\(review(req, form, tree: tree))\
             \(PeriodPicker.form(action: "/nhap-lieu", period: form.period, unit: unit.code))\(empty)\
             <form method="post" action="/nhap-lieu" novalidate>\(Layout.csrf(req))\
             <input type="hidden" name="unit" value="\(unit.code)"><input type="hidden" name="period" value="\(form.period.code)">\
-            \(sections)\(buttons)</form>\(review(req, form, tree: tree))\(events(form.events))
+            \(sections)\(buttons)</form>\(events(form.events))
             """
         return Layout.page(
             req, title: "Nhập liệu \(unit.fullName)", section: .entry, flash: flash, status: httpStatus, body)
