@@ -6,51 +6,51 @@ public enum HTMLWriter {
     public static func write(_ d: ReportDocument, title: String) -> String {
         var html = "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\">"
         html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        html += "<title>\(escape(title))</title><style>\(css)</style></head><body><main class=\"page\">"
+        html += "<title>\(Markup.escape(title))</title><style>\(css)</style></head><body><main class=\"page\">"
         html += "<table class=\"header\"><tr><td class=\"issuer\">"
         html += lines(d.headerLines(.issuerParent), "p")
         html +=
-            "<p class=\"bold\">" + d.headerLines(.issuer).map(escape).joined(separator: "<br>")
+            "<p class=\"bold\">" + d.headerLines(.issuer).map(Markup.escape).joined(separator: "<br>")
             + "</p><hr class=\"rule\">"
         html += lines(d.headerLines(.number), "p")
-        html += "<p class=\"purpose\">" + d.headerLines(.purpose).map(escape).joined(separator: "<br>") + "</p>"
+        html += "<p class=\"purpose\">" + d.headerLines(.purpose).map(Markup.escape).joined(separator: "<br>") + "</p>"
         html += "</td><td class=\"nation\"><p class=\"bold small\">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>"
         html += "<p class=\"bold\">Độc lập - Tự do - Hạnh phúc</p><hr class=\"rule wide\">"
         html +=
             "<p class=\"date\">" + d.headerLines(.placeDate).map(keepingBlanks).joined(separator: "<br>")
             + "</p></td></tr></table>"
-        html += "<h1>" + d.headerLines(.title).map(escape).joined(separator: " ") + "</h1>"
+        html += "<h1>" + d.headerLines(.title).map(Markup.escape).joined(separator: " ") + "</h1>"
         html +=
-            "<p class=\"subject\">" + d.headerLines(.subject).map(escape).joined(separator: "<br>")
+            "<p class=\"subject\">" + d.headerLines(.subject).map(Markup.escape).joined(separator: "<br>")
             + "</p><hr class=\"rule\">"
         for block in d.blocks {
             switch block {
             case .heading(let level, let text):
-                html += "<h\(level + 1)>" + text.map(escape).joined(separator: "<br>") + "</h\(level + 1)>"
+                html += "<h\(level + 1)>" + text.map(Markup.escape).joined(separator: "<br>") + "</h\(level + 1)>"
             case .paragraph(let runs): html += "<p>" + content(runs) + "</p>"
             case .bullet(let runs): html += "<p>- " + content(runs) + "</p>"
             }
         }
         html += "<table class=\"signature\"><tr><td><p class=\"recipients-title\">Nơi nhận:</p>"
-        html += d.headerLines(.recipients).map { "<p class=\"recipient\">- \(escape($0))</p>" }.joined()
+        html += d.headerLines(.recipients).map { "<p class=\"recipient\">- \(Markup.escape($0))</p>" }.joined()
         html +=
             "</td><td class=\"signer\"><p class=\"bold\">"
-            + d.headerLines(.signature).map(escape).joined(separator: "<br>")
+            + d.headerLines(.signature).map(Markup.escape).joined(separator: "<br>")
         html +=
-            "</p><p class=\"bold name\">" + d.headerLines(.signer).map(escape).joined(separator: "<br>")
+            "</p><p class=\"bold name\">" + d.headerLines(.signer).map(Markup.escape).joined(separator: "<br>")
             + "</p></td></tr></table>"
         if d.annexInDocument {
             let annex = d.annex
             html += "<section class=\"annex\"><h2>PHỤ LỤC<br>Một số chỉ tiêu kinh tế - xã hội chủ yếu "
-            html += escape(annex.period.vietnameseName) + "</h2><table><thead><tr>"
+            html += Markup.escape(annex.period.vietnameseName) + "</h2><table><thead><tr>"
             var headings = AnnexTable.headings
             headings[4] = annex.currentHeading
-            html += headings.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead><tbody>"
+            html += headings.map { "<th>\(Markup.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
             for row in annex.rows {
                 html +=
                     "<tr>"
                     + row.cells.enumerated().map {
-                        "<td class=\"\($0.offset >= 2 ? "n" : "t")\">\(escape($0.element))</td>"
+                        "<td class=\"\($0.offset >= 2 ? "n" : "t")\">\(Markup.escape($0.element))</td>"
                     }
                     .joined() + "</tr>"
             }
@@ -83,11 +83,11 @@ public enum HTMLWriter {
         var rest = Substring(text)
         while let open = rest.firstRange(of: "[thiếu số liệu"), let close = rest[open.lowerBound...].firstIndex(of: "]")
         {
-            out += escape(String(rest[..<open.lowerBound]))
-            out += "<mark>" + escape(String(rest[open.lowerBound...close])) + "</mark>"
+            out += Markup.escape(String(rest[..<open.lowerBound]))
+            out += "<mark>" + Markup.escape(String(rest[open.lowerBound...close])) + "</mark>"
             rest = rest[rest.index(after: close)...]
         }
-        return out + escape(String(rest))
+        return out + Markup.escape(String(rest))
     }
 
     static func lines(_ lines: [String], _ tag: String) -> String {
@@ -96,12 +96,7 @@ public enum HTMLWriter {
 
     /// Header lines keep their blanks ("Số:     /BC-UBND", "ngày    tháng"), which HTML would fold into one.
     static func keepingBlanks(_ text: String) -> String {
-        escape(text).replacingOccurrences(of: "  ", with: " &nbsp;")
-    }
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        Markup.escape(text).replacingOccurrences(of: "  ", with: " &nbsp;")
     }
 
     static let css = """

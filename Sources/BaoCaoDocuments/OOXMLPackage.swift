@@ -54,20 +54,5 @@ extension OOXMLPackage {
 
 /// XML text escaping for element content and attribute values.
 enum XML {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        for c in text.precomposedStringWithCanonicalMapping {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
-
     static let declaration = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#
 }

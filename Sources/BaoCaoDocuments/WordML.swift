@@ -14,7 +14,7 @@ enum WordML {
             props += "<w:sz w:val=\"\(font.size)\"/><w:szCs w:val=\"\(font.size)\"/>"
         }
         let rPr = props.isEmpty ? "" : "<w:rPr>\(props)</w:rPr>"
-        return "<w:r>\(rPr)<w:t xml:space=\"preserve\">\(XML.escape(text))</w:t></w:r>"
+        return "<w:r>\(rPr)<w:t xml:space=\"preserve\">\(Markup.escape(text))</w:t></w:r>"
     }
 
     /// Lines of one paragraph, separated by line breaks.

@@ -42,7 +42,7 @@ public enum XlsxWriter {
     static func row(_ n: Int, _ cells: [String]) -> String { "<row r=\"\(n)\">\(cells.joined())</row>" }
 
     static func text(_ ref: String, _ value: String, style: Int) -> String {
-        "<c r=\"\(ref)\" s=\"\(style)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(XML.escape(value))</t></is></c>"
+        "<c r=\"\(ref)\" s=\"\(style)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(Markup.escape(value))</t></is></c>"
     }
 
     static func number(_ ref: String, _ value: Amount?) -> String {

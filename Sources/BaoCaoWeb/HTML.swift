@@ -1,3 +1,5 @@
+import BaoCaoDocuments
+
 /// Markup that is safe by construction: text interpolated into it is escaped; only other `HTML` goes in as is.
 /// A narrative containing `<script>` therefore reaches the browser as text.
 public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConvertible {
@@ -20,21 +22,7 @@ public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConv
         public mutating func appendInterpolation(_ text: String?) { markup += HTML.escape(text ?? "") }
     }
 
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for c in text.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    public static func escape(_ text: String) -> String { Markup.escape(text) }
 
     static func join(_ parts: [HTML], separator: HTML = "") -> HTML {
         HTML(trusted: parts.map(\.markup).joined(separator: separator.markup))
