@@ -12,8 +12,12 @@ public enum TargetProgress: String, Sendable {
 
     /// % of the annual target the period should have reached.
     public static func expectedPercent(_ indicator: Indicator, _ period: Period) -> Amount {
-        guard indicator.timeAggregation == .flow else { return Amount(100) }
-        return Amount.ratio(Amount(period.months.count * 100), times: 1, over: Amount(12)) ?? Amount(100)
+        indicator.timeAggregation == .flow ? flowPace(period) : Amount(100)
+    }
+
+    /// The share of the year a period covers, in %: what a flow should have reached (50 at six months).
+    public static func flowPace(_ period: Period) -> Amount {
+        Amount.ratio(Amount(period.months.count * 100), times: 1, over: Amount(12)) ?? Amount(100)
     }
 
     public static func of(_ figure: Figure) -> TargetProgress {

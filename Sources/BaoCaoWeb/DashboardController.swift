@@ -10,8 +10,8 @@ enum DashboardController {
         routes.get("tong-quan", "chi-tieu") { try await indicator($0, web) }
     }
 
-    /// The share of the annual target a flow should have reached in the period: 50% at six months.
-    static func pace(_ period: Period) -> Double { Double(period.months.count) * 100 / 12 }
+    /// The pace line of the charts: the share of the year the period covers (from the domain's rule), in %.
+    static func pace(_ period: Period) -> Double { Double(TargetProgress.flowPace(period).scaled) / 10_000 }
 
     static func tone(_ figure: Figure) -> SVGChart.Tone {
         switch TargetProgress.of(figure) {
