@@ -75,8 +75,8 @@ enum AccountController {
         }
         await web.throttle.succeeded("ten:" + name)
         let token = SessionCookie.newToken()
-        let expires = Timestamps.iso(Date().addingTimeInterval(SessionCookie.lifetime))
-        try await SessionRepository.deleteExpired(now: Timestamps.iso(Date()), web.db)
+        let expires = Timestamp.iso(Date().addingTimeInterval(SessionCookie.lifetime))
+        try await SessionRepository.deleteExpired(now: Timestamp.now(), web.db)
         if let previous = req.viewer { try await SessionRepository.delete(tokenHash: previous.tokenHash, web.db) }
         try await SessionRepository.create(
             tokenHash: SessionCookie.hash(token), accountID: account.id, csrfToken: SessionCookie.newToken(),

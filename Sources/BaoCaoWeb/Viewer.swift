@@ -68,20 +68,12 @@ struct SessionLoader: AsyncMiddleware {
         if let token = request.cookies[SessionCookie.name]?.string, !token.isEmpty {
             let hash = SessionCookie.hash(token)
             if let session = try await SessionRepository.find(tokenHash: hash, store.sql),
-                session.expiresAt > Timestamps.iso(Date()),
+                session.expiresAt > Timestamp.now(),
                 let account = try await AccountRepository.find(id: session.accountID, store.sql)
             {
                 request.viewer = Viewer(account: account, csrfToken: session.csrfToken, tokenHash: hash)
             }
         }
         return try await next.respond(to: request)
-    }
-}
-
-enum Timestamps {
-    static func iso(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: date)
     }
 }
