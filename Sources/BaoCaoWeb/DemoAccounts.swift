@@ -85,7 +85,7 @@ public enum DemoAccounts {
                     grants: [RoleGrant(role: entry.role, unitID: unit.id)], db)
             }
             // The offices reported, and their heads approved, the figures of the reference report.
-            for office in offices(tree) where !EntryForm.indicators(for: office, catalogue).isEmpty {
+            for office in offices(tree) where !ReportingForms.indicators(for: office, catalogue).isEmpty {
                 let slug = office.code.split(separator: "-").last.map { $0.lowercased() } ?? office.code
                 for (step, who) in [(SubmissionStep.saveDraft, "baocao"), (.submit, "baocao"), (.approve, "duyet")] {
                     try await SubmissionRepository.take(

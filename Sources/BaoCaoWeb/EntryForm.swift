@@ -16,10 +16,6 @@ struct EntryForm {
     var submission: Submission
     var events: [SubmissionEvent]
 
-    static func indicators(for unit: StoredUnit, _ catalogue: Catalogue) -> [Indicator] {
-        ReportingForms.indicators(for: unit, catalogue)
-    }
-
     static func load(unit: StoredUnit, period: Period, tree: UnitTree, _ db: any SQLDatabase) async throws -> EntryForm
     {
         let catalogue = try await IndicatorRepository.catalogue(db)
@@ -27,7 +23,7 @@ struct EntryForm {
         let figures = try await FigureQuery.figures(unitID: valueUnit.id, period: period, catalogue: catalogue, db)
         return EntryForm(
             formUnit: unit, valueUnit: valueUnit, period: period, catalogue: catalogue,
-            indicators: indicators(for: unit, catalogue),
+            indicators: ReportingForms.indicators(for: unit, catalogue),
             figures: Dictionary(uniqueKeysWithValues: figures.map { ($0.indicator.code, $0) }),
             stored: try await FigureEntry.stored(unitID: valueUnit.id, period: period, db),
             submission: try await SubmissionRepository.submission(unitID: unit.id, period: period, db),

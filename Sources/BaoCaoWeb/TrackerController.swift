@@ -18,8 +18,8 @@ enum TrackerController {
     /// The units below `locality` that report figures of their own (its offices and its communes); for a unit with
     /// none below it (a ward, an office), the unit itself.
     static func reporters(of locality: StoredUnit, tree: UnitTree, catalogue: Catalogue) -> [StoredUnit] {
-        let below = tree.children(of: locality.id).filter { !EntryForm.indicators(for: $0, catalogue).isEmpty }
-        if below.isEmpty && !EntryForm.indicators(for: locality, catalogue).isEmpty { return [locality] }
+        let below = tree.children(of: locality.id).filter { !ReportingForms.indicators(for: $0, catalogue).isEmpty }
+        if below.isEmpty && !ReportingForms.indicators(for: locality, catalogue).isEmpty { return [locality] }
         return below
     }
 
