@@ -35,7 +35,8 @@ public enum AccountAdmin {
         if try await AccountRepository.find(username: name, store.sql) != nil {
             throw Problem(description: "Tài khoản \"\(name)\" đã có")
         }
-        let hash = try Bcrypt.hash(password, cost: bcryptCost)
+        // Off the event loop: the accounts page calls this inside a request, and bcrypt is slow on purpose.
+        let hash = try await NIOThreadPool.singleton.runIfActive { try Bcrypt.hash(password, cost: bcryptCost) }
         let granted = grants
         try await store.transaction { db in
             try await AccountRepository.create(
