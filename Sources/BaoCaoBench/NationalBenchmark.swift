@@ -125,13 +125,8 @@ public struct NationalBenchmark {
             ))
 
         let scanStart = Clock.now
-        _ = try await store.sql.raw(
-            """
-            SELECT v.indicator_id, SUM(v.amount) FROM data_values v JOIN unit_ancestors a ON a.unit_id = v.unit_id
-            WHERE a.ancestor_id = \(bind: country) AND v.period IN (\(binds: (1...6).map { Period.month(nation.years.upperBound, $0).code }))
-            GROUP BY v.indicator_id
-            """
-        ).all()
+        _ = try await FigureQuery.sumsByScanning(
+            below: country, periods: (1...6).map { Period.month(nation.years.upperBound, $0) }, store.sql)
         table.append(
             (
                 "for comparison: plain GROUP BY over the values, whole country, one half year",

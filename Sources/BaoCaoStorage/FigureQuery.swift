@@ -50,4 +50,25 @@ public enum FigureQuery {
         }
         return FigureAssembler.figures(for: catalogue.indicators, period: period, sources: sources)
     }
+
+    /// Sums of every indicator over the values below `unitID` for `periods`, by scanning the values table: what the
+    /// live sums save. Only the benchmark calls it, as the comparison.
+    public static func sumsByScanning(
+        below unitID: Int, periods: [Period], _ db: any SQLDatabase
+    ) async throws
+        -> [Int: Amount]
+    {
+        var sums: [Int: Amount] = [:]
+        for row in try await db.raw(
+            """
+            SELECT v.indicator_id, CAST(SUM(v.amount) AS BIGINT) AS total FROM data_values v JOIN unit_ancestors a ON a.unit_id = v.unit_id
+            WHERE a.ancestor_id = \(bind: unitID) AND v.period IN (\(binds: periods.map(\.code)))
+            GROUP BY v.indicator_id
+            """
+        ).all() {
+            sums[try row.decode(column: "indicator_id", as: Int.self)] = Amount(
+                scaled: try row.decode(column: "total", as: Int64.self))
+        }
+        return sums
+    }
 }
