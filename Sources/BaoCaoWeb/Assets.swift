@@ -87,7 +87,8 @@ enum Assets {
           if(pt){pt.textContent=d.target&&BigInt(d.target)>0n?fmt(percent(r.value,BigInt(d.target),+d.targetDecimals),+d.targetDecimals)+"% kế hoạch":"";}
           if(py){py.textContent=d.lastYear?change(BigInt(d.lastYear),r.value,d.style,+d.changeDecimals):"";}
         }
-        document.querySelectorAll("input.value").forEach(function(el){el.addEventListener("input",function(){update(el);});});
+        document.querySelectorAll("input.value").forEach(function(el){el.addEventListener("input",function(){update(el);});
+          if(el.value&&!el.disabled)update(el);});
         document.querySelectorAll("[data-confirm]").forEach(function(el){el.addEventListener("click",function(e){
           if(!window.confirm(el.dataset.confirm))e.preventDefault();});});
         var area=document.getElementById("narrative");
