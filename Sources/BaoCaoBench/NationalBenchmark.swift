@@ -112,9 +112,8 @@ public struct NationalBenchmark {
         }
         let saveTime = Clock.milliseconds(since: saveStart)
         let after = try await FigureQuery.figures(unitID: province, period: period, catalogue: catalogue, store.sql)[0]
-        let expected =
-            before.current!.value + Amount(123_456)
-            - Amount(scaled: nation.amount(commune: 0, indicator: 0, month: 12 * (nation.years.count - 1) + 2))
+        let expected = before.current?.value.adding(Amount(123_456))?.subtracting(
+            Amount(scaled: nation.amount(commune: 0, indicator: 0, month: 12 * (nation.years.count - 1) + 2)))
         guard after.current?.value == expected else {
             throw BenchFailure(description: "Số liệu tỉnh không cập nhật ngay sau khi lưu giá trị của xã")
         }

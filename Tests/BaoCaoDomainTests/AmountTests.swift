@@ -15,7 +15,7 @@ final class AmountTests: XCTestCase {
 
     func testSumsAreExact() {
         // 0.1 + 0.2 in binary floating point is 0.30000000000000004; never here.
-        let sum = Amount(plain: "0.1")! + Amount(plain: "0.2")!
+        let sum = Amount(plain: "0.1")!.adding(Amount(plain: "0.2")!)
         XCTAssertEqual(sum, Amount(plain: "0.3"))
     }
 

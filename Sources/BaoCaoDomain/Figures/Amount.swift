@@ -13,35 +13,71 @@ public struct Amount: Hashable, Comparable, Sendable, Codable {
 
     public init(scaled: Int64) { self.scaled = scaled }
 
+    /// A whole number of units; for counts and constants the code itself writes (|integer| below 922 trillion).
     public init(_ integer: Int) { self.scaled = Int64(integer) * Amount.unit }
 
     public static let zero = Amount(scaled: 0)
+
+    /// The largest magnitude a person or a file may enter: 999.999.999.999,9999. Entry and import refuse more, so
+    /// that sums of many values, products and percentages stay far from the edge of 64 bits; every computation is
+    /// checked anyway and gives "no figure" rather than trapping.
+    public static let inputLimit = Amount(scaled: 9_999_999_999_999_999)
+
+    /// Whether a person or a file may enter this value (|value| ≤ `inputLimit`).
+    public var isWithinInputLimit: Bool { scaled.magnitude <= Amount.inputLimit.scaled.magnitude }
 
     public static func < (lhs: Amount, rhs: Amount) -> Bool { lhs.scaled < rhs.scaled }
 
     public var isZero: Bool { scaled == 0 }
     public var isNegative: Bool { scaled < 0 }
-    public var magnitude: Amount { Amount(scaled: scaled.magnitude > UInt64(Int64.max) ? Int64.max : abs(scaled)) }
+    /// |value|; the one value without a positive twin (-2^63 ten-thousandths) stays at the largest positive one.
+    public var magnitude: Amount { Amount(scaled: scaled == Int64.min ? Int64.max : abs(scaled)) }
 
-    public static func + (lhs: Amount, rhs: Amount) -> Amount { Amount(scaled: lhs.scaled + rhs.scaled) }
-    public static func - (lhs: Amount, rhs: Amount) -> Amount { Amount(scaled: lhs.scaled - rhs.scaled) }
-    public static prefix func - (value: Amount) -> Amount { Amount(scaled: -value.scaled) }
-
-    /// `lhs × numerator ÷ denominator`, rounded half away from zero to four decimals; nil when the denominator is zero.
-    public static func ratio(_ lhs: Amount, times numerator: Int64, over denominator: Amount) -> Amount? {
-        guard denominator.scaled != 0 else { return nil }
-        let value = Rounding.divide(
-            Int128(lhs.scaled) * Int128(numerator) * Int128(Amount.unit),
-            by: Int128(denominator.scaled))
-        return Amount(scaled: Int64(value))
+    /// The sum, or nil when it cannot be represented: "no figure", never a trap.
+    public func adding(_ other: Amount) -> Amount? {
+        let (sum, overflow) = scaled.addingReportingOverflow(other.scaled)
+        return overflow ? nil : Amount(scaled: sum)
     }
 
-    /// Rounds to `decimals` places (0...4), half away from zero.
-    public func rounded(toDecimals decimals: Int) -> Amount {
+    /// The difference, or nil when it cannot be represented.
+    public func subtracting(_ other: Amount) -> Amount? {
+        let (difference, overflow) = scaled.subtractingReportingOverflow(other.scaled)
+        return overflow ? nil : Amount(scaled: difference)
+    }
+
+    /// The sum of all, or nil when a partial sum cannot be represented.
+    public static func sum<S: Sequence>(_ amounts: S) -> Amount? where S.Element == Amount {
+        var total = Amount.zero
+        for amount in amounts {
+            guard let next = total.adding(amount) else { return nil }
+            total = next
+        }
+        return total
+    }
+
+    /// An exact value computed in 128 bits, when it fits in an `Amount`.
+    init?(exactly scaled: Int128) {
+        guard let value = Int64(exactly: scaled) else { return nil }
+        self.scaled = value
+    }
+
+    /// `lhs × numerator ÷ denominator`, rounded half away from zero to four decimals; nil when the denominator is zero
+    /// or the result cannot be represented.
+    public static func ratio(_ lhs: Amount, times numerator: Int64, over denominator: Amount) -> Amount? {
+        guard denominator.scaled != 0 else { return nil }
+        let (product, overflow) = (Int128(lhs.scaled) * Int128(numerator)).multipliedReportingOverflow(
+            by: Int128(Amount.unit))
+        guard !overflow else { return nil }
+        return Amount(exactly: Rounding.divide(product, by: Int128(denominator.scaled)))
+    }
+
+    /// Rounds to `decimals` places (0...4), half away from zero; nil in the one case the rounded value no longer
+    /// fits (within 0,5 of the largest amount).
+    public func rounded(toDecimals decimals: Int) -> Amount? {
         let drop = Amount.scale - max(0, min(Amount.scale, decimals))
         guard drop > 0 else { return self }
         let factor = Int128(Rounding.powerOfTen(drop))
-        return Amount(scaled: Int64(Rounding.divide(Int128(scaled), by: factor) * factor))
+        return Amount(exactly: Rounding.divide(Int128(scaled), by: factor) * factor)
     }
 
     /// The integer part and the four-digit fraction, for formatting.
@@ -90,13 +126,15 @@ extension Character {
 
 /// Integer rounding helpers shared by every computation that divides.
 enum Rounding {
-    /// `numerator ÷ denominator` rounded half away from zero. The denominator must not be zero.
+    /// `numerator ÷ denominator` rounded half away from zero. The denominator must not be zero. A quotient beyond
+    /// 128 bits (only ±2^127 ÷ 1 comes near) saturates: every caller then finds it too large for an `Amount`.
     static func divide(_ numerator: Int128, by denominator: Int128) -> Int128 {
         let negative = (numerator < 0) != (denominator < 0)
         let n = numerator.magnitude, d = denominator.magnitude
         var q = n / d
-        if (n % d) * 2 >= d { q += 1 }
-        return negative ? -Int128(q) : Int128(q)
+        if n % d >= d - n % d { q += 1 }
+        guard let magnitude = Int128(exactly: q) else { return negative ? Int128.min : Int128.max }
+        return negative ? -magnitude : magnitude
     }
 
     static func powerOfTen(_ exponent: Int) -> Int64 {

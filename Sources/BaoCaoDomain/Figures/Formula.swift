@@ -34,13 +34,14 @@ public struct Formula: Hashable, Sendable {
         return found
     }
 
-    /// The value, or nil when an input is missing or a division by zero occurs: "no figure".
+    /// The value, or nil when an input is missing, a division by zero occurs or an intermediate or the result is
+    /// too large to represent: "no figure", never a trap.
     public func evaluate(_ value: (String) -> Amount?) -> Amount? {
         func eval(_ n: Node) -> Rational? {
             switch n {
             case .number(let r): return r
             case .reference(let code): return value(code).map { Rational($0.scaled, Int128(Amount.unit)) }
-            case .negate(let a): return eval(a).map { Rational(-$0.numerator, $0.denominator) }
+            case .negate(let a): return eval(a).flatMap { Rational.make(-$0.numerator, $0.denominator) }
             case .binary(let op, let a, let b):
                 guard let x = eval(a), let y = eval(b) else { return nil }
                 switch op {
@@ -52,7 +53,8 @@ public struct Formula: Hashable, Sendable {
             }
         }
         guard let r = eval(root) else { return nil }
-        return Amount(scaled: Int64(Rounding.divide(r.numerator * Int128(Amount.unit), by: r.denominator)))
+        let (scaled, overflow) = r.numerator.multipliedReportingOverflow(by: Int128(Amount.unit))
+        return overflow ? nil : Amount(exactly: Rounding.divide(scaled, by: r.denominator))
     }
 }
 
@@ -62,33 +64,62 @@ public struct FormulaError: Error, Equatable, CustomStringConvertible {
     public var description: String { "Công thức \"\(formula)\" không hợp lệ tại ký tự thứ \(position + 1)" }
 }
 
-/// An exact fraction for formula evaluation.
+/// An exact fraction for formula evaluation. Every operation checks for overflow and gives nil instead of trapping.
 struct Rational: Hashable, Sendable {
     let numerator: Int128
     let denominator: Int128
 
-    init(_ n: Int128, _ d: Int128) {
-        let g = Rational.gcd(n.magnitude, d.magnitude)
-        let sign: Int128 = d < 0 ? -1 : 1
-        numerator = sign * n / Int128(g == 0 ? 1 : g)
-        denominator = sign * d / Int128(g == 0 ? 1 : g)
+    /// Reduced, with a positive denominator; nil when the sign cannot be moved (an operand at -2^127).
+    static func make(_ n: Int128, _ d: Int128) -> Rational? {
+        let g = Int128(exactly: gcd(n.magnitude, d.magnitude)) ?? 1
+        let divisor = g == 0 ? 1 : g
+        var (n, d) = (n / divisor, d / divisor)
+        if d < 0 {
+            guard n != Int128.min, d != Int128.min else { return nil }
+            (n, d) = (-n, -d)
+        }
+        return Rational(numerator: n, denominator: d)
     }
 
-    init(_ n: Int64, _ d: Int128) { self.init(Int128(n), d) }
+    private init(numerator: Int128, denominator: Int128) {
+        self.numerator = numerator; self.denominator = denominator
+    }
+
+    /// A value in ten-thousandths over a positive power of ten: always representable.
+    init(_ n: Int64, _ d: Int128) { self = Rational.make(Int128(n), d)! }
 
     static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 { b == 0 ? a : gcd(b, a % b) }
 
-    static func + (a: Rational, b: Rational) -> Rational {
-        Rational(a.numerator * b.denominator + b.numerator * a.denominator, a.denominator * b.denominator)
+    static func product(_ a: Int128, _ b: Int128) -> Int128? {
+        let (value, overflow) = a.multipliedReportingOverflow(by: b)
+        return overflow ? nil : value
     }
-    static func - (a: Rational, b: Rational) -> Rational {
-        Rational(a.numerator * b.denominator - b.numerator * a.denominator, a.denominator * b.denominator)
+
+    static func + (a: Rational, b: Rational) -> Rational? {
+        guard let x = product(a.numerator, b.denominator), let y = product(b.numerator, a.denominator),
+            let d = product(a.denominator, b.denominator)
+        else { return nil }
+        let (n, overflow) = x.addingReportingOverflow(y)
+        return overflow ? nil : make(n, d)
     }
-    static func * (a: Rational, b: Rational) -> Rational {
-        Rational(a.numerator * b.numerator, a.denominator * b.denominator)
+    static func - (a: Rational, b: Rational) -> Rational? {
+        guard let x = product(a.numerator, b.denominator), let y = product(b.numerator, a.denominator),
+            let d = product(a.denominator, b.denominator)
+        else { return nil }
+        let (n, overflow) = x.subtractingReportingOverflow(y)
+        return overflow ? nil : make(n, d)
+    }
+    static func * (a: Rational, b: Rational) -> Rational? {
+        guard let n = product(a.numerator, b.numerator), let d = product(a.denominator, b.denominator) else {
+            return nil
+        }
+        return make(n, d)
     }
     static func / (a: Rational, b: Rational) -> Rational? {
-        b.numerator == 0 ? nil : Rational(a.numerator * b.denominator, a.denominator * b.numerator)
+        guard b.numerator != 0, let n = product(a.numerator, b.denominator),
+            let d = product(a.denominator, b.numerator)
+        else { return nil }
+        return make(n, d)
     }
 }
 

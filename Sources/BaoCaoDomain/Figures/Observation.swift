@@ -50,8 +50,8 @@ public enum PeriodCombination {
             var total = Amount.zero
             var status = ValueStatus.final
             for month in period.months {
-                guard let o = months[month] else { return nil }
-                total = total + o.value
+                guard let o = months[month], let sum = total.adding(o.value) else { return nil }
+                total = sum
                 if o.status == .estimate { status = .estimate }
             }
             let qualifiers = Set(period.months.map { months[$0]?.qualifier })

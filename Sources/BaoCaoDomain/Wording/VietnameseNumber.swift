@@ -3,7 +3,7 @@ public enum VietnameseNumber {
     /// "693.843", "50,10", "12.194.030"; with `leadingZero`, whole numbers under 10 as "09".
     public static func format(_ amount: Amount, decimals: Int, leadingZero: Bool = false) -> String {
         let d = max(0, min(Amount.scale, decimals))
-        let (integer, fraction, negative) = amount.rounded(toDecimals: d).parts
+        let (integer, fraction, negative) = roundedParts(amount, decimals: d)
         var text = grouped(integer)
         if leadingZero && d == 0 && integer < 10 { text = "0" + text }
         if d > 0 {
@@ -14,14 +14,26 @@ public enum VietnameseNumber {
         return (negative && (integer != 0 || fraction != 0) ? "-" : "") + text
     }
 
+    /// The magnitude rounded half away from zero to `decimals`, as integer part and four-digit fraction. Done on
+    /// the unsigned magnitude (at most 2^63 + 10^4), so even the largest amount rounds without overflow.
+    static func roundedParts(_ amount: Amount, decimals: Int) -> (integer: UInt64, fraction: UInt64, negative: Bool) {
+        let magnitude = amount.scaled.magnitude
+        let factor = UInt64(Rounding.powerOfTen(Amount.scale - max(0, min(Amount.scale, decimals))))
+        var rounded = magnitude / factor
+        if magnitude % factor >= factor - magnitude % factor { rounded += 1 }
+        rounded *= factor
+        let unit = UInt64(Amount.unit)
+        return (rounded / unit, rounded % unit, amount.isNegative)
+    }
+
     /// Money kept in triệu đồng written in tỷ and triệu: 553.100 → "553 tỷ 100 triệu đồng", 10.473.000 →
     /// "10.473 tỷ đồng", 950 → "950 triệu đồng". Decimals of a triệu are written on the triệu part.
     public static func billionsAndMillions(_ millions: Amount, decimals: Int) -> String {
-        let value = millions.rounded(toDecimals: decimals)
-        let (integer, _, negative) = value.parts
+        let (integer, fraction, negative) = roundedParts(millions, decimals: decimals)
         let billions = integer / 1000
-        guard billions > 0 else { return format(value, decimals: decimals) + " triệu đồng" }
-        let rest = value.magnitude - Amount(Int(billions) * 1000)
+        guard billions > 0 else { return format(millions, decimals: decimals) + " triệu đồng" }
+        // Below 1.000 triệu, so it fits an amount whatever the size of the whole.
+        let rest = Amount(scaled: Int64((integer % 1000) * UInt64(Amount.unit) + fraction))
         var text = (negative ? "-" : "") + grouped(billions) + " tỷ"
         if !rest.isZero { text += " " + format(rest, decimals: decimals) + " triệu" }
         return text + " đồng"
@@ -69,8 +81,17 @@ public enum VietnameseNumber {
             throw NumberError(text: raw, reason: "quá \(Amount.scale) chữ số thập phân")
         }
         let plain = (negative ? "-" : "") + groups.joined() + (fraction.isEmpty ? "" : "." + fraction)
-        guard let amount = Amount(plain: plain) else { throw NumberError(text: raw, reason: "số quá lớn") }
+        guard let amount = Amount(plain: plain), amount.isWithinInputLimit else {
+            throw NumberError(text: raw, reason: limitReason)
+        }
         return amount
+    }
+}
+
+extension VietnameseNumber {
+    /// Why a number beyond `Amount.inputLimit` is refused, naming the largest one allowed.
+    public static var limitReason: String {
+        "quá lớn: giá trị tuyệt đối lớn nhất được nhận là \(format(Amount.inputLimit, decimals: Amount.scale))"
     }
 }
 

@@ -1,3 +1,5 @@
+import BaoCaoDomain
+
 /// The site's own style sheet and script, served from /tai-nguyen/. No framework, no CDN: the pages work without the
 /// script, which only recomputes comparisons as one types, inserts figure placeholders and asks before a step.
 enum Assets {
@@ -51,7 +53,7 @@ enum Assets {
     static let js = """
         "use strict";
         (function(){
-        var SCALE=10000n;
+        var SCALE=10000n,LIMIT=\(Amount.inputLimit.scaled)n;
         function parseVN(raw){
           var t=raw.replace(/\\s/g,"");if(t==="")return {empty:true};
           var neg=false;if(t[0]==="-"){neg=true;t=t.slice(1);}
@@ -63,7 +65,9 @@ enum Assets {
           if(g.length>1){if(g[0].length<1||g[0].length>3||!g.slice(1).every(function(x){return x.length===3;}))
             return {error:"dấu chấm chỉ dùng phân cách hàng nghìn (ví dụ 1.234,5)"};}
           if(frac.length>4)return {error:"quá 4 chữ số thập phân"};
-          var v=BigInt(g.join(""))*SCALE+BigInt((frac+"0000").slice(0,4));return {value:neg?-v:v};
+          var v=BigInt(g.join(""))*SCALE+BigInt((frac+"0000").slice(0,4));
+          if(v>LIMIT)return {error:"\(VietnameseNumber.limitReason)"};
+          return {value:neg?-v:v};
         }
         function pow10(n){var v=1n;for(var i=0;i<n;i++)v*=10n;return v;}
         function divRound(n,d){var neg=(n<0n)!==(d<0n);var a=n<0n?-n:n,b=d<0n?-d:d;var q=a/b;if((a%b)*2n>=b)q+=1n;return neg?-q:q;}
