@@ -1,44 +1,54 @@
-/// What storage found for one unit: its own values and the live sums of the communes below it, by indicator code and
-/// period code, and its current annual targets by indicator code and year.
+/// What storage found for one unit, in one view: its own values and the live sums of the communes below it, by
+/// indicator code and period code; its current annual targets by indicator code and year; how many communes were
+/// expected to report in each period; and, for sums that are not complete, the sums over the units that reported
+/// both this period and an earlier one.
 public struct FigureSources: Sendable {
     public var own: [String: [String: Observation]]
     public var rolledUp: [String: [String: RolledUp]]
     public var targets: [String: [Int: TargetValue]]
+    /// By period code.
+    public var expected: [String: ExpectedUnits]
+    /// By indicator code, then the earlier period's code.
+    public var matched: [String: [String: MatchedSums]]
 
     public init(
         own: [String: [String: Observation]] = [:], rolledUp: [String: [String: RolledUp]] = [:],
-        targets: [String: [Int: TargetValue]] = [:]
+        targets: [String: [Int: TargetValue]] = [:], expected: [String: ExpectedUnits] = [:],
+        matched: [String: [String: MatchedSums]] = [:]
     ) {
-        self.own = own; self.rolledUp = rolledUp; self.targets = targets
+        self.own = own; self.rolledUp = rolledUp; self.targets = targets; self.expected = expected
+        self.matched = matched
     }
 
-    /// The period codes storage must fetch to resolve `period`, its same period last year and the period before.
+    /// The periods whose figures resolve `period`: the period, the same period last year and the period before.
+    public static func comparedPeriods(for period: Period) -> [Period] {
+        [period, period.sameTimeLastYear] + (period.previous.map { [$0] } ?? [])
+    }
+
+    /// The period codes storage must fetch: those periods and every part they can be built from.
     public static func periodCodes(for period: Period) -> Set<String> {
-        var periods = [period, period.sameTimeLastYear]
-        if let previous = period.previous { periods.append(previous) }
-        var codes = Set<String>()
-        for p in periods {
-            codes.insert(p.code)
-            for m in p.months { codes.insert(Period.month(p.year, m).code) }
-        }
-        return codes
+        Set(comparedPeriods(for: period).flatMap { $0.parts.map(\.code) })
     }
 }
 
 /// Resolves every indicator's figure for one unit and period from `FigureSources`.
 ///
-/// Order of precedence for a figure: the unit's own value for exactly that period; else its own monthly values
-/// combined over the period (flow: sum, stock: last month); else the live sum of the communes below it for that
-/// period; else those sums combined over months. Derived indicators are computed from the resolved figures.
+/// Order of precedence for a figure: the unit's own value for exactly that period; else its own values of shorter
+/// periods built up by `PeriodCombination`; else the live sum of the communes below it for that period, with how
+/// complete it is; else those sums built up from shorter periods. Derived indicators are computed from the
+/// resolved figures.
 public enum FigureAssembler {
     public static func figures(for indicators: [Indicator], period: Period, sources: FigureSources) -> [Figure] {
         var byCode: [String: Figure] = [:]
+        let lastYear = period.sameTimeLastYear
         for indicator in indicators where !indicator.isDerived {
             func resolve(_ p: Period) -> Observation? { observation(indicator, p, sources) }
+            let matched = sources.matched[indicator.code] ?? [:]
             byCode[indicator.code] = Figure(
                 indicator: indicator, period: period, current: resolve(period),
                 target: sources.targets[indicator.code]?[period.year],
-                lastYear: resolve(period.sameTimeLastYear), previous: period.previous.flatMap(resolve))
+                lastYear: resolve(lastYear), previous: period.previous.flatMap(resolve),
+                lastYearMatched: matched[lastYear.code], previousMatched: period.previous.flatMap { matched[$0.code] })
         }
         for indicator in indicators where indicator.isDerived {
             byCode[indicator.code] = DerivedFigures.figure(
@@ -50,19 +60,30 @@ public enum FigureAssembler {
     static func observation(_ indicator: Indicator, _ period: Period, _ sources: FigureSources) -> Observation? {
         let own = sources.own[indicator.code] ?? [:]
         if let exact = own[period.code] { return exact }
-        if period.months.count > 1, let combined = combine(own, indicator, period) { return combined }
+        if let built = PeriodCombination.combine(byPeriod(own), into: period, rule: indicator.timeAggregation) {
+            return built
+        }
         guard indicator.unitAggregation != .none, let sums = sources.rolledUp[indicator.code] else { return nil }
-        if let exact = sums[period.code]?.observation(indicator.unitAggregation) { return exact }
-        guard period.months.count > 1 else { return nil }
-        return combine(sums.compactMapValues { $0.observation(indicator.unitAggregation) }, indicator, period)
+        var observations: [String: Observation] = [:]
+        for (code, sum) in sums {
+            let o = sum.observation(indicator.unitAggregation, expected: sources.expected[code])
+            if let o { observations[code] = o }
+        }
+        if let exact = observations[period.code] { return exact }
+        guard
+            var built = PeriodCombination.combine(byPeriod(observations), into: period, rule: indicator.timeAggregation)
+        else { return nil }
+        // Parts may be expected of fewer units than the whole period (a unit that started mid-year).
+        if let expected = sources.expected[period.code], var coverage = built.coverage {
+            coverage.expected = max(coverage.expected, expected.count)
+            built.coverage = coverage
+        }
+        return built
     }
 
-    static func combine(_ byCode: [String: Observation], _ indicator: Indicator, _ period: Period) -> Observation? {
-        var months: [Int: Observation] = [:]
-        for m in period.months {
-            if let o = byCode[Period.month(period.year, m).code] { months[m] = o }
-        }
-        guard !months.isEmpty else { return nil }
-        return PeriodCombination.combine(months: months, into: period, rule: indicator.timeAggregation)
+    static func byPeriod(_ byCode: [String: Observation]) -> [Period: Observation] {
+        var result: [Period: Observation] = [:]
+        for (code, o) in byCode { if let p = try? Period(code: code) { result[p] = o } }
+        return result
     }
 }

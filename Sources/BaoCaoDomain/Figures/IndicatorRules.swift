@@ -8,10 +8,14 @@ public enum UnitAggregation: String, CaseIterable, Sendable, Codable {
 
 /// How an indicator's values add up across months.
 public enum TimeAggregation: String, CaseIterable, Sendable, Codable {
-    /// A flow: the period's figure is the sum of its months.
+    /// A flow: the period's figure is the sum of its parts (months, quarters, the first months).
     case flow
     /// A stock: the period's figure is the value at its last month.
     case stock
+    /// An average over time (a monthly mean price, an average headcount): its parts weighed by their months.
+    case average
+    /// Cannot be built over time (an index, a rate, a ratio): entered for each period, or missing.
+    case none
 }
 
 /// How a figure is compared with the same period last year.

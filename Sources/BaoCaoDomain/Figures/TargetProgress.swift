@@ -9,6 +9,8 @@ public enum TargetProgress: String, Sendable {
     case near = "gan_dat"
     case behind = "cham"
     case noTarget = "khong_co_ke_hoach"
+    /// A sum that not every expected unit reported: not rated.
+    case incomplete = "chua_du_so_lieu"
 
     /// % of the annual target the period should have reached.
     public static func expectedPercent(_ indicator: Indicator, _ period: Period) -> Amount {
@@ -21,6 +23,7 @@ public enum TargetProgress: String, Sendable {
     }
 
     public static func of(_ figure: Figure) -> TargetProgress {
+        if figure.current?.isComplete == false { return .incomplete }
         guard let percent = figure.percentOfTarget else { return .noTarget }
         let expected = expectedPercent(figure.indicator, figure.period)
         // In hundredths of the expected share, exactly.

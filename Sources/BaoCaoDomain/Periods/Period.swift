@@ -60,6 +60,20 @@ public struct Period: Hashable, Sendable, Codable {
 
     /// The months of the year that lead up to and include this period's last month.
     public var yearToDate: Period { Period(year: year, kind: .firstMonths(lastMonth)) }
+
+    /// Every period its figure can be built from, itself included: the months, quarters and first months of the
+    /// year that lie within it (a 9-month figure from H1 + Q3, Q1 + Q2 + Q3, or months).
+    public var parts: [Period] {
+        var result: [Period] = months.map { .month(year, $0) }
+        result += (1...4).map { Period(year: year, kind: .quarter($0)) }.filter {
+            $0.firstMonth >= firstMonth && $0.lastMonth <= lastMonth
+        }
+        if isYearToDate && lastMonth >= 2 {
+            result += (2...lastMonth).map { Period(year: year, kind: .firstMonths($0)) }
+        }
+        var seen = Set<Period>()
+        return result.filter { seen.insert($0).inserted }
+    }
 }
 
 extension Period: CustomStringConvertible {

@@ -10,25 +10,49 @@ public struct FigureWords: Sendable {
     /// The status verb: "ước đạt" for an estimate, "đạt" for a final value.
     public var verb: String? { figure.current.map { phrasing.verb(for: $0.status) } }
 
-    /// The number alone, with its qualifier: "693.843", "gần 90.000", "09".
+    /// The number alone, with its qualifier: "693.843", "gần 90.000", "09"; an incomplete or unapproved figure says
+    /// so: "2.134,5 (mới có số liệu của 1/13 phường)".
     public var number: String? {
         guard let o = figure.current else { return nil }
-        return qualified(
-            o,
-            VietnameseNumber.format(
-                o.value, decimals: indicator.valueDecimals,
-                leadingZero: phrasing.leadingZero))
+        return noted(
+            qualified(
+                o,
+                VietnameseNumber.format(
+                    o.value, decimals: indicator.valueDecimals,
+                    leadingZero: phrasing.leadingZero)))
     }
 
-    /// The number with its unit: "693.843 triệu đồng", "553 tỷ 100 triệu đồng", "09 giấy phép", "65%".
+    /// The number with its unit: "693.843 triệu đồng", "553 tỷ 100 triệu đồng", "09 giấy phép", "65%"; an
+    /// incomplete or unapproved figure says so.
     public var value: String? {
         guard let o = figure.current else { return nil }
-        return qualified(o, amountWithUnit(o.value))
+        return noted(qualified(o, amountWithUnit(o.value)))
     }
 
-    /// "bằng 50,10% kế hoạch năm", "bằng 54,24% dự toán".
+    /// What a figure's claim must carry: how many units its sum holds when not all reported, and whether it holds
+    /// values not yet approved (working view): "mới có số liệu của 1/13 phường, 1 phường chưa duyệt".
+    public var note: String? {
+        guard let o = figure.current else { return nil }
+        var parts: [String] = []
+        if let c = o.coverage, !c.isComplete { parts.append("mới có số liệu của \(c.fraction)") }
+        if o.isDraft {
+            if let c = o.coverage, c.pending > 0 {
+                parts.append("\(c.pending) \(c.unitWord) chưa duyệt")
+            } else {
+                parts.append("chưa duyệt")
+            }
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
+    }
+
+    func noted(_ text: String) -> String { note.map { "\(text) (\($0))" } ?? text }
+
+    /// "bằng 50,10% kế hoạch năm", "bằng 54,24% dự toán"; "chưa so với kế hoạch năm" for a sum not every unit
+    /// reported.
     public var target: String? {
-        guard let p = figure.percentOfTarget, let kind = figure.target?.kind else { return nil }
+        guard let kind = figure.target?.kind else { return nil }
+        if figure.current?.isComplete == false { return "chưa so với \(phrasing.targetWords(for: kind))" }
+        guard let p = figure.percentOfTarget else { return nil }
         return "\(phrasing.targetVerb) \(percent(p, indicator.targetDecimals)) \(phrasing.targetWords(for: kind))"
     }
 
@@ -43,29 +67,49 @@ public struct FigureWords: Sendable {
         "so với cùng kỳ" + (phrasing.namesComparisonYear ? " năm \(figure.period.year - 1)" : "")
     }
 
-    /// "tăng 9,7% so với cùng kỳ", "bằng cùng kỳ", "tăng 1.181 tấn so với cùng kỳ năm 2016".
+    /// "tăng 9,7% so với cùng kỳ", "bằng cùng kỳ", "tăng 1.181 tấn so với cùng kỳ năm 2016"; on the units that
+    /// reported both years when a sum is incomplete: "tăng 15,38% so với cùng kỳ (so sánh trên cùng 1 phường)".
     public var yearOnYear: String? {
-        guard let c = figure.yearOnYear else { return nil }
+        guard let c = figure.yearOnYear else {
+            return incomparable(figure.lastYear, figure.yearOnYearBasis, sameTimeLastYear)
+        }
         if c.direction == .same && c.style != .ratio {
             return "bằng cùng kỳ" + (phrasing.namesComparisonYear ? " năm \(figure.period.year - 1)" : "")
+                + matchedNote(figure.yearOnYearBasis)
         }
         var words = changeWords(c)
         if c.style == .absolute { words += " " + indicator.unitOfMeasure }
-        return words + " " + sameTimeLastYear
+        return words + " " + sameTimeLastYear + matchedNote(figure.yearOnYearBasis)
     }
 
     /// "giảm 0,4% so với tháng trước", "tăng 2,1% so với quý trước".
     public var periodOnPeriod: String? {
-        guard let c = figure.periodOnPeriod, let previous = figure.period.previous else { return nil }
+        guard let previous = figure.period.previous else { return nil }
         let noun: String
         switch previous.kind {
         case .quarter: noun = "quý trước"
         default: noun = "tháng trước"
         }
-        if c.direction == .same { return "bằng \(noun)" }
+        guard let c = figure.periodOnPeriod else {
+            return incomparable(figure.previous, figure.periodOnPeriodBasis, "so với " + noun)
+        }
+        if c.direction == .same { return "bằng \(noun)" + matchedNote(figure.periodOnPeriodBasis) }
         var words = changeWords(c)
         if c.style == .absolute { words += " " + indicator.unitOfMeasure }
-        return words + " so với " + noun
+        return words + " so với " + noun + matchedNote(figure.periodOnPeriodBasis)
+    }
+
+    /// " (so sánh trên cùng 1 phường)" when a comparison stands on the units that reported both periods.
+    func matchedNote(_ basis: ComparisonBasis) -> String {
+        guard case .matched(let m) = basis else { return "" }
+        let word = figure.current?.coverage?.unitWord ?? "đơn vị"
+        return " (so sánh trên cùng \(m.units) \(word))"
+    }
+
+    /// Both figures exist but hold different units and none reported both: said, not left out silently.
+    func incomparable(_ earlier: Observation?, _ basis: ComparisonBasis, _ words: String) -> String? {
+        guard figure.current != nil, earlier != nil, basis == .unavailable else { return nil }
+        return "chưa so sánh được \(words) (hai kỳ không có số liệu của cùng các đơn vị)"
     }
 
     /// Last year's figure with its unit: "632.500 triệu đồng".

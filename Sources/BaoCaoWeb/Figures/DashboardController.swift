@@ -18,6 +18,7 @@ enum DashboardController {
         case .onTrack: return .onTrack
         case .near: return .near
         case .behind: return .behind
+        case .incomplete: return .incomplete
         case .noTarget: return .none
         }
     }

@@ -80,14 +80,14 @@ enum SVGChart {
     }
 
     enum Tone {
-        case onTrack, near, behind, none
+        case onTrack, near, behind, incomplete, none
 
         var colour: String {
             switch self {
             case .onTrack: return "#17663a"
             case .near: return "#c98a00"
             case .behind: return "#b42318"
-            case .none: return "#8a94a3"
+            case .incomplete, .none: return "#8a94a3"
             }
         }
 
@@ -96,7 +96,7 @@ enum SVGChart {
             case .onTrack: return "g-dat"
             case .near: return "g-gan"
             case .behind: return "g-cham"
-            case .none: return "g-khong"
+            case .incomplete, .none: return "g-khong"
             }
         }
 
@@ -105,6 +105,7 @@ enum SVGChart {
             case .onTrack: return "Đạt tiến độ"
             case .near: return "Gần đạt"
             case .behind: return "Chậm"
+            case .incomplete: return "Chưa đủ số liệu"
             case .none: return "Không có kế hoạch"
             }
         }
