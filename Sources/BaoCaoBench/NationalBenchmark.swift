@@ -82,25 +82,29 @@ public struct NationalBenchmark {
         let period = Period.firstMonths(nation.years.upperBound, 6)
         let province = unitID[nation.provinceCode(0)]!
         let country = unitID["QG"]!
-        let provinceTimes = try await time {
-            _ = try await FigureQuery.figures(unitID: province, period: period, catalogue: catalogue, store.sql)
+        for view in [FigureView.official, .working] {
+            let provinceTimes = try await time {
+                _ = try await FigureQuery.figures(
+                    unitID: province, period: period, catalogue: catalogue, view: view, store.sql)
+            }
+            table.append(
+                (
+                    "one province, \(period.code), every indicator with % of target and year-on-year (\(view.rawValue))",
+                    provinceTimes, "≤ 50 ms"
+                ))
+            let countryTimes = try await time {
+                _ = try await FigureQuery.figures(
+                    unitID: country, period: period, catalogue: catalogue, view: view, store.sql)
+            }
+            table.append(
+                (
+                    "whole country, \(period.code), every indicator with % of target and year-on-year (\(view.rawValue))",
+                    countryTimes, "≤ 250 ms"
+                ))
         }
-        table.append(
-            (
-                "one province, \(period.code), every indicator with % of target and year-on-year", provinceTimes,
-                "≤ 50 ms"
-            ))
-        let countryTimes = try await time {
-            _ = try await FigureQuery.figures(unitID: country, period: period, catalogue: catalogue, store.sql)
-        }
-        table.append(
-            (
-                "whole country, \(period.code), every indicator with % of target and year-on-year", countryTimes,
-                "≤ 250 ms"
-            ))
-
         // A correction at one commune, then the province's figure again: no rebuild step in between.
-        let before = try await FigureQuery.figures(unitID: province, period: period, catalogue: catalogue, store.sql)[0]
+        let before = try await FigureQuery.figures(
+            unitID: province, period: period, catalogue: catalogue, view: .working, store.sql)[0]
         let key = ValueWriter.Key(
             indicatorID: indicatorIDs[0], unitID: unitID[nation.communeCode(0)]!,
             period: .month(nation.years.upperBound, 3))
@@ -111,7 +115,8 @@ public struct NationalBenchmark {
                 by: "bench", communeLevel: true, db)
         }
         let saveTime = Clock.milliseconds(since: saveStart)
-        let after = try await FigureQuery.figures(unitID: province, period: period, catalogue: catalogue, store.sql)[0]
+        let after = try await FigureQuery.figures(
+            unitID: province, period: period, catalogue: catalogue, view: .working, store.sql)[0]
         let expected = before.current?.value.adding(Amount(123_456))?.subtracting(
             Amount(scaled: nation.amount(commune: 0, indicator: 0, month: 12 * (nation.years.count - 1) + 2)))
         guard after.current?.value == expected else {

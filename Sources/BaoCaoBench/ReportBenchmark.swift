@@ -20,7 +20,7 @@ public struct ReportBenchmark {
         var document: ReportDocument?
         let render = try await time {
             document = try await ReportQuery.document(
-                template: DemoData.templateCode, unitID: unit.id, period: period,
+                template: DemoData.templateCode, unitID: unit.id, period: period, view: .official,
                 store.sql)
         }
         guard let document else { throw BenchFailure(description: "no document") }
@@ -30,7 +30,7 @@ public struct ReportBenchmark {
         let xlsx = try await time { _ = try XlsxWriter.write(document.annex, title: "Phụ lục") }
         let total = try await time {
             let d = try await ReportQuery.document(
-                template: DemoData.templateCode, unitID: unit.id, period: period, store.sql)
+                template: DemoData.templateCode, unitID: unit.id, period: period, view: .official, store.sql)
             _ = try DocxWriter.write(d)
         }
         return [

@@ -22,6 +22,8 @@ struct Report: AsyncParsableCommand {
     @Option(help: "Định dạng.") var format = Format.text
     @Option(name: .shortAndLong, help: "Tệp kết quả (mặc định in ra màn hình).") var output: String?
     @Option(help: "Bản báo cáo gốc để so sánh từng từ (cần --template).") var compare: String?
+    @Option(help: "Số liệu: chinh-thuc (chỉ số đã duyệt, mặc định) hoặc lam-viec (gồm cả số chưa duyệt).")
+    var view = FigureView.official
 
     func run() async throws {
         if format != .text && template == nil {
@@ -43,11 +45,13 @@ struct Report: AsyncParsableCommand {
             if let template {
                 do {
                     return .document(
-                        try await ReportQuery.document(template: template, unitID: unit.id, period: period, db))
+                        try await ReportQuery.document(
+                            template: template, unitID: unit.id, period: period, view: view, db))
                 } catch let error as ReportQuery.NoTemplate { throw UserFacingError(error.description) }
             }
             let catalogue = try await IndicatorRepository.catalogue(db)
-            let figures = try await FigureQuery.figures(unitID: unit.id, period: period, catalogue: catalogue, db)
+            let figures = try await FigureQuery.figures(
+                unitID: unit.id, period: period, catalogue: catalogue, view: view, db)
             return .text(
                 FigureListing(unitName: unit.fullName, period: period, fields: catalogue.fields, figures: figures).text)
         }
@@ -69,7 +73,8 @@ struct Report: AsyncParsableCommand {
         case (.document(let document), .xlsx):
             let annex = document.annex
             let title = "Một số chỉ tiêu kinh tế - xã hội chủ yếu \(period.vietnameseName)"
-            try XlsxWriter.write(annex, title: title).write(to: URL(fileURLWithPath: output!))
+            try XlsxWriter.write(annex, title: title, statement: document.view?.statement).write(
+                to: URL(fileURLWithPath: output!))
             print("Đã ghi \(output!) (\(annex.rows.count) chỉ tiêu)")
         case (.document(let document), .html):
             try emit(HTMLWriter.write(document, title: document.headerLines(.title).joined(separator: " ")))
@@ -111,3 +116,5 @@ struct Report: AsyncParsableCommand {
         return "Thân văn bản: " + bodyDiff.report + "\n\nChú thích: " + notesDiff.report
     }
 }
+
+extension FigureView: ExpressibleByArgument {}

@@ -3,7 +3,7 @@ enum DocxParts {
     static let contentTypes = OOXMLPackage.contentTypes([
         ("/word/document.xml", "\(type)document.main+xml"), ("/word/styles.xml", "\(type)styles+xml"),
         ("/word/settings.xml", "\(type)settings+xml"), ("/word/footnotes.xml", "\(type)footnotes+xml"),
-        ("/word/header1.xml", "\(type)header+xml"),
+        ("/word/header1.xml", "\(type)header+xml"), ("/word/footer1.xml", "\(type)footer+xml"),
     ])
 
     static let type = "application/vnd.openxmlformats-officedocument.wordprocessingml."
@@ -12,7 +12,7 @@ enum DocxParts {
 
     static let documentRelationships = OOXMLPackage.relationships([
         ("rId1", "styles", "styles.xml"), ("rId2", "settings", "settings.xml"), ("rId3", "footnotes", "footnotes.xml"),
-        ("rId4", "header", "header1.xml"),
+        ("rId4", "header", "header1.xml"), ("rId5", "footer", "footer1.xml"),
     ])
 
     static var styles: String {
@@ -41,6 +41,16 @@ enum DocxParts {
             <w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>\
             </w:settings>
             """
+
+    /// Which figures the document shows, in small italics at the foot of every page (empty when unstated).
+    static func viewFooter(_ statement: String?) -> String {
+        let run = statement.map {
+            "<w:r><w:rPr><w:i/><w:iCs/><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/></w:rPr>"
+                + "<w:t xml:space=\"preserve\">\(Markup.escape($0))</w:t></w:r>"
+        }
+        return XML.declaration
+            + "<w:ftr \(WordML.namespaces)><w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>\(run ?? "")</w:p></w:ftr>"
+    }
 
     /// Page numbers centred in the top margin; the section's `titlePg` leaves page 1 without one.
     static let pageNumberHeader =

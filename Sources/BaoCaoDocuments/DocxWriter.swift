@@ -13,6 +13,7 @@ public enum DocxWriter {
         package.add("word/styles.xml", DocxParts.styles)
         package.add("word/settings.xml", DocxParts.settings)
         package.add("word/header1.xml", DocxParts.pageNumberHeader)
+        package.add("word/footer1.xml", DocxParts.viewFooter(document.view.map { $0.statement }))
         package.add("word/footnotes.xml", footnotes(document.footnotes))
         package.add("word/document.xml", body(document))
         return try package.data()
@@ -20,6 +21,11 @@ public enum DocxWriter {
 
     static func body(_ d: ReportDocument) -> String {
         var xml = XML.declaration + "<w:document \(WordML.namespaces)><w:body>"
+        if d.view == .working {
+            xml += WordML.paragraph(
+                WordML.run("DỰ THẢO — " + FigureView.working.statement, .init(size: 22, bold: true)),
+                .init(alignment: .center, after: 120))
+        }
         xml += header(d)
         xml += WordML.paragraph(
             WordML.run(d.headerLines(.title).joined(separator: " "), .init(bold: true)),
@@ -32,6 +38,8 @@ public enum DocxWriter {
         xml += signature(d)
         if d.annexInDocument { xml += annex(d.annex) }
         xml += "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId4\"/>"
+        xml +=
+            "<w:footerReference w:type=\"default\" r:id=\"rId5\"/><w:footerReference w:type=\"first\" r:id=\"rId5\"/>"
         xml += "<w:pgSz w:w=\"\(Decree30Layout.pageWidth)\" w:h=\"\(Decree30Layout.pageHeight)\"/>"
         xml += "<w:pgMar w:top=\"\(Decree30Layout.marginTop)\" w:right=\"\(Decree30Layout.marginRight)\" "
         xml += "w:bottom=\"\(Decree30Layout.marginBottom)\" w:left=\"\(Decree30Layout.marginLeft)\" "

@@ -7,6 +7,10 @@ public enum HTMLWriter {
         var html = "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\">"
         html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         html += "<title>\(Markup.escape(title))</title><style>\(css)</style></head><body><main class=\"page\">"
+        if let view = d.view {
+            html += "<p class=\"view \(view == .working ? "draft" : "official")\">"
+            html += (view == .working ? "DỰ THẢO — " : "") + Markup.escape(view.statement) + "</p>"
+        }
         html += "<table class=\"header\"><tr><td class=\"issuer\">"
         html += lines(d.headerLines(.issuerParent), "p")
         html +=
@@ -103,6 +107,8 @@ public enum HTMLWriter {
         @page{size:A4;margin:20mm 15mm 20mm 30mm}
         body{background:#e8e8e8;margin:0;font-family:"Times New Roman",Times,serif;color:#000}
         .page{background:#fff;max-width:165mm;margin:1.5rem auto;padding:20mm 15mm 20mm 30mm;font-size:14pt;line-height:1.35}
+        .view{font:italic 10pt sans-serif;text-align:center;margin:0 0 8pt;color:#444}
+        .view.draft{font-weight:bold;font-style:normal;color:#b42318;border:1px solid #b42318;padding:2pt}
         @media print{body{background:#fff}.page{margin:0;padding:0;max-width:none}}
         @media (max-width:700px){.page{padding:1rem;font-size:12pt}}
         table{width:100%;border-collapse:collapse}td{vertical-align:top;text-align:center;padding:0}

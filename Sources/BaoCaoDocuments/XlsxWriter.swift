@@ -4,30 +4,32 @@ import Foundation
 /// Writes the annex table as an XLSX workbook with the same Office Open XML package writer as the DOCX. Numbers
 /// are real numeric cells (exact decimal text, no floating point on our side), so a spreadsheet can compute with them.
 public enum XlsxWriter {
-    public static func write(_ annex: AnnexTable, title: String) throws -> Data {
+    /// The annex under `title`, with `statement` (which figures it shows) on the line below.
+    public static func write(_ annex: AnnexTable, title: String, statement: String? = nil) throws -> Data {
         var package = OOXMLPackage()
         package.add("[Content_Types].xml", contentTypes)
         package.add("_rels/.rels", packageRelationships)
         package.add("xl/workbook.xml", workbook)
         package.add("xl/_rels/workbook.xml.rels", workbookRelationships)
         package.add("xl/styles.xml", styles)
-        package.add("xl/worksheets/sheet1.xml", sheet(annex, title: title))
+        package.add("xl/worksheets/sheet1.xml", sheet(annex, title: title, statement: statement))
         return try package.data()
     }
 
-    static func sheet(_ annex: AnnexTable, title: String) -> String {
+    static func sheet(_ annex: AnnexTable, title: String, statement: String?) -> String {
         var headings = AnnexTable.headings
         headings[4] = annex.currentHeading
         var rows: [String] = []
         rows.append(row(1, [text("A1", title, style: 1)]))
-        rows.append(row(2, headings.enumerated().map { text(cell($0.offset, 2), $0.element, style: 1) }))
+        rows.append(row(2, [text("A2", statement ?? "", style: 2)]))
+        rows.append(row(3, headings.enumerated().map { text(cell($0.offset, 3), $0.element, style: 1) }))
         for (index, r) in annex.rows.enumerated() {
-            let n = index + 3
+            let n = index + 4
             let numbers = [r.target, r.lastYear, r.current, r.percentOfTarget, r.percentOfLastYear]
             rows.append(
                 row(
                     n,
-                    [text(cell(0, n), r.name, style: 2), text(cell(1, n), r.unit, style: 2)]
+                    [text(cell(0, n), r.cells[0], style: 2), text(cell(1, n), r.unit, style: 2)]
                         + numbers.enumerated().map { number(cell($0.offset + 2, n), $0.element) }))
         }
         return XML.declaration + """

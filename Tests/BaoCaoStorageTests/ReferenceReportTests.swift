@@ -31,7 +31,7 @@ final class ReferenceReportTests: XCTestCase {
         let unit = try XCTUnwrap(UnitRepository.lookup("304", among: units))
         return try await ReportQuery.document(
             template: DemoData.templateCode, unitID: unit.id,
-            period: try Period(code: period), store.sql)
+            period: try Period(code: period), view: .official, store.sql)
     }
 
     func testTheReferenceReportComesOutOfTheData() async throws {

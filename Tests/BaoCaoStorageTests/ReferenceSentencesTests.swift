@@ -25,14 +25,16 @@ final class ReferenceSentencesTests: XCTestCase {
         "Đã có 08/09 địa điểm hoàn thành việc di chuyển tài sản, tháo dỡ công trình",
     ]
 
-    static func listing(_ store: Store, unit: String = "304", period: String = "2017-H1") async throws -> FigureListing
-    {
+    static func listing(
+        _ store: Store, unit: String = "304", period: String = "2017-H1", view: FigureView = .official
+    ) async throws -> FigureListing {
         let db = store.sql
         let catalogue = try await IndicatorRepository.catalogue(db)
         let allUnits = try await UnitRepository.all(db)
         let unit = try XCTUnwrap(UnitRepository.lookup(unit, among: allUnits))
         let period = try Period(code: period)
-        let figures = try await FigureQuery.figures(unitID: unit.id, period: period, catalogue: catalogue, db)
+        let figures = try await FigureQuery.figures(
+            unitID: unit.id, period: period, catalogue: catalogue, view: view, db)
         return FigureListing(unitName: unit.fullName, period: period, fields: catalogue.fields, figures: figures)
     }
 
@@ -79,13 +81,16 @@ final class ReferenceSentencesTests: XCTestCase {
         let written = try await ValueWriter.save(
             key, Observation(value: Amount(600_000), status: .final), note: nil,
             by: "tckh", communeLevel: false, db)
-        // validate
+        // validate: the working view has it at once, marked; the official view keeps the approved figure.
         XCTAssertTrue(written)
-        let text = try await Self.listing(store).text
+        let text = try await Self.listing(store, view: .working).text
         XCTAssertTrue(
             text.contains(
-                "Giá trị sản xuất công nghiệp trên địa bàn đạt 600.000 triệu đồng, bằng 43,32% kế hoạch năm, giảm 5,1% so với cùng kỳ"
+                "Giá trị sản xuất công nghiệp trên địa bàn đạt 600.000 triệu đồng (chưa duyệt), bằng 43,32% kế hoạch năm, giảm 5,1% so với cùng kỳ"
             ), text)
+        let official = try await Self.listing(store, view: .official).text
+        XCTAssertTrue(
+            official.contains("Giá trị sản xuất công nghiệp trên địa bàn ước đạt 693.843 triệu đồng"), official)
         let history = try await ValueHistory.changes(key, db)
         XCTAssertEqual(history.count, 1)
         XCTAssertEqual(history.first?.oldValue, Amount(693_843))

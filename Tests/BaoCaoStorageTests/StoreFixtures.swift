@@ -18,13 +18,15 @@ enum StoreFixtures {
         return try await DatasetImporter.run(dataset, by: "test", store: store)
     }
 
-    static func figure(_ store: Store, _ unit: String, _ period: String, _ code: String) async throws -> Figure {
+    static func figure(
+        _ store: Store, _ unit: String, _ period: String, _ code: String, view: FigureView = .working
+    ) async throws -> Figure {
         let db = store.sql
         let catalogue = try await IndicatorRepository.catalogue(db)
         let allUnits = try await UnitRepository.all(db)
         let u = try XCTUnwrap(UnitRepository.lookup(unit, among: allUnits))
         let figures = try await FigureQuery.figures(
-            unitID: u.id, period: try Period(code: period), catalogue: catalogue, db)
+            unitID: u.id, period: try Period(code: period), catalogue: catalogue, view: view, db)
         return try XCTUnwrap(figures.first { $0.indicator.code == code })
     }
 }

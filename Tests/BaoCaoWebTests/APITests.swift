@@ -48,6 +48,44 @@ final class APITests: XCTestCase {
         }
     }
 
+    func testAPartialDraftSumIsMarkedInTheWorkingViewAndAbsentFromTheOfficialOne() async throws {
+        try await WebHarness.with(self) { web in
+            let reporter = try await web.login("maychai.baocao")
+            _ = try await web.post(
+                "/nhap-lieu", ["unit": "304-P01", "period": "2017-H1", "buoc": "luu", "v_HKD_MOI_PHUONG": "12"],
+                as: reporter)
+            let leader = try await web.login("lanhdao")
+            func figure(_ view: String?) async throws -> [String: Any] {
+                let query = view.map { "&view=\($0)" } ?? ""
+                let res = try await web.get("/api/v1/figures?unit=304&period=2017-H1\(query)", as: leader)
+                let body = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(res.body.utf8)) as? [String: Any])
+                XCTAssertEqual(body["view"] as? String, view == "working" ? "lam-viec" : "chinh-thuc")
+                let figures = try XCTUnwrap(body["figures"] as? [[String: Any]])
+                return try XCTUnwrap(figures.first { $0["indicator"] as? String == "HKD_MOI_PHUONG" })
+            }
+            let official = try await figure(nil)
+            XCTAssertNil(official["value"], "the official view (the default) has no unapproved figure")
+            XCTAssertEqual(
+                (official["unavailable"] as? [String: String])?["value"], "chưa có số liệu 6 tháng đầu năm 2017")
+            let working = try await figure("working")
+            XCTAssertEqual(working["value"] as? String, "12")
+            XCTAssertEqual(working["draft"] as? Bool, true)
+            let coverage = try XCTUnwrap(working["coverage"] as? [String: Any])
+            XCTAssertEqual(coverage["expected"] as? Int, 13)
+            XCTAssertEqual(coverage["reported"] as? Int, 1)
+            XCTAssertEqual(coverage["pending"] as? Int, 1)
+            XCTAssertEqual(coverage["complete"] as? Bool, false)
+            let missing = try XCTUnwrap(coverage["missing"] as? [[String: String]])
+            XCTAssertEqual(missing.count, 12)
+            XCTAssertTrue(missing.contains { $0["code"] == "304-P02" && $0["name"] == "phường Máy Tơ" })
+            XCTAssertNil(working["percent_of_target"])
+            XCTAssertEqual(
+                (working["unavailable"] as? [String: String])?["percent_of_target"],
+                "mới có số liệu của 1/13 phường: chưa so với kế hoạch năm")
+            XCTAssertTrue((working["sentence"] as? String)?.contains("(mới có số liệu của 1/13 phường") == true)
+        }
+    }
+
     func testCatalogueEndpoints() async throws {
         try await withApp { app, auth in
             try await app.test(.GET, "/api/v1/units/304") { res async throws in

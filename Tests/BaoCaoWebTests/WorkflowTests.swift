@@ -106,7 +106,7 @@ final class WorkflowTests: XCTestCase {
                 let catalogue = try await IndicatorRepository.catalogue(web.store.sql)
                 let id = try await web.unitID("304")
                 return try await FigureQuery.figures(
-                    unitID: id, period: .firstMonths(2017, 6), catalogue: catalogue, web.store.sql
+                    unitID: id, period: .firstMonths(2017, 6), catalogue: catalogue, view: .working, web.store.sql
                 ).first { $0.indicator.code == "HKD_MOI_PHUONG" }?.current?.value
             }
             var sum = try await districtFigure()
@@ -299,20 +299,38 @@ final class WorkflowTests: XCTestCase {
             XCTAssertEqual(page.status, .ok)
             XCTAssertTrue(page.body.contains("<svg class=\"chart\""))
             let rows = page.body.components(separatedBy: "<tr>")
-            let industry = try XCTUnwrap(rows.first { $0.contains("indicator=GTSX_CN\">") })
+            let industry = try XCTUnwrap(rows.first { $0.contains("indicator=GTSX_CN&amp;view=chinh-thuc\">") })
             XCTAssertTrue(industry.contains("50,10% kế hoạch") && industry.contains("Đạt tiến độ"), "50,10% ≥ 50%")
             let fieldOnly = try await web.get("/tong-quan?unit=304&period=2017-H1&field=van_hoa_xa_hoi", as: leader)
             XCTAssertFalse(fieldOnly.body.contains("Giá trị sản xuất công nghiệp trên địa bàn"))
 
+            XCTAssertTrue(page.body.contains("<strong>Số liệu chính thức</strong>: chỉ gồm số liệu đã được duyệt"))
+
             let reporter = try await web.login("maychai.baocao")
             _ = try await web.post(
                 "/nhap-lieu", Self.form.merging(["buoc": "luu", "v_HKD_MOI_PHUONG": "12"]) { $1 }, as: reporter)
-            let drill = try await web.get(
+            // The leader's dashboard is official: the ward's draft is not in it.
+            let official = try await web.get(
                 "/tong-quan/chi-tieu?unit=304&period=2017-H1&indicator=HKD_MOI_PHUONG", as: leader)
+            let officialWard = try XCTUnwrap(
+                official.body.components(separatedBy: "<tr>").first { $0.contains("phường Máy Chai") })
+            XCTAssertFalse(officialWard.contains(">12"), "a draft never reaches the official view")
+            XCTAssertTrue(officialWard.contains("Đang nhập"), "where the ward stands in the cycle")
+            // The working view has it, marked, and the district's sum says how many wards it holds.
+            let drill = try await web.get(
+                "/tong-quan/chi-tieu?unit=304&period=2017-H1&indicator=HKD_MOI_PHUONG&view=lam-viec", as: leader)
             let ward = try XCTUnwrap(
                 drill.body.components(separatedBy: "<tr>").first { $0.contains("phường Máy Chai") })
-            XCTAssertTrue(ward.contains(">12<") && ward.contains("20,00% kế hoạch"), "12 of 60")
+            XCTAssertTrue(ward.contains(">12 (ước) <span") && ward.contains("chưa duyệt"), ward)
+            XCTAssertTrue(ward.contains("20,00% kế hoạch"), "12 of 60")
             XCTAssertTrue(drill.body.contains("2014-H1") && drill.body.contains("2017-H1"), "trend over four years")
+            XCTAssertTrue(drill.body.contains("(mới có số liệu của 1/13 phường, 1 phường chưa duyệt)"), "the sentence")
+            let district = try await web.get("/tong-quan?unit=304&period=2017-H1&view=lam-viec", as: leader)
+            let row = try XCTUnwrap(
+                district.body.components(separatedBy: "<tr>").first { $0.contains("indicator=HKD_MOI_PHUONG&amp;") })
+            XCTAssertTrue(
+                row.contains("1/13 phường") && row.contains("(1 chưa duyệt)") && row.contains("Chưa đủ số liệu"))
+            XCTAssertTrue(row.contains("chưa đủ số liệu"), "no % of the district's target for one ward's figure")
         }
     }
 

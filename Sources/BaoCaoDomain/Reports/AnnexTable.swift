@@ -11,7 +11,9 @@ public struct AnnexTable: Hashable, Sendable {
         public var estimate: Bool
         public var percentOfTarget: Amount?
         public var percentOfLastYear: Amount?
-        /// The same, as text for documents: "693.843", "50,10".
+        /// What the figure's claim carries: how complete, whether approved, on what it is compared.
+        public var note: String?
+        /// The same, as text for documents: "693.843", "50,10"; the note after the name.
         public var cells: [String]
     }
 
@@ -23,27 +25,45 @@ public struct AnnexTable: Hashable, Sendable {
     public var period: Period
     public var rows: [Row]
 
-    /// Indicators with a value this period and a target or last year's figure to compare it with.
+    /// Indicators with a value this period and a target or last year's figure to compare it with. A sum not every
+    /// unit reported says so after its name, has no % of target, and is compared with last year on the units that
+    /// reported both (the "same period" cell then holds those units' figure).
     public init(period: Period, figures: [Figure]) {
         self.period = period
         rows = figures.compactMap { f in
             guard let current = f.current, f.target != nil || f.lastYear != nil else { return nil }
             let i = f.indicator
-            let ofLastYear = f.lastYear.flatMap {
-                $0.value.scaled > 0 ? Comparison.percent(current.value, of: $0.value, decimals: i.changeDecimals) : nil
+            var lastYear = f.lastYear?.value
+            var ofLastYear: Amount?
+            var notes: [String] = FigureWords(f).note.map { [$0] } ?? []
+            switch f.yearOnYearBasis {
+            case .whole(let now, let then):
+                ofLastYear = then.scaled > 0 ? Comparison.percent(now, of: then, decimals: i.changeDecimals) : nil
+            case .matched(let m):
+                lastYear = m.earlier
+                ofLastYear =
+                    m.earlier.scaled > 0
+                    ? Comparison.percent(m.current, of: m.earlier, decimals: i.changeDecimals) : nil
+                notes.append(
+                    "cùng kỳ tính trên \(m.units) \(current.coverage?.unitWord ?? "đơn vị") có số liệu cả hai năm")
+            case .unavailable:
+                if f.lastYear != nil, !current.isComplete || f.lastYear?.isComplete == false {
+                    lastYear = nil
+                    notes.append("chưa so được với cùng kỳ")
+                }
             }
+            let note = notes.isEmpty ? nil : notes.joined(separator: "; ")
             func text(_ a: Amount?, _ decimals: Int) -> String {
                 a.map { VietnameseNumber.format($0, decimals: decimals) } ?? ""
             }
             return Row(
-                code: i.code, name: i.name, unit: i.unitOfMeasure, target: f.target?.value, lastYear: f.lastYear?.value,
+                code: i.code, name: i.name, unit: i.unitOfMeasure, target: f.target?.value, lastYear: lastYear,
                 current: current.value, estimate: current.status == .estimate, percentOfTarget: f.percentOfTarget,
-                percentOfLastYear: ofLastYear,
+                percentOfLastYear: ofLastYear, note: note,
                 cells: [
-                    i.name, i.unitOfMeasure, text(f.target?.value, i.valueDecimals),
-                    text(f.lastYear?.value, i.valueDecimals),
-                    text(current.value, i.valueDecimals), text(f.percentOfTarget, i.targetDecimals),
-                    text(ofLastYear, i.changeDecimals),
+                    i.name + (note.map { " (\($0))" } ?? ""), i.unitOfMeasure, text(f.target?.value, i.valueDecimals),
+                    text(lastYear, i.valueDecimals), text(current.value, i.valueDecimals),
+                    text(f.percentOfTarget, i.targetDecimals), text(ofLastYear, i.changeDecimals),
                 ])
         }
     }

@@ -25,13 +25,16 @@ public struct ReportDocument: Hashable, Sendable {
     public var annexInDocument: Bool
     /// What could not be filled, in order ("GTSX_CN.value", "[^7]"): for the compiler, never written as 0.
     public var missing: [String]
+    /// Which figures it shows; every output states it (nil only for documents built without stored figures).
+    public var view: FigureView?
 
     public init(
         header: [ReportTemplate.HeaderField: [String]], blocks: [Block], footnotes: [String], missing: [String],
-        annex: AnnexTable = AnnexTable(period: .year(2000), figures: []), annexInDocument: Bool = false
+        annex: AnnexTable = AnnexTable(period: .year(2000), figures: []), annexInDocument: Bool = false,
+        view: FigureView? = nil
     ) {
         self.header = header; self.blocks = blocks; self.footnotes = footnotes; self.missing = missing
-        self.annex = annex; self.annexInDocument = annexInDocument
+        self.annex = annex; self.annexInDocument = annexInDocument; self.view = view
     }
 
     public func headerLines(_ field: ReportTemplate.HeaderField) -> [String] { header[field] ?? [] }
@@ -78,6 +81,7 @@ extension ReportDocument {
             lines += ["", "Chú thích:"] + footnotes.enumerated().map { "\($0.offset + 1). \($0.element)" }
         }
         if !missing.isEmpty { lines += ["", "Thiếu số liệu (\(missing.count)): " + missing.joined(separator: ", ")] }
+        if let view { lines += ["", view.statement + "."] }
         return lines.joined(separator: "\n")
     }
 }

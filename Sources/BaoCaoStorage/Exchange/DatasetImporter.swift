@@ -78,7 +78,10 @@ public enum DatasetImporter {
         }
 
         guard problems.isEmpty else { throw ImportProblems(problems) }
-        if unitsMoved { try await ValueWriter.rebuildRollups(db) }
+        if unitsMoved {
+            try await RollupTable.rebuild(.official, db)
+            try await RollupTable.rebuild(.working, db)
+        }
         return summary
     }
 
@@ -151,34 +154,45 @@ public enum DatasetImporter {
         problems += try await lockProblems(resolved, references, db)
         guard problems.isEmpty else { return (0, 0) }
 
-        let existing = try await existingKeys(
-            unitIDs: Set(resolved.map(\.2.id)), periods: Set(resolved.map(\.0.period.code)), db)
+        // What an administrator imports is official at once, in both views: new keys by the bulk path, the others
+        // one by one (keeping their history), then adopted into the official view.
+        let unitIDs = Set(resolved.map(\.2.id)), periods = Set(resolved.map(\.0.period.code))
+        let existing = try await existingKeys(.working, unitIDs: unitIDs, periods: periods, db)
+        let existingOfficial = try await existingKeys(.official, unitIDs: unitIDs, periods: periods, db)
         var fresh: [BulkValueLoader.Row] = []
+        var adopt: [ExistingKey: Set<Int>] = [:]
         var counts = (values: 0, unchanged: 0)
         for (v, indicatorID, unit) in resolved {
-            if existing.contains(ExistingKey(indicatorID: indicatorID, unitID: unit.id, period: v.period.code)) {
-                let changed = try await ValueWriter.save(
-                    .init(indicatorID: indicatorID, unitID: unit.id, period: v.period), v.observation, note: v.note,
-                    by: user, communeLevel: unit.kind.isCommuneLevel, db)
-                if changed { counts.values += 1 } else { counts.unchanged += 1 }
-            } else {
+            let key = ExistingKey(indicatorID: indicatorID, unitID: unit.id, period: v.period.code)
+            if !existing.contains(key) && !existingOfficial.contains(key) {
                 fresh.append(
                     .init(
                         indicatorID: indicatorID, unitID: unit.id, period: v.period.code,
                         amount: v.observation.value.scaled, estimate: v.observation.status == .estimate,
                         qualifier: v.observation.qualifier?.rawValue, note: v.note))
+                continue
             }
+            let changed = try await ValueWriter.save(
+                .init(indicatorID: indicatorID, unitID: unit.id, period: v.period), v.observation, note: v.note,
+                by: user, communeLevel: unit.kind.isCommuneLevel, db)
+            if changed { counts.values += 1 } else { counts.unchanged += 1 }
+            adopt[ExistingKey(indicatorID: 0, unitID: unit.id, period: v.period.code), default: []].insert(indicatorID)
         }
-        try await BulkValueLoader.insert(fresh, by: user, db)
+        try await BulkValueLoader.insert(fresh, by: user, into: .working, db)
+        try await BulkValueLoader.insert(fresh, by: user, into: .official, db)
+        for (group, indicatorIDs) in adopt {
+            try await OfficialValues.adopt(
+                unitID: group.unitID, period: try Period(code: group.period), indicatorIDs: indicatorIDs, db)
+        }
         counts.values += fresh.count
         return counts
     }
 
     struct ExistingKey: Hashable { var indicatorID: Int; var unitID: Int; var period: String }
 
-    /// Which of the units' values for these periods exist already.
+    /// Which of the units' values for these periods exist already in a layer.
     static func existingKeys(
-        unitIDs: Set<Int>, periods: Set<String>, _ db: any SQLDatabase
+        _ layer: ValueLayer, unitIDs: Set<Int>, periods: Set<String>, _ db: any SQLDatabase
     ) async throws -> Set<ExistingKey> {
         var keys = Set<ExistingKey>()
         let ids = unitIDs.sorted()
@@ -186,7 +200,7 @@ public enum DatasetImporter {
         for start in stride(from: 0, to: ids.count, by: 500) {
             let rows = try await db.raw(
                 """
-                SELECT indicator_id, unit_id, period FROM data_values WHERE unit_id IN (\(binds: Array(ids[start..<min(start + 500, ids.count)])))
+                SELECT indicator_id, unit_id, period FROM \(layer.values) WHERE unit_id IN (\(binds: Array(ids[start..<min(start + 500, ids.count)])))
                 AND period IN (\(binds: periodCodes))
                 """
             ).all()

@@ -2,8 +2,8 @@ import BaoCaoDomain
 import SQLKit
 import SQLiteKit
 
-/// Writes many new values fast, in the caller's transaction: large multi-row statements into `data_values`, then
-/// what they add to the live sums of every unit above a commune, as one multi-row upsert into `rollups`.
+/// Writes many new values fast, in the caller's transaction: large multi-row statements into a layer's values, then
+/// what they add to the live sums of every unit above a commune, as multi-row guarded upserts into its rollups.
 /// `baocao import` uses it for the values a file adds; corrections of existing values go through `ValueWriter`,
 /// which keeps history. A value that already exists makes the statement fail, and with it the transaction: nothing
 /// is written.
@@ -25,26 +25,58 @@ public enum BulkValueLoader {
         }
     }
 
-    /// Loads `rows` in a transaction of its own.
+    /// Loads `rows` in a transaction of its own, into both views: what an administrator loads is official.
     public static func load(_ rows: [Row], by user: String, store: Store) async throws {
-        try await store.transaction { db in try await insert(rows, by: user, db) }
+        try await store.transaction { db in
+            try await insert(rows, by: user, into: .working, db)
+            try await insert(rows, by: user, into: .official, db)
+        }
     }
 
-    /// Writes `rows` (all new) inside the caller's transaction.
-    static func insert(_ rows: [Row], by user: String, _ db: any SQLDatabase) async throws {
+    /// Writes `rows` (all new to `layer`) inside the caller's transaction, and what they add to the live sums.
+    /// Working rows count as pending approval unless the same rows go into the official layer too (`official`).
+    static func insert(
+        _ rows: [Row], by user: String, into layer: ValueLayer, official: Bool = true, _ db: any SQLDatabase
+    ) async throws {
         guard !rows.isEmpty else { return }
         let now = Timestamp.now()
         for start in stride(from: 0, to: rows.count, by: rowsPerStatement) {
             let slice = rows[start..<min(start + rowsPerStatement, rows.count)]
             if let sqlite = db as? any SQLiteDatabase {
-                try await insertSQLite(slice, user: user, now: now, sqlite)
+                try await insertSQLite(slice, user: user, now: now, layer, sqlite)
             } else if db.dialect.name == "postgresql" {
-                try await insertPostgres(slice, user: user, now: now, db)
+                try await insertPostgres(slice, user: user, now: now, layer, db)
             } else {
-                try await insertPortable(slice, user: user, now: now, db)
+                try await insertPortable(slice, user: user, now: now, layer, db)
             }
         }
-        try await RollupDeltas(rows, ancestors: try await communeAncestors(Set(rows.map(\.unitID)), db)).write(db)
+        let ancestors = try await communeAncestors(Set(rows.map(\.unitID)), db)
+        try await RollupTable.apply(
+            layer, try deltas(rows, ancestors: ancestors, pending: layer == .working && !official), db)
+    }
+
+    /// What the rows add to the sums of every unit above their communes, added up exactly.
+    static func deltas(
+        _ rows: [Row], ancestors: [Int: [Int]], pending: Bool
+    ) throws
+        -> [RollupTable.Key: RollupTable.Delta]
+    {
+        var deltas: [RollupTable.Key: RollupTable.Delta] = [:]
+        for row in rows {
+            guard let above = ancestors[row.unitID] else { continue }
+            for ancestor in above {
+                let key = RollupTable.Key(unitID: ancestor, indicatorID: row.indicatorID, period: row.period)
+                var d = deltas[key] ?? RollupTable.Delta()
+                let (total, overflow) = d.total.addingReportingOverflow(row.amount)
+                guard !overflow else { throw FigureOutOfRange.sum }
+                d.total = total
+                d.contributors += 1
+                if row.estimate { d.estimates += 1 }
+                if pending { d.pending += 1 }
+                deltas[key] = d
+            }
+        }
+        return deltas
     }
 
     /// For each commune-level unit among `unitIDs`, the units above it.
@@ -76,8 +108,9 @@ public enum BulkValueLoader {
 
     /// SQLite: binds handed straight to SQLite, without the per-value encoding of the portable path; who and when
     /// are bound once per statement, not once a row.
-    static func insertSQLite(_ rows: ArraySlice<Row>, user: String, now: String, _ db: any SQLiteDatabase) async throws
-    {
+    static func insertSQLite(
+        _ rows: ArraySlice<Row>, user: String, now: String, _ layer: ValueLayer, _ db: any SQLiteDatabase
+    ) async throws {
         var binds: [SQLiteData] = [.text(user), .text(now)]  // the two `?` of the SELECT list come first
         binds.reserveCapacity(rows.count * 7 + 2)
         let estimate = SQLiteData.text(ValueStatus.estimate.rawValue),
@@ -88,22 +121,25 @@ public enum BulkValueLoader {
             binds.append(r.qualifier.map(SQLiteData.text) ?? .null); binds.append(r.note.map(SQLiteData.text) ?? .null)
         }
         _ = try await db.query(
-            rows.count == rowsPerStatement ? fullStatement : sqliteStatement(rows: rows.count), binds)
+            rows.count == rowsPerStatement && layer == .working
+                ? fullStatement : sqliteStatement(layer.valuesTable, rows: rows.count), binds)
     }
 
-    static let fullStatement = sqliteStatement(rows: rowsPerStatement)
+    static let fullStatement = sqliteStatement(Table.values, rows: rowsPerStatement)
 
-    static func sqliteStatement(rows: Int) -> String {
-        "INSERT INTO data_values (indicator_id, unit_id, period, amount, status, qualifier, note, updated_by, updated_at) "
+    static func sqliteStatement(_ table: String, rows: Int) -> String {
+        "INSERT INTO \(table) (indicator_id, unit_id, period, amount, status, qualifier, note, updated_by, updated_at) "
             + "SELECT column1, column2, column3, column4, column5, column6, column7, ?, ? FROM (VALUES "
             + repeatElement("(?,?,?,?,?,?,?)", count: rows).joined(separator: ",") + ")"
     }
 
     /// PostgreSQL: seven array parameters unnested into rows, instead of seven parameters a row.
-    static func insertPostgres(_ rows: ArraySlice<Row>, user: String, now: String, _ db: any SQLDatabase) async throws {
+    static func insertPostgres(
+        _ rows: ArraySlice<Row>, user: String, now: String, _ layer: ValueLayer, _ db: any SQLDatabase
+    ) async throws {
         try await db.raw(
             """
-            INSERT INTO data_values (indicator_id, unit_id, period, amount, status, qualifier, note, updated_by, updated_at)
+            INSERT INTO \(layer.values) (indicator_id, unit_id, period, amount, status, qualifier, note, updated_by, updated_at)
             SELECT i, u, p, a, s, NULLIF(q, ''), NULLIF(n, ''), \(bind: user), \(bind: now) FROM UNNEST(
             \(bind: rows.map { Int64($0.indicatorID) })::bigint[], \(bind: rows.map { Int64($0.unitID) })::bigint[],
             \(bind: rows.map(\.period))::text[], \(bind: rows.map(\.amount))::bigint[], \(bind: rows.map(status))::text[],
@@ -113,8 +149,10 @@ public enum BulkValueLoader {
     }
 
     /// Any other SQL database: SQLKit's insert builder with bound values.
-    static func insertPortable(_ rows: ArraySlice<Row>, user: String, now: String, _ db: any SQLDatabase) async throws {
-        let insert = db.insert(into: Table.values).columns(
+    static func insertPortable(
+        _ rows: ArraySlice<Row>, user: String, now: String, _ layer: ValueLayer, _ db: any SQLDatabase
+    ) async throws {
+        let insert = db.insert(into: layer.valuesTable).columns(
             "indicator_id", "unit_id", "period", "amount", "status", "qualifier", "note", "updated_by", "updated_at")
         for r in rows {
             insert.values(

@@ -1,48 +1,68 @@
 import BaoCaoDomain
 import SQLKit
 
-/// One input of an entry form, parsed: the value, its status and qualifier, and the reporter's comment.
+/// One changed input of an entry form: the value to store (nil deletes the stored one), its comment, and the
+/// version the person's change was based on.
 public struct EntryLine: Sendable {
     public var indicatorID: Int
-    public var observation: Observation
+    public var observation: Observation?
     public var note: String?
-    public init(indicatorID: Int, observation: Observation, note: String?) {
-        self.indicatorID = indicatorID; self.observation = observation; self.note = note
+    /// The version the form showed; nil skips the check (a file imported by an administrator).
+    public var basedOn: Int?
+
+    public init(indicatorID: Int, observation: Observation?, note: String?, basedOn: Int?) {
+        self.indicatorID = indicatorID; self.observation = observation; self.note = note; self.basedOn = basedOn
     }
 }
 
-/// Saves an entry form: the figures, the deletions and the step (save draft or submit) land together, or nothing does.
+/// Saves an entry form: the changed figures, the deletions and the step (save draft or submit) land together, or
+/// nothing does. A line based on an older version than the stored one refuses the whole save with every conflict.
 public enum FigureEntry {
     public struct Outcome: Sendable {
         public var changed: Int
         public var status: SubmissionStatus
     }
 
+    /// Values changed by someone else since the form was opened: nothing was saved.
+    public struct Conflicts: Error, Sendable {
+        public var conflicts: [ValueWriter.VersionConflict]
+    }
+
     /// `formUnit` is the unit whose submission the form belongs to (a ward, an office); `valueUnit` is the unit the
     /// figures are stored for (the ward itself, or the office's locality).
     public static func save(
-        _ lines: [EntryLine], deleting: [Int] = [], formUnit: StoredUnit, valueUnit: StoredUnit, period: Period,
+        _ lines: [EntryLine], formUnit: StoredUnit, valueUnit: StoredUnit, period: Period,
         submit: Bool, by user: String, store: Store
     ) async throws -> Outcome {
         try await store.transaction { db in
             var status = try await SubmissionRepository.take(
                 .saveDraft, unitID: formUnit.id, period: period, reason: nil, by: user, db)
-            var changed = 0
+            var conflicts: [ValueWriter.VersionConflict] = []
             for line in lines {
+                guard let basedOn = line.basedOn else { continue }
                 let key = ValueWriter.Key(indicatorID: line.indicatorID, unitID: valueUnit.id, period: period)
-                if try await ValueWriter.save(
-                    key, line.observation, note: line.note, by: user,
-                    communeLevel: valueUnit.kind.isCommuneLevel, db)
-                {
-                    changed += 1
-                }
+                do { try await ValueWriter.check(key, nil, expecting: basedOn, db) } catch let c
+                    as ValueWriter.VersionConflict
+                { conflicts.append(c) }
             }
-            for indicatorID in deleting {
-                let key = ValueWriter.Key(indicatorID: indicatorID, unitID: valueUnit.id, period: period)
-                if try await ValueWriter.delete(key, by: user, communeLevel: valueUnit.kind.isCommuneLevel, db) {
-                    changed += 1
+            guard conflicts.isEmpty else { throw Conflicts(conflicts: conflicts) }
+            var changed = 0
+            do {
+                for line in lines {
+                    let key = ValueWriter.Key(indicatorID: line.indicatorID, unitID: valueUnit.id, period: period)
+                    let communeLevel = valueUnit.kind.isCommuneLevel
+                    let wrote =
+                        if let observation = line.observation {
+                            try await ValueWriter.save(
+                                key, observation, note: line.note, by: user, communeLevel: communeLevel,
+                                expecting: line.basedOn, db)
+                        } else {
+                            try await ValueWriter.delete(
+                                key, by: user, communeLevel: communeLevel, expecting: line.basedOn, db)
+                        }
+                    if wrote { changed += 1 }
                 }
-            }
+            } catch let c as ValueWriter.VersionConflict { throw Conflicts(conflicts: [c]) }
             if submit {
                 status = try await SubmissionRepository.take(
                     .submit, unitID: formUnit.id, period: period, reason: nil, by: user, db)
@@ -53,16 +73,19 @@ public enum FigureEntry {
 }
 
 /// A value as stored, with what the entry form shows beside it.
-public struct StoredValue: Sendable {
+public struct StoredValue: Sendable, Equatable {
     public var observation: Observation
     public var note: String?
     public var updatedBy: String
     public var updatedAt: String
     public var changes: Int
+    /// What a change to it must be based on.
+    public var version: Int
 }
 
 extension FigureEntry {
-    /// The unit's own stored values for exactly `period`, by indicator id, with how many times each was changed.
+    /// The unit's own stored working values for exactly `period`, by indicator id, with how many times each was
+    /// changed and its version.
     public static func stored(unitID: Int, period: Period, _ db: any SQLDatabase) async throws -> [Int: StoredValue] {
         var counts: [Int: Int] = [:]
         for row in try await db.raw(
@@ -73,23 +96,24 @@ extension FigureEntry {
         ).all() {
             counts[try row.decode(column: "indicator_id", as: Int.self)] = try row.decode(column: "n", as: Int.self)
         }
-        var result: [Int: StoredValue] = [:]
+        return try await StoredRow.all(.working, unitID: unitID, period: period.code, db).reduce(into: [:]) {
+            $0[$1.key] = $1.value.value(changes: counts[$1.key] ?? 0)
+        }
+    }
+
+    /// The versions of the unit's keys that have no stored value but a history (deleted): what a form shows for
+    /// an empty cell, so that a value someone enters meanwhile is not overwritten unseen.
+    public static func absentVersions(unitID: Int, period: Period, _ db: any SQLDatabase) async throws -> [Int: Int] {
+        var result: [Int: Int] = [:]
         for row in try await db.raw(
             """
-            SELECT indicator_id, amount, status, qualifier, note, updated_by, updated_at FROM data_values
-            WHERE unit_id = \(bind: unitID) AND period = \(bind: period.code)
+            SELECT indicator_id, MAX(version) AS v FROM value_history
+            WHERE unit_id = \(bind: unitID) AND period = \(bind: period.code) GROUP BY indicator_id
             """
         ).all() {
-            let id = try row.decode(column: "indicator_id", as: Int.self)
-            result[id] = StoredValue(
-                observation: Observation(
-                    value: Amount(scaled: try row.decode(column: "amount", as: Int64.self)),
-                    status: ValueStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .final,
-                    qualifier: (try row.decode(column: "qualifier", as: String?.self)).flatMap(
-                        Qualifier.init(rawValue:))),
-                note: try row.decode(column: "note", as: String?.self),
-                updatedBy: try row.decode(column: "updated_by", as: String.self),
-                updatedAt: try row.decode(column: "updated_at", as: String.self), changes: counts[id] ?? 0)
+            if let v = try row.decode(column: "v", as: Int?.self) {
+                result[try row.decode(column: "indicator_id", as: Int.self)] = v
+            }
         }
         return result
     }

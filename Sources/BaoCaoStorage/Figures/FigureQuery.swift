@@ -1,54 +1,130 @@
 import BaoCaoDomain
 import SQLKit
 
-/// Every indicator's figure for one unit and period, with the comparisons, in report order.
+/// Every indicator's figure for one unit and period in one view, with the comparisons, in report order.
 ///
-/// Three indexed lookups fetch the unit's own values, the live sums of the communes below it and its current
-/// targets, for the period, the same period last year and the period before; `FigureAssembler` does the rest.
-/// No scan of the values table, whatever its size.
+/// Indexed lookups fetch the unit's own values, the live sums of the communes below it (with how many contributed
+/// and, in the working view, how many are not approved), how many communes were expected to report, and its current
+/// targets, for the period, the same period last year, the period before, and every part they can be built from;
+/// an incomplete sum also gets the sums over the communes that reported both periods. `FigureAssembler` does the
+/// rest. No scan of the values table, whatever its size, unless a sum is incomplete.
 public enum FigureQuery {
     public static func figures(
-        unitID: Int, period: Period, catalogue: Catalogue,
+        unitID: Int, period: Period, catalogue: Catalogue, view: FigureView,
         _ db: any SQLDatabase
     ) async throws -> [Figure] {
+        let sources = try await sources(unitID: unitID, period: period, catalogue: catalogue, view: view, db)
+        return FigureAssembler.figures(for: catalogue.indicators, period: period, sources: sources)
+    }
+
+    static func sources(
+        unitID: Int, period: Period, catalogue: Catalogue, view: FigureView, _ db: any SQLDatabase
+    ) async throws -> FigureSources {
+        let layer = ValueLayer(view)
         let codes = Array(FigureSources.periodCodes(for: period)).sorted()
         var sources = FigureSources()
-
-        let own = try await db.raw(
-            """
-            SELECT indicator_id, period, amount, status, qualifier FROM data_values
-            WHERE unit_id = \(bind: unitID) AND period IN (\(binds: codes))
-            """
-        ).all()
-        for row in own {
-            guard let code = catalogue.codeByID[try row.decode(column: "indicator_id", as: Int.self)] else { continue }
-            let observation = Observation(
-                value: Amount(scaled: try row.decode(column: "amount", as: Int64.self)),
-                status: ValueStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .final,
-                qualifier: (try row.decode(column: "qualifier", as: String?.self)).flatMap(Qualifier.init(rawValue:)))
-            sources.own[code, default: [:]][try row.decode(column: "period", as: String.self)] = observation
+        let official = view == .working ? try await ownRows(.official, unitID, codes, db) : [:]
+        for (key, row) in try await ownRows(layer, unitID, codes, db) {
+            guard let code = catalogue.codeByID[key.indicatorID] else { continue }
+            var observation = row.observation
+            if view == .working { observation.isDraft = official[key].map { row.sameFigure(as: $0) } != true }
+            sources.own[code, default: [:]][key.period] = observation
         }
-
-        let sums = try await db.raw(
+        for row in try await db.raw(
             """
-            SELECT indicator_id, period, total, contributors, estimates FROM rollups
+            SELECT indicator_id, period, total, contributors, estimates, pending FROM \(layer.rollups)
             WHERE unit_id = \(bind: unitID) AND period IN (\(binds: codes))
             """
-        ).all()
-        for row in sums {
+        ).all() {
             guard let code = catalogue.codeByID[try row.decode(column: "indicator_id", as: Int.self)] else { continue }
             let sum = RolledUp(
                 total: Amount(scaled: try row.decode(column: "total", as: Int64.self)),
                 contributors: try row.decode(column: "contributors", as: Int.self),
-                estimates: try row.decode(column: "estimates", as: Int.self))
+                estimates: try row.decode(column: "estimates", as: Int.self),
+                pending: view == .working ? try row.decode(column: "pending", as: Int.self) : 0)
             sources.rolledUp[code, default: [:]][try row.decode(column: "period", as: String.self)] = sum
         }
-
+        if !sources.rolledUp.isEmpty {
+            sources.expected = try await CoverageQuery.expected(below: unitID, periods: codes, db)
+            sources.matched = try await matched(unitID, period, sources, catalogue, layer, db)
+        }
         for target in try await TargetRepository.current(unitID: unitID, years: [period.year], db) {
             guard let code = catalogue.codeByID[target.indicatorID] else { continue }
             sources.targets[code, default: [:]][target.year] = TargetValue(value: target.value, kind: target.kind)
         }
-        return FigureAssembler.figures(for: catalogue.indicators, period: period, sources: sources)
+        return sources
+    }
+
+    struct OwnKey: Hashable { var indicatorID: Int; var period: String }
+
+    static func ownRows(
+        _ layer: ValueLayer, _ unitID: Int, _ codes: [String], _ db: any SQLDatabase
+    ) async throws
+        -> [OwnKey: StoredRow]
+    {
+        var result: [OwnKey: StoredRow] = [:]
+        for row in try await db.raw(
+            """
+            SELECT indicator_id, period, \(unsafeRaw: StoredRow.columns(layer)) FROM \(layer.values)
+            WHERE unit_id = \(bind: unitID) AND period IN (\(binds: codes))
+            """
+        ).all() {
+            let key = OwnKey(
+                indicatorID: try row.decode(column: "indicator_id", as: Int.self),
+                period: try row.decode(column: "period", as: String.self))
+            result[key] = try StoredRow(row, versioned: layer == .working)
+        }
+        return result
+    }
+
+    /// For sums that are not complete in the period or in a period it is compared with (and that the unit has no own
+    /// value for), the sums over the communes that reported both.
+    static func matched(
+        _ unitID: Int, _ period: Period, _ sources: FigureSources, _ catalogue: Catalogue, _ layer: ValueLayer,
+        _ db: any SQLDatabase
+    ) async throws -> [String: [String: MatchedSums]] {
+        var result: [String: [String: MatchedSums]] = [:]
+        let earlierPeriods = [period.sameTimeLastYear] + (period.previous.map { [$0] } ?? [])
+        for earlier in earlierPeriods {
+            let ids = sources.rolledUp.compactMap { code, sums -> Int? in
+                guard let now = sums[period.code], let then = sums[earlier.code],
+                    sources.own[code]?[period.code] == nil, sources.own[code]?[earlier.code] == nil
+                else { return nil }
+                let complete = { (sum: RolledUp, p: Period) in
+                    sum.contributors >= (sources.expected[p.code]?.count ?? 0)
+                }
+                return complete(now, period) && complete(then, earlier) ? nil : catalogue.idByCode[code]
+            }
+            guard !ids.isEmpty else { continue }
+            let rows: [any SQLRow]
+            do {
+                rows = try await db.raw(
+                    """
+                    SELECT c.indicator_id, CAST(SUM(c.amount) AS BIGINT) AS now_total,
+                    CAST(SUM(p.amount) AS BIGINT) AS then_total, COUNT(*) AS units
+                    FROM \(layer.values) c
+                    JOIN unit_ancestors a ON a.unit_id = c.unit_id AND a.ancestor_id = \(bind: unitID) AND a.depth > 0
+                    JOIN units u ON u.id = c.unit_id AND u.kind IN (\(binds: CoverageQuery.communeKinds))
+                    JOIN \(layer.values) p ON p.unit_id = c.unit_id AND p.indicator_id = c.indicator_id
+                    AND p.period = \(bind: earlier.code)
+                    WHERE c.period = \(bind: period.code) AND c.indicator_id IN (\(binds: ids.sorted()))
+                    GROUP BY c.indicator_id
+                    """
+                ).all()
+            } catch  where "\(error)".contains("overflow") || "\(error)".contains("out of range") {
+                continue  // a matched sum beyond 64 bits: no comparison
+            }
+            for row in rows {
+                guard let code = catalogue.codeByID[try row.decode(column: "indicator_id", as: Int.self)] else {
+                    continue
+                }
+                result[code, default: [:]][earlier.code] = MatchedSums(
+                    current: Amount(scaled: try row.decode(column: "now_total", as: Int64.self)),
+                    earlier: Amount(scaled: try row.decode(column: "then_total", as: Int64.self)),
+                    units: try row.decode(column: "units", as: Int.self))
+            }
+        }
+        return result
     }
 
     /// Sums of every indicator over the values below `unitID` for `periods`, by scanning the values table: what the

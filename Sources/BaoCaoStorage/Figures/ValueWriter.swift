@@ -1,8 +1,10 @@
 import BaoCaoDomain
 import SQLKit
 
-/// Saves figures. Every save keeps the version it replaces in `value_history` and, for commune-level units, moves
-/// the live sums of every unit above in the same transaction, so aggregates are right the moment it commits.
+/// Saves working figures. Every save keeps the version it replaces in `value_history`, gives the value a new
+/// version, and, for commune-level units, moves the live sums of every unit above in the same transaction, so
+/// aggregates are right the moment it commits. A save based on an older version than the stored one is refused
+/// (`VersionConflict`): nobody overwrites a colleague's change without seeing it.
 public enum ValueWriter {
     public struct Key: Hashable, Sendable {
         public var indicatorID: Int
@@ -13,76 +15,81 @@ public enum ValueWriter {
         }
     }
 
-    /// Saves one value. Returns false when it equals what is stored (nothing written).
+    /// The change a save was based on is no longer the stored one.
+    public struct VersionConflict: Error, Sendable {
+        public var key: Key
+        /// What is stored now (nil: deleted since).
+        public var current: StoredValue?
+        /// Who made the change, and when (for a deletion, from the history).
+        public var changedBy: String
+        public var changedAt: String
+        public var version: Int
+    }
+
+    /// Saves one value. Returns false when it equals what is stored (nothing written). With `expecting`, the
+    /// version the person's change was based on, a different stored version refuses the save. The write itself is
+    /// conditional on the version it read, so two transactions racing on one value cannot both win.
     @discardableResult
     public static func save(
         _ key: Key, _ observation: Observation, note: String?, by user: String,
-        communeLevel: Bool, _ db: any SQLDatabase
+        communeLevel: Bool, expecting: Int? = nil, _ db: any SQLDatabase
     ) async throws -> Bool {
         let now = Timestamp.now()
-        let existing = try await db.raw(
-            """
-            SELECT amount, status, qualifier, note, updated_by, updated_at FROM data_values
-            WHERE unit_id = \(bind: key.unitID) AND indicator_id = \(bind: key.indicatorID) AND period = \(bind: key.period.code)
-            """
-        ).first()
-        var delta = observation.value.scaled
-        var contributorDelta = 1
-        var estimateDelta = observation.status == .estimate ? 1 : 0
-        if let old = existing {
-            let oldAmount = try old.decode(column: "amount", as: Int64.self)
-            let oldStatus = try old.decode(column: "status", as: String.self)
-            let oldQualifier = try old.decode(column: "qualifier", as: String?.self)
-            let oldNote = try old.decode(column: "note", as: String?.self)
-            if oldAmount == observation.value.scaled && oldStatus == observation.status.rawValue
-                && oldQualifier == observation.qualifier?.rawValue && oldNote == note
-            {
-                return false
-            }
+        let old = try await StoredRow.find(.working, key, db)
+        if let expecting { try await check(key, old, expecting: expecting, db) }
+        let new = StoredRow(observation: observation, note: note, by: user, at: now, version: 0)
+        let estimate = observation.status == .estimate ? 1 : 0
+        // The working sums count their values that differ from the official ones: not approved yet.
+        let official = communeLevel ? try await StoredRow.find(.official, key, db) : nil
+        func pending(_ row: StoredRow?) -> Int {
+            guard let row else { return 0 }
+            return official.map { row.sameFigure(as: $0) } == true ? 0 : 1
+        }
+        var delta = RollupTable.Delta(total: new.amount, contributors: 1, estimates: estimate, pending: pending(new))
+        if let old {
+            if old.sameFigure(as: new) { return false }
+            let version = old.version + 1
+            let updated = try await db.raw(
+                """
+                UPDATE data_values SET amount = \(bind: new.amount), status = \(bind: new.status),
+                qualifier = \(bind: new.qualifier), note = \(bind: note), updated_by = \(bind: user),
+                updated_at = \(bind: now), version = \(bind: version)
+                WHERE unit_id = \(bind: key.unitID) AND indicator_id = \(bind: key.indicatorID)
+                AND period = \(bind: key.period.code) AND version = \(bind: old.version)
+                RETURNING version
+                """
+            ).all()
+            if updated.isEmpty { try await check(key, nil, expecting: old.version, db) }
             try await db.raw(
                 """
                 INSERT INTO value_history (indicator_id, unit_id, period, old_amount, old_status, old_qualifier, old_note,
-                old_by, old_at, new_amount, new_status, new_qualifier, new_note, changed_by, changed_at)
-                VALUES (\(bind: key.indicatorID), \(bind: key.unitID), \(bind: key.period.code), \(bind: oldAmount),
-                \(bind: oldStatus), \(bind: oldQualifier), \(bind: oldNote),
-                \(bind: try old.decode(column: "updated_by", as: String.self)),
-                \(bind: try old.decode(column: "updated_at", as: String.self)), \(bind: observation.value.scaled),
-                \(bind: observation.status.rawValue), \(bind: observation.qualifier?.rawValue), \(bind: note),
-                \(bind: user), \(bind: now))
+                old_by, old_at, new_amount, new_status, new_qualifier, new_note, changed_by, changed_at, version)
+                VALUES (\(bind: key.indicatorID), \(bind: key.unitID), \(bind: key.period.code), \(bind: old.amount),
+                \(bind: old.status), \(bind: old.qualifier), \(bind: old.note), \(bind: old.updatedBy), \(bind: old.updatedAt),
+                \(bind: new.amount), \(bind: new.status), \(bind: new.qualifier), \(bind: note), \(bind: user), \(bind: now),
+                \(bind: version))
                 """
             ).run()
-            try await db.raw(
-                """
-                UPDATE data_values SET amount = \(bind: observation.value.scaled), status = \(bind: observation.status.rawValue),
-                qualifier = \(bind: observation.qualifier?.rawValue), note = \(bind: note), updated_by = \(bind: user),
-                updated_at = \(bind: now)
-                WHERE unit_id = \(bind: key.unitID) AND indicator_id = \(bind: key.indicatorID) AND period = \(bind: key.period.code)
-                """
-            ).run()
-            delta -= oldAmount
-            contributorDelta = 0
-            estimateDelta -= oldStatus == ValueStatus.estimate.rawValue ? 1 : 0
+            guard let change = new.amount.subtractingChecked(old.amount) else { throw FigureOutOfRange.sum }
+            delta = RollupTable.Delta(
+                total: change, contributors: 0, estimates: estimate - (old.isEstimate ? 1 : 0),
+                pending: pending(new) - pending(old))
         } else {
-            try await db.raw(
+            let version = try await absentVersion(key, db) + 1
+            let inserted = try await db.raw(
                 """
-                INSERT INTO data_values (indicator_id, unit_id, period, amount, status, qualifier, note, updated_by, updated_at)
-                VALUES (\(bind: key.indicatorID), \(bind: key.unitID), \(bind: key.period.code), \(bind: observation.value.scaled),
-                \(bind: observation.status.rawValue), \(bind: observation.qualifier?.rawValue), \(bind: note), \(bind: user),
-                \(bind: now))
+                INSERT INTO data_values (indicator_id, unit_id, period, amount, status, qualifier, note, updated_by,
+                updated_at, version)
+                VALUES (\(bind: key.indicatorID), \(bind: key.unitID), \(bind: key.period.code), \(bind: new.amount),
+                \(bind: new.status), \(bind: new.qualifier), \(bind: note), \(bind: user), \(bind: now), \(bind: version))
+                ON CONFLICT (unit_id, indicator_id, period) DO NOTHING RETURNING version
                 """
-            ).run()
+            ).all()
+            if inserted.isEmpty { try await check(key, nil, expecting: version - 1, db) }
         }
-        if communeLevel && (delta != 0 || contributorDelta != 0 || estimateDelta != 0) {
-            try await db.raw(
-                """
-                INSERT INTO rollups (unit_id, indicator_id, period, total, contributors, estimates)
-                SELECT ancestor_id, \(bind: key.indicatorID), \(bind: key.period.code), \(bind: delta),
-                \(bind: contributorDelta), \(bind: estimateDelta)
-                FROM unit_ancestors WHERE unit_id = \(bind: key.unitID) AND depth > 0
-                ON CONFLICT (unit_id, indicator_id, period) DO UPDATE SET total = rollups.total + excluded.total,
-                contributors = rollups.contributors + excluded.contributors, estimates = rollups.estimates + excluded.estimates
-                """
-            ).run()
+        if communeLevel {
+            try await RollupTable.adjust(
+                .working, above: key.unitID, indicatorID: key.indicatorID, period: key.period.code, by: delta, db)
         }
         return true
     }
@@ -91,63 +98,79 @@ public enum ValueWriter {
     /// sums above. Returns false when there was nothing to delete.
     @discardableResult
     public static func delete(
-        _ key: Key, by user: String, communeLevel: Bool, _ db: any SQLDatabase
-    ) async throws
-        -> Bool
-    {
-        guard
-            let old = try await db.raw(
-                """
-                SELECT amount, status, qualifier, note, updated_by, updated_at FROM data_values
-                WHERE unit_id = \(bind: key.unitID) AND indicator_id = \(bind: key.indicatorID) AND period = \(bind: key.period.code)
-                """
-            ).first()
-        else { return false }
-        let amount = try old.decode(column: "amount", as: Int64.self)
-        let status = try old.decode(column: "status", as: String.self)
+        _ key: Key, by user: String, communeLevel: Bool, expecting: Int? = nil, _ db: any SQLDatabase
+    ) async throws -> Bool {
+        let old = try await StoredRow.find(.working, key, db)
+        if let expecting { try await check(key, old, expecting: expecting, db) }
+        guard let old else { return false }
+        let deleted = try await db.raw(
+            """
+            DELETE FROM data_values WHERE unit_id = \(bind: key.unitID) AND indicator_id = \(bind: key.indicatorID)
+            AND period = \(bind: key.period.code) AND version = \(bind: old.version) RETURNING version
+            """
+        ).all()
+        if deleted.isEmpty { try await check(key, nil, expecting: old.version, db) }
         try await db.raw(
             """
             INSERT INTO value_history (indicator_id, unit_id, period, old_amount, old_status, old_qualifier, old_note,
-            old_by, old_at, changed_by, changed_at)
-            VALUES (\(bind: key.indicatorID), \(bind: key.unitID), \(bind: key.period.code), \(bind: amount), \(bind: status),
-            \(bind: try old.decode(column: "qualifier", as: String?.self)), \(bind: try old.decode(column: "note", as: String?.self)),
-            \(bind: try old.decode(column: "updated_by", as: String.self)),
-            \(bind: try old.decode(column: "updated_at", as: String.self)), \(bind: user), \(bind: Timestamp.now()))
-            """
-        ).run()
-        try await db.raw(
-            """
-            DELETE FROM data_values
-            WHERE unit_id = \(bind: key.unitID) AND indicator_id = \(bind: key.indicatorID) AND period = \(bind: key.period.code)
+            old_by, old_at, changed_by, changed_at, version)
+            VALUES (\(bind: key.indicatorID), \(bind: key.unitID), \(bind: key.period.code), \(bind: old.amount),
+            \(bind: old.status), \(bind: old.qualifier), \(bind: old.note), \(bind: old.updatedBy), \(bind: old.updatedAt),
+            \(bind: user), \(bind: Timestamp.now()), \(bind: old.version + 1))
             """
         ).run()
         if communeLevel {
-            let estimate = status == ValueStatus.estimate.rawValue ? 1 : 0
-            try await db.raw(
-                """
-                UPDATE rollups SET total = total - \(bind: amount), contributors = contributors - 1,
-                estimates = estimates - \(bind: estimate)
-                WHERE indicator_id = \(bind: key.indicatorID) AND period = \(bind: key.period.code)
-                AND unit_id IN (SELECT ancestor_id FROM unit_ancestors WHERE unit_id = \(bind: key.unitID) AND depth > 0)
-                """
-            ).run()
+            guard let removed = Int64(0).subtractingChecked(old.amount) else { throw FigureOutOfRange.sum }
+            let official = try await StoredRow.find(.official, key, db)
+            let wasPending = official.map { old.sameFigure(as: $0) } == true ? 0 : 1
+            try await RollupTable.adjust(
+                .working, above: key.unitID, indicatorID: key.indicatorID, period: key.period.code,
+                by: .init(total: removed, contributors: -1, estimates: old.isEstimate ? -1 : 0, pending: -wasPending),
+                db)
         }
         return true
     }
 
-    /// Recomputes every live sum from the values: needed only when the hierarchy itself changes (a merger moves
-    /// communes), never for a saved figure.
-    static func rebuildRollups(_ db: any SQLDatabase) async throws {
-        try await db.raw("DELETE FROM rollups").run()
+    /// The version of a key: the stored value's, or for a key without a value the version its last deletion made
+    /// (0 for one never stored). It only ever grows.
+    public static func version(_ key: Key, _ db: any SQLDatabase) async throws -> Int {
+        if let row = try await StoredRow.find(.working, key, db) { return row.version }
+        return try await absentVersion(key, db)
+    }
+
+    static func absentVersion(_ key: Key, _ db: any SQLDatabase) async throws -> Int {
         try await db.raw(
             """
-            INSERT INTO rollups (unit_id, indicator_id, period, total, contributors, estimates)
-            SELECT a.ancestor_id, v.indicator_id, v.period, SUM(v.amount), COUNT(*),
-            SUM(CASE WHEN v.status = \(bind: ValueStatus.estimate.rawValue) THEN 1 ELSE 0 END)
-            FROM data_values v JOIN unit_ancestors a ON a.unit_id = v.unit_id AND a.depth > 0
-            JOIN units u ON u.id = v.unit_id AND u.kind IN (\(binds: UnitKind.allCases.filter(\.isCommuneLevel).map(\.rawValue)))
-            GROUP BY a.ancestor_id, v.indicator_id, v.period
+            SELECT MAX(version) AS v FROM value_history WHERE unit_id = \(bind: key.unitID)
+            AND indicator_id = \(bind: key.indicatorID) AND period = \(bind: key.period.code)
             """
-        ).run()
+        ).first()?.decode(column: "v", as: Int?.self) ?? 0
+    }
+
+    /// Refuses with `VersionConflict` unless the key is at version `expecting`. With `stored` nil, reads it again:
+    /// a conditional write that touched no row lost a race, and this says to whom.
+    static func check(_ key: Key, _ stored: StoredRow?, expecting: Int, _ db: any SQLDatabase) async throws {
+        var stored = stored
+        if stored == nil { stored = try await StoredRow.find(.working, key, db) }
+        if let stored {
+            guard stored.version != expecting else { return }
+            throw VersionConflict(
+                key: key, current: stored.value(changes: 0), changedBy: stored.updatedBy, changedAt: stored.updatedAt,
+                version: stored.version)
+        }
+        let version = try await absentVersion(key, db)
+        guard version != expecting else { return }
+        let last = try await ValueHistory.changes(key, db).last
+        throw VersionConflict(
+            key: key, current: nil, changedBy: last?.changedBy ?? "", changedAt: last?.changedAt ?? "",
+            version: version)
+    }
+}
+
+extension Int64 {
+    /// The difference, or nil when it does not fit.
+    func subtractingChecked(_ other: Int64) -> Int64? {
+        let (value, overflow) = subtractingReportingOverflow(other)
+        return overflow ? nil : value
     }
 }

@@ -6,7 +6,7 @@ enum StoreMigrations {
         CreateFields(), CreateUnits(), CreateUnitAncestors(), CreateIndicators(), CreateTargets(),
         CreateDataValues(), CreateValueHistory(), CreateRollups(), CreateReportCalendars(), CreateReportTemplates(),
         AddIndicatorReportedBy(), CreateAccounts(), CreateSubmissions(), CreateAuditLog(), CreateReportWorkspace(),
-        AddIndicatorBetterWhen(),
+        AddIndicatorBetterWhen(), AddValueVersions(), CreateOfficialValues(),
     ]
 }
 
@@ -20,6 +20,8 @@ enum Table {
     static let values = "data_values"
     static let history = "value_history"
     static let rollups = "rollups"
+    static let officialValues = "official_values"
+    static let officialRollups = "official_rollups"
     static let calendars = "report_calendars"
     static let templates = "report_templates"
     static let accounts = "accounts"

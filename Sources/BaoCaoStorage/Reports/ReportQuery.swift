@@ -1,8 +1,8 @@
 import BaoCaoDomain
 import SQLKit
 
-/// A report template rendered for one unit and period from the stored figures, with the narratives the offices
-/// have written in the report workspace in place of their sections.
+/// A report template rendered for one unit and period from the stored figures of one view, with the narratives the
+/// offices have written in the report workspace in place of their sections.
 public enum ReportQuery {
     public struct NoTemplate: Error, CustomStringConvertible {
         public let code: String
@@ -10,15 +10,18 @@ public enum ReportQuery {
     }
 
     public static func document(
-        template code: String, unitID: Int, period: Period,
+        template code: String, unitID: Int, period: Period, view: FigureView,
         _ db: any SQLDatabase
     ) async throws -> ReportDocument {
         guard let stored = try await ReportTemplateRepository.find(code, db) else { throw NoTemplate(code: code) }
         let catalogue = try await IndicatorRepository.catalogue(db)
-        let figures = try await FigureQuery.figures(unitID: unitID, period: period, catalogue: catalogue, db)
+        let figures = try await FigureQuery.figures(
+            unitID: unitID, period: period, catalogue: catalogue, view: view, db)
         let key = WorkspaceRepository.ReportKey(template: code, unitID: unitID, period: period)
         let narratives = try await WorkspaceRepository.sections(key, db).compactMapValues(\.body)
         let template = ReportSections.template(stored.template, with: narratives)
-        return ReportRenderer.render(template, period: period, figures: figures)
+        var document = ReportRenderer.render(template, period: period, figures: figures)
+        document.view = view
+        return document
     }
 }

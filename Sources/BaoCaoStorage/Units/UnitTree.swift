@@ -39,6 +39,20 @@ public struct UnitTree: Sendable {
         }
     }
 
+    /// Every unit below, depth first, each level in the order of `children(of:)`.
+    public func descendants(of id: Int) -> [StoredUnit] {
+        var result: [StoredUnit] = []
+        var seen: Set<Int> = [id]
+        func walk(_ id: Int) {
+            for child in children(of: id) where seen.insert(child.id).inserted {
+                result.append(child)
+                walk(child.id)
+            }
+        }
+        walk(id)
+        return result
+    }
+
     /// The unit whose figures an entry form of `unit` writes: an office reports its locality's figures.
     public func valueUnit(for unit: StoredUnit) -> StoredUnit {
         unit.kind.isOffice ? (unit.parentID.flatMap { byID[$0] } ?? unit) : unit

@@ -37,7 +37,8 @@ enum APIController {
         return PeriodDTO(period, calendar: try await CalendarRepository.calendar(for: unit, units: units, store.sql))
     }
 
-    /// Live figures, drafts included: only for an account that may read the unit's drafts.
+    /// Live figures in one view (`view=chinh-thuc`, the default: approved figures only; `view=lam-viec`: drafts
+    /// included), for an account that may read the unit's drafts.
     static func figures(_ req: Request, _ web: Web) async throws -> FiguresDTO {
         let store = web.store
         guard let unitText = req.query[String.self, at: "unit"], let periodText = req.query[String.self, at: "period"]
@@ -51,14 +52,24 @@ enum APIController {
             throw Abort(.notFound, reason: "Không có đơn vị \"\(unitText)\"")
         }
         try await Access.require(req, .readDraft, on: unit, tree: UnitTree(units), store: store)
+        let view = try Access.view(req, default: .official)
         let catalogue = try await IndicatorRepository.catalogue(db)
-        let figures = try await FigureQuery.figures(unitID: unit.id, period: period, catalogue: catalogue, db)
+        let figures = try await FigureQuery.figures(
+            unitID: unit.id, period: period, catalogue: catalogue, view: view, db)
         let byCode = Dictionary(uniqueKeysWithValues: figures.map { ($0.indicator.code, $0) })
         let calendar = try await CalendarRepository.calendar(for: unit, units: units, db)
+        // Who has not reported each sum: one query over the units below, only when a sum is incomplete.
+        let detail =
+            figures.contains { $0.current?.isComplete == false }
+            ? try await CoverageQuery.detail(below: unit, period: period, view: view, tree: UnitTree(units), db) : nil
         return FiguresDTO(
             unit: UnitDTO(unit, parent: units.first { $0.id == unit.parentID }),
-            period: PeriodDTO(period, calendar: calendar),
-            figures: figures.map { FigureDTO($0, all: byCode) })
+            period: PeriodDTO(period, calendar: calendar), view: view.rawValue, viewStatement: view.statement,
+            figures: figures.map { f in
+                let id = catalogue.idByCode[f.indicator.code] ?? 0
+                let missing = f.indicator.isDerived ? nil : f.current?.coverage.flatMap { _ in detail?.missing(id) }
+                return FigureDTO(f, all: byCode, missingUnits: missing)
+            })
     }
 
     static func period(_ code: String) throws -> Period {

@@ -78,6 +78,27 @@ struct ChangeDTO: Content {
     }
 }
 
+/// How complete a sum over units is, with the units that have not reported it (code and full name).
+struct CoverageDTO: Content {
+    struct UnitRef: Content {
+        var code: String
+        var name: String
+    }
+    var expected: Int
+    var reported: Int
+    /// Reported but not approved (working view).
+    var pending: Int
+    var complete: Bool
+    var text: String
+    var missing: [UnitRef]?
+
+    init(_ c: Coverage, missing: [StoredUnit]?) {
+        expected = c.expected; reported = c.reported; pending = c.pending; complete = c.isComplete
+        text = c.fraction
+        self.missing = missing?.map { UnitRef(code: $0.code, name: $0.fullName) }
+    }
+}
+
 struct FigureDTO: Content {
     var indicator: String
     var name: String
@@ -87,37 +108,56 @@ struct FigureDTO: Content {
     var valueText: String?
     var status: String?
     var qualifier: String?
+    /// Whether the figure holds values not yet approved (working view).
+    var draft: Bool?
+    var coverage: CoverageDTO?
     var target: String?
     var targetKind: String?
     var percentOfTarget: String?
     var lastYear: String?
     var yearOnYear: ChangeDTO?
+    /// "whole", or "matched" with the number of units that reported both years.
+    var yearOnYearBasis: String?
+    var yearOnYearUnits: Int?
     var previous: String?
     var periodOnPeriod: ChangeDTO?
     var sentence: String
     var missing: [String]
+    /// Why a part has no figure, by part (`value`, `percent_of_target`, `year_on_year`, `period_on_period`).
+    var unavailable: [String: String]
 
-    init(_ f: Figure, all: [String: Figure]) {
+    init(_ f: Figure, all: [String: Figure], missingUnits: [StoredUnit]?) {
         let words = FigureWords(f)
         indicator = f.indicator.code; name = f.indicator.name; unitOfMeasure = f.indicator.unitOfMeasure
         field = f.indicator.field
         value = f.current?.value.description; valueText = words.value
         status = f.current?.status.rawValue; qualifier = f.current?.qualifier?.rawValue
+        draft = f.current?.isDraft
+        coverage = f.current?.coverage.map { CoverageDTO($0, missing: missingUnits) }
         target = f.target?.value.description; targetKind = f.target?.kind.rawValue
         percentOfTarget = f.percentOfTarget?.description
         lastYear = f.lastYear?.value.description
         yearOnYear = f.yearOnYear.map { ChangeDTO($0, text: words.yearOnYear) }
+        switch f.yearOnYearBasis {
+        case .whole: yearOnYearBasis = "whole"
+        case .matched(let m): yearOnYearBasis = "matched"; yearOnYearUnits = m.units
+        case .unavailable: yearOnYearBasis = nil
+        }
         previous = f.previous?.value.description
         periodOnPeriod = f.periodOnPeriod.map { ChangeDTO($0, text: words.periodOnPeriod) }
         let sentence = ResultSentence.sentence(f, figures: all)
         self.sentence = sentence.text.capitalizingFirstLetter
         missing = sentence.missing
+        unavailable = Dictionary(uniqueKeysWithValues: f.gaps.map { ($0.key.rawValue, $0.value) })
     }
 }
 
 struct FiguresDTO: Content {
     var unit: UnitDTO
     var period: PeriodDTO
+    /// `chinh-thuc` or `lam-viec`, and what it holds.
+    var view: String
+    var viewStatement: String
     var figures: [FigureDTO]
 }
 

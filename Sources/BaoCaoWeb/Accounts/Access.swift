@@ -34,6 +34,20 @@ enum Access {
         throw Abort(.badRequest, reason: "Cần chọn đơn vị")
     }
 
+    /// The view of `?view=` (`chinh-thuc` / `lam-viec`; the API also takes `official` / `working`), else `fallback`.
+    static func view(_ req: Request, default fallback: FigureView) throws -> FigureView {
+        guard let text = req.query[String.self, at: "view"], !text.isEmpty else { return fallback }
+        switch text {
+        case "official": return .official
+        case "working": return .working
+        default:
+            guard let view = FigureView(rawValue: text) else {
+                throw Abort(.badRequest, reason: "Tham số view \"\(text)\" không hợp lệ; dùng chinh-thuc hoặc lam-viec")
+            }
+            return view
+        }
+    }
+
     static func period(_ req: Request, default fallback: Period) throws -> Period {
         guard let text = req.query[String.self, at: "period"], !text.isEmpty else { return fallback }
         return try APIController.period(text)
@@ -55,6 +69,12 @@ struct DraftScope {
         return DraftScope(
             tree: tree, unit: unit, period: try Access.period(req, default: web.settings.defaultPeriod),
             catalogue: try await IndicatorRepository.catalogue(web.db))
+    }
+
+    /// The view of `?view=`; by default a leader reads the official figures and everyone else the working ones.
+    func view(_ req: Request) throws -> FigureView {
+        let leaderOnly = req.viewer.map { v in v.grants.allSatisfy { $0.role == .leader } } ?? true
+        return try Access.view(req, default: leaderOnly ? .official : .working)
     }
 
     /// The indicator of `?indicator=`.

@@ -70,25 +70,37 @@ enum EntryController {
         if submit { try await Access.require(req, .submit, on: unit, tree: tree, store: web.store) }
         let form = try await EntryForm.load(unit: unit, period: period, tree: tree, web.db)
         let parsed = form.parse(fields)
-        let (typed, errors) = (parsed.typed, parsed.errors)
-        if !errors.isEmpty {
+        var state = EntryPage.State(typed: parsed.typed, errors: parsed.errors, basis: parsed.basis)
+        if !parsed.errors.isEmpty {
             let flash = Layout.Flash(
-                ok: false, text: "Chưa lưu: \(errors.count) ô có lỗi. Sửa các ô được đánh dấu rồi lưu lại.")
-            return EntryPage.render(
-                req, form, tree: tree, flash: flash, typed: typed, errors: errors,
-                status: .unprocessableEntity)
+                ok: false, text: "Chưa lưu: \(parsed.errors.count) ô có lỗi. Sửa các ô được đánh dấu rồi lưu lại.")
+            return EntryPage.render(req, form, tree: tree, flash: flash, state: state, status: .unprocessableEntity)
         }
         do {
             let outcome = try await FigureEntry.save(
-                parsed.lines, deleting: parsed.deleting, formUnit: unit, valueUnit: form.valueUnit, period: period,
-                submit: submit,
+                parsed.lines, formUnit: unit, valueUnit: form.valueUnit, period: period, submit: submit,
                 by: viewer.account.username, store: web.store)
             let notice = submit ? "gui" : (outcome.changed == 0 ? "khong_doi" : "luu")
             return Layout.redirect("/nhap-lieu?unit=\(unit.code)&period=\(period.code)&tb=\(notice)")
         } catch let refusal as SubmissionFlow.Refusal {
             return EntryPage.render(
                 req, form, tree: tree, flash: .init(ok: false, text: "Chưa lưu: \(refusal.description)."),
-                typed: typed, status: .conflict)
+                state: state, status: .conflict)
+        } catch let conflicts as FigureEntry.Conflicts {
+            // Nothing was saved: the person sees both numbers for each row and chooses.
+            let fresh = try await EntryForm.load(unit: unit, period: period, tree: tree, web.db)
+            for c in conflicts.conflicts {
+                if let code = form.catalogue.codeByID[c.key.indicatorID] { state.conflicts[code] = c }
+            }
+            let flash = Layout.Flash(
+                ok: false,
+                text: "Chưa lưu: \(conflicts.conflicts.count) ô đã được người khác sửa sau khi bạn mở biểu. "
+                    + "Xem số mới ở các ô được đánh dấu, chọn giữ số nào rồi lưu lại.")
+            return EntryPage.render(req, fresh, tree: tree, flash: flash, state: state, status: .conflict)
+        } catch let error as FigureOutOfRange {
+            return EntryPage.render(
+                req, form, tree: tree, flash: .init(ok: false, text: "Chưa lưu: \(error.description)."), state: state,
+                status: .unprocessableEntity)
         }
     }
 
@@ -105,8 +117,8 @@ enum EntryController {
         let reason = fields["ly_do"]?.trimmingWhitespace()
         do {
             try await web.store.transaction { db in
-                try await SubmissionRepository.take(
-                    step, unitID: unit.id, period: period, reason: reason, by: viewer.account.username, db)
+                try await FigureReview.take(
+                    step, formUnit: unit, period: period, reason: reason, by: viewer.account.username, tree: tree, db)
             }
         } catch let refusal as SubmissionFlow.Refusal {
             let form = try await EntryForm.load(unit: unit, period: period, tree: tree, web.db)

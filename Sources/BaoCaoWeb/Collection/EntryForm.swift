@@ -4,7 +4,7 @@ import SQLKit
 import Vapor
 
 /// What an entry form needs: the unit it belongs to, the unit its figures are stored for, the indicators it asks
-/// for, their figures and stored values, and where the unit stands in the cycle.
+/// for, their working figures and stored values (with versions), and where the unit stands in the cycle.
 struct EntryForm {
     var formUnit: StoredUnit
     var valueUnit: StoredUnit
@@ -13,6 +13,8 @@ struct EntryForm {
     var indicators: [Indicator]
     var figures: [String: Figure]
     var stored: [Int: StoredValue]
+    /// Versions of keys without a value that were deleted: what an empty cell is based on.
+    var absentVersions: [Int: Int]
     var submission: Submission
     var events: [SubmissionEvent]
 
@@ -20,76 +22,132 @@ struct EntryForm {
     {
         let catalogue = try await IndicatorRepository.catalogue(db)
         let valueUnit = tree.valueUnit(for: unit)
-        let figures = try await FigureQuery.figures(unitID: valueUnit.id, period: period, catalogue: catalogue, db)
+        let figures = try await FigureQuery.figures(
+            unitID: valueUnit.id, period: period, catalogue: catalogue, view: .working, db)
         return EntryForm(
             formUnit: unit, valueUnit: valueUnit, period: period, catalogue: catalogue,
             indicators: ReportingForms.indicators(for: unit, catalogue),
             figures: Dictionary(uniqueKeysWithValues: figures.map { ($0.indicator.code, $0) }),
             stored: try await FigureEntry.stored(unitID: valueUnit.id, period: period, db),
+            absentVersions: try await FigureEntry.absentVersions(unitID: valueUnit.id, period: period, db),
             submission: try await SubmissionRepository.submission(unitID: unit.id, period: period, db),
             events: try await SubmissionRepository.events(unitID: unit.id, period: period, db))
     }
 
-    /// What the person typed, kept when the form comes back with errors.
-    struct Typed {
+    /// What the person typed in one row (or what a row showed when the form was opened).
+    struct Typed: Equatable {
         var value: String
         var status: String
         var qualifier: String
         var note: String
+
+        init(value: String, status: String, qualifier: String, note: String) {
+            self.value = value; self.status = status; self.qualifier = qualifier; self.note = note
+        }
+
+        /// A stored value as its row shows it; an empty row for none.
+        init(_ stored: StoredValue?) {
+            value = stored.map { ComparisonWords.input($0.observation.value) } ?? ""
+            status = (stored?.observation.status ?? .estimate).rawValue
+            qualifier = stored?.observation.qualifier?.rawValue ?? ""
+            note = stored?.note ?? ""
+        }
+
+        /// The same figure: equal numbers however written, same status, qualifier and comment.
+        func sameFigure(as other: Typed) -> Bool {
+            let a = value.trimmingWhitespace(), b = other.value.trimmingWhitespace()
+            let sameValue =
+                a == b || ((try? VietnameseNumber.parse(a)).map { $0 == (try? VietnameseNumber.parse(b)) } ?? false)
+            return sameValue && status == other.status && qualifier == other.qualifier
+                && note.trimmingWhitespace() == other.note.trimmingWhitespace()
+        }
+    }
+
+    /// What a row was based on when the form was opened: the stored version and what it showed. A save writes only
+    /// rows the person changed from this, and only if the stored version is still this one.
+    struct Basis: Equatable {
+        var version: Int
+        var shown: Typed
+    }
+
+    func basis(_ indicator: Indicator) -> Basis {
+        let id = catalogue.idByCode[indicator.code] ?? 0
+        let value = stored[id]
+        return Basis(version: value?.version ?? absentVersions[id] ?? 0, shown: Typed(value))
     }
 
     struct Parsed {
+        /// The rows the person changed, to save or delete.
         var lines: [EntryLine] = []
-        /// Indicator ids whose stored value the person chose to delete.
-        var deleting: [Int] = []
         var typed: [String: Typed] = [:]
+        var basis: [String: Basis] = [:]
         var errors: [String: String] = [:]
     }
 
-    /// Parses the posted form: the lines to save and the values to delete, or every problem by indicator code (then
-    /// nothing is saved).
+    /// Parses the posted form: the rows changed from what the form showed (untouched rows are never written, so
+    /// they cannot revert a colleague's value), or every problem by indicator code (then nothing is saved). A row
+    /// whose conflict the person resolved by taking the newer value is left as it is.
     func parse(_ fields: [String: String]) -> Parsed {
-        var lines: [EntryLine] = []
-        var deleting: [Int] = []
-        var typed: [String: Typed] = [:]
-        var errors: [String: String] = [:]
+        var parsed = Parsed()
         for indicator in indicators {
             let code = indicator.code
+            guard let id = catalogue.idByCode[code] else { continue }
             let t = Typed(
                 value: fields["v_\(code)"] ?? "", status: fields["s_\(code)"] ?? ValueStatus.estimate.rawValue,
                 qualifier: fields["q_\(code)"] ?? "", note: fields["n_\(code)"] ?? "")
-            typed[code] = t
-            guard let id = catalogue.idByCode[code] else { continue }
+            parsed.typed[code] = t
+            let basis = Self.posted(fields, code) ?? self.basis(indicator)
+            parsed.basis[code] = basis
+            if fields["cf_\(code)"] == "1" {
+                switch fields["c_\(code)"] {
+                case "moi": continue
+                case "minh": break
+                default:
+                    parsed.errors[code] = "Chọn giữ số của bạn hoặc dùng số mới nhất"
+                    continue
+                }
+            }
             if fields["x_\(code)"] == "1" {
-                if stored[id] != nil { deleting.append(id) }
+                if !basis.shown.value.isEmpty {
+                    parsed.lines.append(EntryLine(indicatorID: id, observation: nil, note: nil, basedOn: basis.version))
+                }
                 continue
             }
+            if t.sameFigure(as: basis.shown) { continue }
             if t.value.trimmingWhitespace().isEmpty {
-                if stored[id] != nil {
-                    errors[code] = "Ô trống: số đã lưu không bị xóa. Muốn xóa, đánh dấu ô \"Xóa số đã lưu\"."
-                }
+                parsed.errors[code] = "Ô trống: số đã lưu không bị xóa. Muốn xóa, đánh dấu ô \"Xóa số đã lưu\"."
                 continue
             }
             let amount: Amount
             do { amount = try VietnameseNumber.parse(t.value) } catch {
-                errors[code] = error.description
+                parsed.errors[code] = error.description
                 continue
             }
             guard let status = ValueStatus(rawValue: t.status) else {
-                errors[code] = "Trạng thái \"\(t.status)\" không hợp lệ"
+                parsed.errors[code] = "Trạng thái \"\(t.status)\" không hợp lệ"
                 continue
             }
             let qualifier = t.qualifier.isEmpty ? nil : Qualifier(rawValue: t.qualifier)
             if !t.qualifier.isEmpty && qualifier == nil {
-                errors[code] = "Từ chỉ mức \"\(t.qualifier)\" không hợp lệ"
+                parsed.errors[code] = "Từ chỉ mức \"\(t.qualifier)\" không hợp lệ"
                 continue
             }
             let note = t.note.trimmingWhitespace()
-            lines.append(
+            parsed.lines.append(
                 EntryLine(
                     indicatorID: id, observation: Observation(value: amount, status: status, qualifier: qualifier),
-                    note: note.isEmpty ? nil : note))
+                    note: note.isEmpty ? nil : note, basedOn: basis.version))
         }
-        return Parsed(lines: lines, deleting: deleting, typed: typed, errors: errors)
+        return parsed
+    }
+
+    /// The basis a posted row carries in its hidden fields; nil when the form did not send one.
+    static func posted(_ fields: [String: String], _ code: String) -> Basis? {
+        guard let version = fields["ver_\(code)"].flatMap(Int.init) else { return nil }
+        return Basis(
+            version: version,
+            shown: Typed(
+                value: fields["ov_\(code)"] ?? "", status: fields["os_\(code)"] ?? ValueStatus.estimate.rawValue,
+                qualifier: fields["oq_\(code)"] ?? "", note: fields["on_\(code)"] ?? ""))
     }
 }

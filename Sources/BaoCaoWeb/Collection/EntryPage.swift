@@ -5,9 +5,18 @@ import Vapor
 /// The entry form page: indicators grouped by field, target and last year beside each input, comparisons that follow
 /// the typing, the steps of the cycle the viewer may take, and what happened so far.
 enum EntryPage {
+    /// What a form sent back shows besides the stored figures: what was typed, the problems, what each row was
+    /// based on, and the rows someone else changed meanwhile.
+    struct State {
+        var typed: [String: EntryForm.Typed] = [:]
+        var errors: [String: String] = [:]
+        var basis: [String: EntryForm.Basis] = [:]
+        var conflicts: [String: ValueWriter.VersionConflict] = [:]
+    }
+
     static func render(
-        _ req: Request, _ form: EntryForm, tree: UnitTree, flash: Layout.Flash? = nil,
-        typed: [String: EntryForm.Typed] = [:], errors: [String: String] = [:], status httpStatus: HTTPStatus = .ok
+        _ req: Request, _ form: EntryForm, tree: UnitTree, flash: Layout.Flash? = nil, state: State = State(),
+        status httpStatus: HTTPStatus = .ok
     ) -> Response {
         let unit = form.formUnit
         let editable = Access.allows(req, .enterFigures, on: unit, tree: tree) && form.submission.status.isEditable
@@ -16,9 +25,7 @@ enum EntryPage {
         for field in form.catalogue.fields {
             let indicators = form.indicators.filter { $0.field == field.code }
             guard !indicators.isEmpty else { continue }
-            let rows = indicators.map {
-                row($0, form, editable: editable, typed: typed[$0.code], error: errors[$0.code])
-            }
+            let rows = indicators.map { row($0, form, editable: editable, state: state) }
             sections.append(
                 """
                 <fieldset><legend>\(field.name)</legend><div class="scroll"><table class="grid entry"><thead><tr>\
@@ -62,16 +69,20 @@ enum EntryPage {
             req, title: "Nhập liệu \(unit.fullName)", section: .entry, flash: flash, status: httpStatus, body)
     }
 
-    static func row(_ i: Indicator, _ form: EntryForm, editable: Bool, typed: EntryForm.Typed?, error: String?) -> HTML
-    {
+    static func row(_ i: Indicator, _ form: EntryForm, editable: Bool, state: State) -> HTML {
         let code = i.code
         let figure = form.figures[code]
         let id = form.catalogue.idByCode[code] ?? 0
         let stored = form.stored[id]
-        let value = typed?.value ?? stored.map { ComparisonWords.input($0.observation.value) } ?? ""
-        let statusRaw = typed?.status ?? (stored?.observation.status ?? .estimate).rawValue
-        let qualifierRaw = typed?.qualifier ?? stored?.observation.qualifier?.rawValue ?? ""
-        let note = typed?.note ?? stored?.note ?? ""
+        let conflict = state.conflicts[code]
+        // A row someone else changed is now based on what they saved; others keep what the form was opened on.
+        let basis =
+            conflict.map { EntryForm.Basis(version: $0.version, shown: EntryForm.Typed($0.current)) }
+            ?? state.basis[code] ?? form.basis(i)
+        let typed = state.typed[code]
+        let shown = typed ?? basis.shown
+        let (value, statusRaw, qualifierRaw, note) = (shown.value, shown.status, shown.qualifier, shown.note)
+        let error = state.errors[code]
         let target = figure?.target?.value
         let lastYear = figure?.lastYear?.value
         let disabled = HTML.flag("disabled", !editable)
@@ -99,8 +110,16 @@ enum EntryPage {
                 """
             } ?? ""
         let errorID = "loi-\(code)"
+        let hidden: HTML = """
+            <input type="hidden" name="ver_\(code)" value="\(basis.version)">\
+            <input type="hidden" name="ov_\(code)" value="\(basis.shown.value)">\
+            <input type="hidden" name="os_\(code)" value="\(basis.shown.status)">\
+            <input type="hidden" name="oq_\(code)" value="\(basis.shown.qualifier)">\
+            <input type="hidden" name="on_\(code)" value="\(basis.shown.note)">
+            """
         return """
-            <tr><td><label for="v-\(code)">\(i.name)</label> <span class="muted small">(\(i.unitOfMeasure))</span></td>\
+            <tr><td><label for="v-\(code)">\(i.name)</label> <span class="muted small">(\(i.unitOfMeasure))</span>\
+            \(hidden)\(conflict.map { conflictBox(code, i, $0, typed: typed) } ?? "")</td>\
             <td class="num" data-label="Kế hoạch năm">\(ComparisonWords.value(target, i))</td>\
             <td class="num" data-label="Cùng kỳ năm trước">\(ComparisonWords.value(lastYear, i))</td>\
             <td data-label="Thực hiện kỳ này"><input class="value" id="v-\(code)" name="v_\(code)" type="text" \
@@ -115,6 +134,23 @@ enum EntryPage {
             <input class="note" id="n-\(code)" name="n_\(code)" type="text" value="\(note)"\(disabled)></td>\
             <td data-label="So sánh" class="small"><span data-out="target">\(figure.map(ComparisonWords.percentOfTarget) ?? "")</span>\
             <br><span data-out="yoy">\(figure.map(ComparisonWords.yearOnYear) ?? "")</span><br>\(remove)\(history)</td></tr>
+            """
+    }
+
+    /// Someone saved this row after the form was opened: both numbers, who and when, and the choice.
+    static func conflictBox(
+        _ code: String, _ i: Indicator, _ c: ValueWriter.VersionConflict, typed: EntryForm.Typed?
+    )
+        -> HTML
+    {
+        let theirs = c.current.map { ComparisonWords.value($0.observation.value, i) } ?? "(đã xóa)"
+        let mine = typed.map { $0.value.isEmpty ? "(để trống)" : $0.value } ?? ""
+        return """
+            <div class="conflict" role="alert"><strong>Đã có người sửa ô này sau khi bạn mở biểu:</strong> \
+            \(c.changedBy) lúc \(DateText.short(c.changedAt)) đã lưu <strong>\(theirs)</strong>; bạn nhập \
+            <strong>\(mine)</strong>.<input type="hidden" name="cf_\(code)" value="1">\
+            <label><input type="radio" name="c_\(code)" value="minh" required> Giữ số của tôi (\(mine))</label> \
+            <label><input type="radio" name="c_\(code)" value="moi"> Dùng số mới nhất (\(theirs))</label></div>
             """
     }
 

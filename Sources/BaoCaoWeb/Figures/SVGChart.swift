@@ -111,8 +111,11 @@ enum SVGChart {
         }
     }
 
+    /// A coordinate or a percentage for the drawing; never traps, whatever the figure (a value no chart can hold
+    /// is drawn at 0).
     static func fmt(_ v: Double) -> String {
         let r = (v * 10).rounded() / 10
+        guard r.isFinite, abs(r) < 1e15 else { return "0" }
         return r == r.rounded() ? String(Int(r)) : String(r)
     }
 

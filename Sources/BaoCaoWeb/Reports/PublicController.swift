@@ -57,7 +57,7 @@ enum PublicController {
             }
             figuresSection = """
                 <section class="card scroll"><h2>Số liệu chủ yếu \(period?.vietnameseName ?? latest.period) (theo báo cáo đã công bố)</h2>\
-                \(SVGChart.percentBars(bars, pace: period.map(DashboardController.pace), title: "Tỷ lệ thực hiện so với kế hoạch năm"))\
+                \(SVGChart.percentBars(bars, pace: period.map(DashboardPage.pace), title: "Tỷ lệ thực hiện so với kế hoạch năm"))\
                 <table class="grid"><thead><tr><th>Chỉ tiêu</th><th>Đơn vị tính</th><th class="num">Kế hoạch năm</th>\
                 <th class="num">Cùng kỳ năm trước</th><th class="num">Thực hiện</th><th class="num">% kế hoạch</th>\
                 <th class="num">% cùng kỳ</th></tr></thead><tbody>\(rows)</tbody></table></section>

@@ -22,7 +22,8 @@ enum Publishing {
 
     static func publish(template: String, unit: StoredUnit, period: Period, by user: String, store: Store) async throws
     {
-        let document = try await ReportQuery.document(template: template, unitID: unit.id, period: period, store.sql)
+        let document = try await ReportQuery.document(
+            template: template, unitID: unit.id, period: period, view: .official, store.sql)
         let title = "Báo cáo tình hình kinh tế - xã hội \(period.vietnameseName) — \(unit.fullName)"
         let html = HTMLWriter.write(document, title: title)
         let docx = try DocxWriter.write(document)

@@ -23,7 +23,10 @@ enum ReportController {
         }
         try await Access.require(req, .readDraft, on: unit, tree: UnitTree(units), store: store)
         let document: ReportDocument
-        do { document = try await ReportQuery.document(template: code, unitID: unit.id, period: period, db) } catch let
+        let view = try Access.view(req, default: .official)
+        do {
+            document = try await ReportQuery.document(template: code, unitID: unit.id, period: period, view: view, db)
+        } catch let
             error as ReportQuery.NoTemplate
         { throw Abort(.notFound, reason: error.description) }
         let name = "bao-cao-\(unit.code)-\(period.code)"
@@ -39,7 +42,8 @@ enum ReportController {
         case "xlsx":
             let title = "Một số chỉ tiêu kinh tế - xã hội chủ yếu \(period.vietnameseName)"
             return file(
-                try XlsxWriter.write(document.annex, title: title), name: "phu-luc-\(unit.code)-\(period.code).xlsx",
+                try XlsxWriter.write(document.annex, title: title, statement: document.view?.statement),
+                name: "phu-luc-\(unit.code)-\(period.code).xlsx",
                 type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         case "pdf":
             let docx = try DocxWriter.write(document)

@@ -202,7 +202,7 @@ enum WorkspaceController {
         }
         // The section as it will read, with today's figures: the office sees what its placeholders say.
         let figures = try await FigureQuery.figures(
-            unitID: t.locality.id, period: t.period, catalogue: catalogue, web.db)
+            unitID: t.locality.id, period: t.period, catalogue: catalogue, view: .working, web.db)
         let rendered = ReportRenderer.render(
             ReportTemplate(blocks: ReportSections.blocks(fromNarrative: narrative), footnotes: t.body.footnotes),
             period: t.period, figures: figures)

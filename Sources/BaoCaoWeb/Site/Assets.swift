@@ -35,6 +35,10 @@ enum Assets {
         .badge{display:inline-block;border-radius:999px;padding:.05rem .6rem;font-size:.8rem;font-weight:600;white-space:nowrap}
         .s-chua_bat_dau{background:#eceff3;color:#444}.s-nhap{background:#fff4d6;color:#7a4b00}.s-da_gui{background:#e3ecfa;
         color:var(--info)}.s-tra_lai{background:#fde4e1;color:var(--bad)}.s-da_duyet{background:#dff3e6;color:var(--ok)}
+        .view-note{padding:.5rem .75rem;border-radius:6px;border:1px solid var(--line);background:#fff}
+        .view-lam-viec{border-color:#e0b44a;background:#fffaf0}.view-chinh-thuc{border-color:#9fd3b2;background:#f3fbf6}
+        .conflict{border:2px solid var(--bad);background:#fff6f5;border-radius:6px;padding:.5rem;margin:.5rem 0;font-weight:400}
+        .conflict label{display:block;font-weight:600}
         .late{color:var(--bad);font-weight:700}.g-dat{color:var(--ok)}.g-gan{color:var(--warn)}.g-cham{color:var(--bad)}
         .g-khong{color:var(--muted)}ul.summary{list-style:none;display:flex;flex-wrap:wrap;gap:.5rem 1.25rem;padding:0}.filters{display:flex;flex-wrap:wrap;gap:.75rem;align-items:end}
         .filters div{display:flex;flex-direction:column;gap:.2rem}

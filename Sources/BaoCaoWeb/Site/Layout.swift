@@ -69,6 +69,15 @@ enum Layout {
         "<input type=\"hidden\" name=\"\(FormProtection.field)\" value=\"\(req.viewer?.csrfToken ?? "")\">"
     }
 
+    /// Which figures the page shows, and a link to the other view (`url` without `view`).
+    static func viewSwitch(_ view: FigureView, _ url: String) -> HTML {
+        let other: FigureView = view == .working ? .official : .working
+        return """
+            <p class="view-note view-\(view.rawValue)"><strong>\(view.vietnameseName)</strong>: \(view.explanation). \
+            <a href="\(url)&amp;view=\(other.rawValue)">Xem \(other.vietnameseName.lowercased())</a></p>
+            """
+    }
+
     static func badge(_ status: SubmissionStatus) -> HTML {
         "<span class=\"badge s-\(status.rawValue)\">\(status.vietnameseName)</span>"
     }

@@ -1,0 +1,23 @@
+import BaoCaoDomain
+import SQLKit
+
+/// The approver's steps on a unit's figures for a period. Approving makes the figures official: the official view's
+/// values of every indicator on the unit's form become what the working ones are, in the same transaction as the
+/// step. Returning or reopening leaves the official view at what was last approved.
+public enum FigureReview {
+    @discardableResult
+    public static func take(
+        _ step: SubmissionStep, formUnit: StoredUnit, period: Period, reason: String?, by user: String,
+        tree: UnitTree, _ db: any SQLDatabase
+    ) async throws -> SubmissionStatus {
+        let status = try await SubmissionRepository.take(
+            step, unitID: formUnit.id, period: period, reason: reason, by: user, db)
+        if step == .approve {
+            let catalogue = try await IndicatorRepository.catalogue(db)
+            let ids = ReportingForms.indicators(for: formUnit, catalogue).compactMap { catalogue.idByCode[$0.code] }
+            try await OfficialValues.adopt(
+                unitID: tree.valueUnit(for: formUnit).id, period: period, indicatorIDs: Set(ids), db)
+        }
+        return status
+    }
+}
