@@ -76,6 +76,8 @@ let package = Package(
             dependencies: [
                 "BaoCaoWeb", "BaoCaoStorage", "BaoCaoExchange", "BaoCaoTestSupport",
                 .product(name: "XCTVapor", package: "vapor"),
+                // To open the DOCX and XLSX the server sends and check every part is well-formed XML.
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
     ],
     swiftLanguageModes: [.v6]

@@ -116,6 +116,58 @@ final class WebHarness {
         return result
     }
 
+    /// A second account with `role` over `unit`, as an administrator would create it.
+    func account(_ username: String, _ role: Role, on unit: String) async throws {
+        let id = try await unitID(unit)
+        let hash = try Bcrypt.hash(WebHarness.password, cost: 4)
+        _ = try await AccountRepository.create(
+            username: username, displayName: username, passwordHash: hash, grants: [RoleGrant(role: role, unitID: id)],
+            store.sql)
+    }
+
+    /// The fields the page's POST form to `action` would send as it stands: inputs (checkboxes and radios only when
+    /// checked), the selected option of each select, the text of each textarea.
+    static func formFields(in html: String, action: String) -> [String: String] {
+        guard let start = html.range(of: "method=\"post\" action=\"\(action)\""),
+            let end = html.range(of: "</form>", range: start.upperBound..<html.endIndex)
+        else { return [:] }
+        let form = String(html[start.upperBound..<end.lowerBound])
+        func attribute(_ name: String, _ tag: String) -> String? {
+            guard let r = tag.range(of: " \(name)=\"") else { return nil }
+            return unescape(String(tag[r.upperBound...].prefix { $0 != "\"" }))
+        }
+        var fields: [String: String] = [:]
+        for piece in form.components(separatedBy: "<input ").dropFirst() {
+            let tag = " " + piece.prefix { $0 != ">" }
+            guard let name = attribute("name", tag) else { continue }
+            let type = attribute("type", tag) ?? "text"
+            if (type == "checkbox" || type == "radio") && !tag.contains(" checked") { continue }
+            if type == "submit" { continue }
+            fields[name] = attribute("value", tag) ?? ""
+        }
+        for piece in form.components(separatedBy: "<select ").dropFirst() {
+            let tag = " " + piece.prefix { $0 != ">" }
+            guard let name = attribute("name", tag), let close = piece.range(of: "</select>") else { continue }
+            let options = piece[..<close.lowerBound].components(separatedBy: "<option ").dropFirst()
+            let chosen = options.first { $0.contains(" selected") } ?? options.first
+            fields[name] = chosen.flatMap { attribute("value", " " + $0.prefix { $0 != ">" }) } ?? ""
+        }
+        for piece in form.components(separatedBy: "<textarea ").dropFirst() {
+            let tag = " " + piece.prefix { $0 != ">" }
+            guard let name = attribute("name", tag), let open = piece.firstIndex(of: ">"),
+                let close = piece.range(of: "</textarea>")
+            else { continue }
+            fields[name] = unescape(String(piece[piece.index(after: open)..<close.lowerBound]))
+        }
+        return fields
+    }
+
+    static func unescape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+
     func unitID(_ code: String) async throws -> Int {
         let tree = try await UnitTree.load(store.sql)
         return try XCTUnwrap(tree.byCode[code]?.id)

@@ -8,7 +8,6 @@ enum EntryController {
         routes.get("nhap-lieu") { try await show($0, web) }
         routes.post("nhap-lieu") { try await save($0, web) }
         routes.post("duyet") { try await review($0, web) }
-        routes.get("lich-su") { try await history($0, web) }
     }
 
     static let notices: [String: String] = [
@@ -126,76 +125,5 @@ enum EntryController {
                 req, form, tree: tree, flash: .init(ok: false, text: refusal.description + "."), status: .conflict)
         }
         return Layout.redirect("/nhap-lieu?unit=\(unit.code)&period=\(period.code)&tb=\(key)")
-    }
-
-    static func history(_ req: Request, _ web: Web) async throws -> Response {
-        let scope = try await DraftScope.load(req, web)
-        let (tree, unit, period) = (scope.tree, scope.unit, scope.period)
-        let (indicator, id) = try scope.indicator(req)
-        let valueUnit = tree.valueUnit(for: unit)
-        let key = ValueWriter.Key(indicatorID: id, unitID: valueUnit.id, period: period)
-        let changes = try await ValueHistory.changes(key, web.db)
-        let current = try await FigureEntry.stored(unitID: valueUnit.id, period: period, web.db)[id]
-        func v(_ a: Amount?) -> String { ComparisonWords.value(a, indicator) }
-        func status(_ s: String?) -> String {
-            s == ValueStatus.estimate.rawValue ? "ước" : (s == nil ? "" : "chính thức")
-        }
-        var rows = changes.reversed().map { c -> HTML in
-            """
-            <tr><td>\(DateText.short(c.changedAt))</td><td>\(c.changedBy)</td>\
-            <td class="num">\(v(c.oldValue)) <span class="muted small">\(status(c.oldStatus))</span></td>\
-            <td class="num">\(v(c.newValue)) <span class="muted small">\(status(c.newStatus))</span></td>\
-            <td>\(c.newNote ?? "")</td></tr>
-            """
-        }
-        if let first = changes.first, let by = first.oldBy, let at = first.oldAt {
-            rows.append(
-                "<tr><td>\(DateText.short(at))</td><td>\(by)</td><td class=\"num\">—</td><td class=\"num\">\(v(first.oldValue))</td><td>\(first.oldNote ?? "")</td></tr>"
-            )
-        } else if changes.isEmpty, let current {
-            rows.append(
-                "<tr><td>\(DateText.short(current.updatedAt))</td><td>\(current.updatedBy)</td><td class=\"num\">—</td><td class=\"num\">\(v(current.observation.value))</td><td>\(current.note ?? "")</td></tr>"
-            )
-        }
-        let body: HTML = """
-            <p><a href="/nhap-lieu?unit=\(unit.code)&amp;period=\(period.code)">← Về biểu nhập liệu</a></p>\
-            <h1>Lịch sử: \(indicator.name)</h1><p class="muted">\(valueUnit.fullName), \(period.vietnameseName) \
-            (\(indicator.unitOfMeasure))</p><div class="card scroll"><table class="grid"><thead><tr><th>Thời điểm</th>\
-            <th>Người sửa</th><th class="num">Số cũ</th><th class="num">Số mới</th><th>Ghi chú</th></tr></thead>\
-            <tbody>\(rows.isEmpty ? ["<tr><td colspan=\"5\">Chưa có số liệu.</td></tr>"] : rows)</tbody></table></div>
-            """
-        return Layout.page(req, title: "Lịch sử số liệu", section: .entry, body)
-    }
-}
-
-/// "2026-11-26T20:30:01.123Z" → "27/11/2026 03:30" (giờ Việt Nam).
-enum DateText {
-    static func short(_ iso: String) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        guard let date = formatter.date(from: iso) ?? ISO8601DateFormatter().date(from: iso) else { return iso }
-        let out = DateFormatter()
-        out.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")
-        out.dateFormat = "dd/MM/yyyy HH:mm"
-        return out.string(from: date)
-    }
-
-    static func day(_ date: CivilDate) -> String {
-        let d = date.day < 10 ? "0\(date.day)" : "\(date.day)"
-        let m = date.month < 10 ? "0\(date.month)" : "\(date.month)"
-        return "\(d)/\(m)/\(date.year)"
-    }
-}
-
-/// The period chooser on top of the pages: a GET form, so it works without JavaScript and can be bookmarked.
-enum PeriodPicker {
-    static func form(action: String, period: Period, unit: String? = nil, extra: HTML = "") -> HTML {
-        """
-        <form method="get" action="\(action)" class="filters card">\
-        \(unit.map { u -> HTML in "<input type=\"hidden\" name=\"unit\" value=\"\(u)\">" } ?? "")\
-        <div><label for="ky">Kỳ báo cáo</label><input id="ky" name="period" type="text" value="\(period.code)" \
-        size="10" aria-describedby="ky-goi-y"><span id="ky-goi-y" class="small muted">ví dụ 2017-H1, 2017-M06, 2017-Q2, 2017</span></div>\
-        \(extra)<div><button type="submit" class="secondary">Xem</button></div></form>
-        """
     }
 }

@@ -20,6 +20,7 @@ public func configure(_ app: Application, store: Store, settings: WebSettings = 
     app.get("tai-nguyen", "baocao.js") { _ in asset(Assets.js, type: "text/javascript; charset=utf-8") }
     AccountController.register(app, web)
     EntryController.register(app, web)
+    HistoryController.register(app, web)
     TrackerController.register(app, web)
     WorkspaceController.register(app, web)
     DashboardController.register(app, web)

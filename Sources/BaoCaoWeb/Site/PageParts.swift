@@ -1,0 +1,34 @@
+import BaoCaoDomain
+import Foundation
+
+/// "2026-11-26T20:30:01.123Z" → "27/11/2026 03:30" (giờ Việt Nam).
+enum DateText {
+    static func short(_ iso: String) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        guard let date = formatter.date(from: iso) ?? ISO8601DateFormatter().date(from: iso) else { return iso }
+        let out = DateFormatter()
+        out.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")
+        out.dateFormat = "dd/MM/yyyy HH:mm"
+        return out.string(from: date)
+    }
+
+    static func day(_ date: CivilDate) -> String {
+        let d = date.day < 10 ? "0\(date.day)" : "\(date.day)"
+        let m = date.month < 10 ? "0\(date.month)" : "\(date.month)"
+        return "\(d)/\(m)/\(date.year)"
+    }
+}
+
+/// The period chooser on top of the pages: a GET form, so it works without JavaScript and can be bookmarked.
+enum PeriodPicker {
+    static func form(action: String, period: Period, unit: String? = nil, extra: HTML = "") -> HTML {
+        """
+        <form method="get" action="\(action)" class="filters card">\
+        \(unit.map { u -> HTML in "<input type=\"hidden\" name=\"unit\" value=\"\(u)\">" } ?? "")\
+        <div><label for="ky">Kỳ báo cáo</label><input id="ky" name="period" type="text" value="\(period.code)" \
+        size="10" aria-describedby="ky-goi-y"><span id="ky-goi-y" class="small muted">ví dụ 2017-H1, 2017-M06, 2017-Q2, 2017</span></div>\
+        \(extra)<div><button type="submit" class="secondary">Xem</button></div></form>
+        """
+    }
+}
