@@ -8,8 +8,8 @@ struct BaoCao: AsyncParsableCommand {
         commandName: "baocao",
         abstract: "BaoCao: báo cáo tình hình kinh tế - xã hội cho Ủy ban nhân dân các cấp.",
         subcommands: [
-            Serve.self, Migrate.self, Import.self, Export.self, Report.self, Template.self, AccountCommand.self,
-            Bench.self,
+            Serve.self, Migrate.self, Import.self, Export.self, Report.self, Validate.self, Template.self,
+            AccountCommand.self, Bench.self,
         ],
         defaultSubcommand: Serve.self)
 
@@ -24,6 +24,9 @@ struct BaoCao: AsyncParsableCommand {
             }
         } catch let error as UserFacingError {
             FileHandle.standardError.write(Data("Lỗi: \(error.description)\n".utf8))
+            Foundation.exit(1)
+        } catch let failed as Validate.ValidationFailed {
+            print(failed.description)
             Foundation.exit(1)
         } catch {
             exit(withError: error)

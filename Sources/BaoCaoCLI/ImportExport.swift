@@ -37,12 +37,19 @@ struct Import: AsyncParsableCommand {
                 as ImportProblems
             {
                 throw UserFacingError(error.description)
+            } catch let error as FigureOutOfRange {
+                throw UserFacingError("Không nhập được, không có dữ liệu nào được ghi: \(error.description)")
             }
         }
         print(
             "Đã nhập: \(summary.fields) lĩnh vực, \(summary.units) đơn vị, \(summary.indicators) chỉ tiêu, "
-                + "\(summary.targets) chỉ tiêu kế hoạch, \(summary.values) giá trị (\(summary.unchangedValues) không đổi)."
+                + "\(summary.targets) chỉ tiêu kế hoạch, \(summary.values) giá trị (\(summary.unchangedValues) không đổi), "
+                + "\(summary.rules) quy tắc kiểm tra."
         )
+        if !summary.warnings.isEmpty {
+            print("Cảnh báo (\(summary.warnings.count)), số liệu vẫn được nhập:")
+            for warning in summary.warnings.prefix(50) { print("- \(warning)") }
+        }
     }
 
     static func rank(_ name: String, _ order: [String]) -> Int {

@@ -26,6 +26,7 @@ public enum DatasetFormatter {
                     verb(p.finalVerb), p.moneyStyle.rawValue, flag(p.leadingZero), p.targetVerb,
                     p.targetWords ?? "", p.connector.rawValue, flag(p.namesComparisonYear), p.template ?? "",
                     flag(p.standalone), String(i.position), i.reportedBy.rawValue, i.betterWhen.rawValue,
+                    flag(i.checks.allowsNegative), String(i.checks.changePercent), String(i.checks.targetPercent),
                 ]
             }
         case .targets:
@@ -40,6 +41,14 @@ public enum DatasetFormatter {
                 [
                     $0.indicator, $0.unit, $0.period.code, VietnameseNumber.exact($0.observation.value),
                     $0.observation.status.rawValue, $0.observation.qualifier?.rawValue ?? "", $0.note ?? "",
+                ]
+            }
+        case .rules:
+            rows += dataset.rules.map {
+                let r = $0.rule
+                return [
+                    r.code, r.left, r.comparison.rawValue, r.right, r.severity.rawValue, r.missing.rawValue, r.message,
+                    r.unit ?? "",
                 ]
             }
         case .calendars:

@@ -47,6 +47,17 @@ enum RecordDecoding {
                 holidays: holidays)
             dataset.calendars.append(
                 CalendarRecord(province: row.required("province"), calendar: calendar, location: location))
+        case .rules:
+            let rule = ValidationRule(
+                code: row.code("code"), left: row.required("left"),
+                comparison: row.choice("operator", default: nil) ?? .lessOrEqual, right: row.required("right"),
+                severity: row.choice("severity", default: RuleSeverity.error) ?? .error,
+                missing: row.choice("missing", default: MissingValues.skipIfAny) ?? .skipIfAny,
+                message: row.required("message"), unit: row.optional("unit"))
+            for (column, text) in [("left", rule.left), ("right", rule.right)] where !text.isEmpty {
+                do { _ = try Formula(text) } catch { row.fail(column, error.description) }
+            }
+            dataset.rules.append(RuleRecord(rule: rule, location: location))
         case .values:
             let observation = Observation(
                 value: row.amount("value"),
@@ -111,6 +122,12 @@ enum RecordDecoding {
             changeStyle: row.choice("change_style", default: ChangeStyle.percent) ?? .percent,
             formula: formula, phrasing: phrasing, position: row.int("position", default: 0, range: 0...100_000),
             reportedBy: row.choice("reported_by", default: ReportingLevel.office) ?? .office,
-            betterWhen: row.choice("better_when", default: BetterWhen.higher) ?? .higher)
+            betterWhen: row.choice("better_when", default: BetterWhen.higher) ?? .higher,
+            checks: CheckBounds(
+                allowsNegative: row.bool("allow_negative", default: false),
+                changePercent: row.int(
+                    "warn_change_percent", default: CheckBounds.defaultChangePercent, range: 0...100_000),
+                targetPercent: row.int(
+                    "warn_target_percent", default: CheckBounds.defaultTargetPercent, range: 0...100_000)))
     }
 }

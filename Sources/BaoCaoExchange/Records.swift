@@ -88,6 +88,13 @@ public struct CalendarRecord: Hashable, Sendable {
     }
 }
 
+/// A validation rule as a file states it.
+public struct RuleRecord: Hashable, Sendable {
+    public var rule: ValidationRule
+    public var location: SourceLocation
+    public init(rule: ValidationRule, location: SourceLocation) { self.rule = rule; self.location = location }
+}
+
 /// Everything one import brings, in the order it is written.
 public struct Dataset: Sendable {
     public var fields: [FieldRecord] = []
@@ -96,15 +103,18 @@ public struct Dataset: Sendable {
     public var targets: [TargetRecord] = []
     public var values: [ValueRecord] = []
     public var calendars: [CalendarRecord] = []
+    public var rules: [RuleRecord] = []
 
     public init() {}
 
     public mutating func append(_ other: Dataset) {
         fields += other.fields; units += other.units; indicators += other.indicators
         targets += other.targets; values += other.values; calendars += other.calendars
+        rules += other.rules
     }
 
     public var isEmpty: Bool {
         fields.isEmpty && units.isEmpty && indicators.isEmpty && targets.isEmpty && values.isEmpty && calendars.isEmpty
+            && rules.isEmpty
     }
 }

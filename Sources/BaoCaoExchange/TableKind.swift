@@ -1,7 +1,7 @@
-/// The five tables of the exchange format, each with its columns. A CSV file holds one table, recognised by its
+/// The tables of the exchange format, each with its columns. A CSV file holds one table, recognised by its
 /// header; a JSON file holds any of them as lists under these names.
 public enum TableKind: String, CaseIterable, Sendable {
-    case fields, units, indicators, targets, values, calendars
+    case fields, units, indicators, targets, values, calendars, rules
 
     public var columns: [String] {
         switch self {
@@ -13,10 +13,12 @@ public enum TableKind: String, CaseIterable, Sendable {
                 "value_decimals", "target_decimals", "change_decimals", "change_style", "formula", "estimate_verb",
                 "final_verb", "money_style", "leading_zero", "target_verb", "target_words", "connector",
                 "names_comparison_year", "template", "standalone", "position", "reported_by", "better_when",
+                "allow_negative", "warn_change_percent", "warn_target_percent",
             ]
         case .targets: return ["indicator", "unit", "year", "target_kind", "value", "set_by", "note"]
         case .values: return ["indicator", "unit", "period", "value", "status", "qualifier", "note"]
         case .calendars: return ["province", "cutoff_day", "deadline_working_days", "holidays"]
+        case .rules: return ["code", "left", "operator", "right", "severity", "missing", "message", "unit"]
         }
     }
 
@@ -28,12 +30,14 @@ public enum TableKind: String, CaseIterable, Sendable {
         case .targets: return ["indicator", "unit", "year", "target_kind", "value"]
         case .values: return ["indicator", "unit", "period", "value"]
         case .calendars: return ["province", "cutoff_day", "deadline_working_days"]
+        case .rules: return ["code", "left", "operator", "right", "message"]
         }
     }
 
     /// The table a CSV header describes.
     public static func recognise(header: [String]) -> TableKind? {
         let set = Set(header)
+        if set.contains("operator") { return .rules }
         if set.contains("cutoff_day") { return .calendars }
         if set.contains("period") { return .values }
         if set.contains("target_kind") { return .targets }

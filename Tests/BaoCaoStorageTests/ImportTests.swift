@@ -138,6 +138,59 @@ final class ImportTests: XCTestCase {
         XCTAssertEqual(problems, [], "reopened: the import goes through")
     }
 
+    func testRulesRefuseAnImportThatBreaksAnErrorRuleAndReportItsWarnings() async throws {
+        // setup: the demo, whose rules the reference figures satisfy.
+        let store = try await StoreHarness.fresh(demo: true, for: self)
+        // MUT: more letters resolved than received (an error), on line 3.
+        let bad = "indicator,unit,period,value\nDON_TIEP_NHAN,304,2018-H1,100\nDON_GIAI_QUYET,304,2018-H1,120\n"
+        do {
+            _ = try await DatasetImporter.run(try DatasetReader.read(csv: bad, file: "don.csv"), by: "t", store: store)
+            XCTFail("the rule must refuse the file")
+        } catch let error as ImportProblems {
+            XCTAssertEqual(error.problems.count, 1)
+            XCTAssertEqual(
+                error.problems.first?.description,
+                "don.csv: dòng 2, cột \"value\": quận Ngô Quyền, kỳ 2018-H1: Số đơn đã giải quyết xong không thể "
+                    + "nhiều hơn số đơn tiếp nhận (DON_GIAI_QUYET = 120, DON_TIEP_NHAN = 100; cần không lớn hơn)")
+        }
+        let nothing = try await store.sql.raw("SELECT COUNT(*) AS n FROM data_values WHERE period = '2018-H1'").first()!
+        XCTAssertEqual(try nothing.decode(column: "n", as: Int.self), 0, "nothing of the file is written")
+        // A warning rule passes, reported with its line; a negative count is an error.
+        let warned = "indicator,unit,period,value\nNHA_CHINH_SACH,304,2018-H1,5\nNHA_CS_KHOI_CONG,304,2018-H1,8\n"
+        let summary = try await DatasetImporter.run(
+            try DatasetReader.read(csv: warned, file: "nha.csv"), by: "t", store: store)
+        XCTAssertEqual(summary.values, 2)
+        XCTAssertEqual(summary.warnings.map(\.line), [2])
+        let negative = "indicator,unit,period,value\nTNGT_VU,304,2018-H1,-1\n"
+        do {
+            _ = try await DatasetImporter.run(try DatasetReader.read(csv: negative), by: "t", store: store)
+            XCTFail("a negative count is refused")
+        } catch let error as ImportProblems {
+            XCTAssertTrue(error.description.contains("Số vụ tai nạn giao thông: số liệu không được âm"))
+        }
+    }
+
+    func testRulesRoundTripThroughTheExchangeFormat() async throws {
+        let store = try await StoreHarness.fresh(demo: true, for: self)
+        let exported = try await DatasetExporter.export(store.sql)
+        XCTAssertEqual(exported.rules.count, 11)
+        let csv = DatasetFormatter.csv(.rules, exported)
+        XCTAssertTrue(csv.hasPrefix("code,left,operator,right,severity,missing,message,unit\n"))
+        XCTAssertTrue(csv.contains("DON_GQ_LE_TIEP_NHAN,DON_GIAI_QUYET,<=,DON_TIEP_NHAN,loi,bo_qua_khi_thieu,"))
+        let bad = "code,left,operator,right,message\nX,DON_GIAI_QUYET,=<,KHONG_CO,Sai\n"
+        XCTAssertThrowsError(try DatasetReader.read(csv: bad, file: "r.csv")) { error in
+            XCTAssertTrue("\(error)".contains("cột \"operator\""), "\(error)")
+        }
+        let unknown = "code,left,operator,right,message\nX,DON_GIAI_QUYET,<=,KHONG_CO,Sai\n"
+        do {
+            _ = try await DatasetImporter.run(
+                try DatasetReader.read(csv: unknown, file: "r.csv"), by: "t", store: store)
+            XCTFail("a rule naming no indicator is refused")
+        } catch {
+            XCTAssertTrue("\(error)".contains("vế phải: chỉ tiêu \"KHONG_CO\" không có trong danh mục"), "\(error)")
+        }
+    }
+
     func testCalendarsAreForProvincesOnly() async throws {
         let store = try await StoreHarness.fresh(demo: true, for: self)
         let csv = "province,cutoff_day,deadline_working_days\n304,20,3\nXX,20,3\n"

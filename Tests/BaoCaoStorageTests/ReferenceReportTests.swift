@@ -61,12 +61,12 @@ final class ReferenceReportTests: XCTestCase {
 
     func testAChangedValueChangesTheDocument() async throws {
         let store = try await StoreHarness.fresh(demo: true, for: self)
-        let csv = "indicator,unit,period,value,status\nTHU_NSNN,304,2017-H1,\"400.000\",chinh_thuc\n"
+        let csv = "indicator,unit,period,value,status\nTHU_NSNN,304,2017-H1,\"500.000\",chinh_thuc\n"
         _ = try await DatasetImporter.run(try DatasetReader.read(csv: csv), by: "test", store: store)
         let document = try await Self.render(store)
         XCTAssertTrue(
             document.bodyText.contains(
-                "- Tổng thu ngân sách nhà nước đạt 400 tỷ đồng, bằng 39,23% dự toán và giảm 10,60% so với cùng kỳ."),
+                "- Tổng thu ngân sách nhà nước đạt 500 tỷ đồng, bằng 49,03% dự toán và tăng 11,75% so với cùng kỳ."),
             document.bodyText)
     }
 

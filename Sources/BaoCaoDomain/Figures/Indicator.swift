@@ -27,14 +27,19 @@ public struct Indicator: Hashable, Sendable, Codable {
     public var phrasing: Phrasing
     /// Position within its field, for listings and the report.
     public var position: Int
+    /// Bounds of the built-in checks (`BuiltInChecks`): whether a negative value is possible, and beyond which
+    /// change against last year or % of target a value needs an explanation.
+    public var checks: CheckBounds
 
     public init(
         code: String, name: String, unitOfMeasure: String, field: String, ownerOffice: String? = nil,
         unitAggregation: UnitAggregation = .sum, timeAggregation: TimeAggregation = .flow,
         valueDecimals: Int = 0, targetDecimals: Int = 2, changeDecimals: Int = 2,
         changeStyle: ChangeStyle = .percent, formula: String? = nil, phrasing: Phrasing = Phrasing(),
-        position: Int = 0, reportedBy: ReportingLevel = .office, betterWhen: BetterWhen = .higher
+        position: Int = 0, reportedBy: ReportingLevel = .office, betterWhen: BetterWhen = .higher,
+        checks: CheckBounds = CheckBounds()
     ) {
+        self.checks = checks
         self.reportedBy = reportedBy; self.betterWhen = betterWhen
         self.code = code; self.name = name; self.unitOfMeasure = unitOfMeasure; self.field = field
         self.ownerOffice = ownerOffice; self.unitAggregation = unitAggregation

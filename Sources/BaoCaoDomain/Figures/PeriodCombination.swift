@@ -12,16 +12,19 @@ public enum PeriodCombination {
         switch rule {
         case .none: return nil
         case .stock:
-            // The value at the period's last month: from the most specific period that ends there.
-            let ending = parts.keys.filter {
-                $0.year == period.year && $0.lastMonth == period.lastMonth && $0.firstMonth >= period.firstMonth
-            }
-            return ending.min { ($0.months.count, $0.code) < ($1.months.count, $1.code) }.flatMap { parts[$0] }
+            return stockSource(period, from: Set(parts.keys)).flatMap { parts[$0] }
         case .flow, .average:
             guard let cover = cover(period, from: Set(parts.keys)) else { return nil }
             let pieces = cover.compactMap { p in parts[p].map { (p, $0) } }
             return rule == .flow ? sum(pieces) : weightedAverage(pieces)
         }
+    }
+
+    /// Where a stock's value at the period's last month comes from: the most specific available period ending there.
+    public static func stockSource(_ period: Period, from available: Set<Period>) -> Period? {
+        available.filter {
+            $0.year == period.year && $0.lastMonth == period.lastMonth && $0.firstMonth >= period.firstMonth
+        }.min { ($0.months.count, $0.code) < ($1.months.count, $1.code) }
     }
 
     /// The fewest available periods that together cover `period`'s months exactly once, in order; nil when none do.
@@ -44,6 +47,22 @@ public enum PeriodCombination {
             return found
         }
         return from(period.firstMonth)
+    }
+
+    /// An entered figure of `period` that differs from the figure its other entered parts make: a warning, since
+    /// the entered figure is the one used.
+    public static func conflict(
+        _ entered: [Period: Observation], period: Period, rule: TimeAggregation
+    ) -> (entered: Amount, built: Amount, parts: [Period])? {
+        guard let own = entered[period], period.months.count > 1 else { return nil }
+        var others = entered
+        others[period] = nil
+        guard let built = combine(others, into: period, rule: rule), built.value != own.value else { return nil }
+        let available = Set(others.keys)
+        let parts =
+            rule == .stock
+            ? stockSource(period, from: available).map { [$0] } ?? [] : cover(period, from: available) ?? []
+        return (own.value, built.value, parts)
     }
 
     /// Monthly figures combined: the common case of `combine`.

@@ -38,6 +38,7 @@ public enum DatasetExporter {
         dataset.calendars = try await CalendarRepository.all(db).sorted { $0.key < $1.key }.compactMap { id, calendar in
             byID[id].map { CalendarRecord(province: $0.code, calendar: calendar, location: nowhere) }
         }
+        dataset.rules = try await RuleRepository.all(db).map { RuleRecord(rule: $0.rule, location: nowhere) }
         let rows = try await db.raw(
             """
             SELECT indicator_id, unit_id, period, amount, status, qualifier, note FROM data_values

@@ -7,6 +7,9 @@ import SQLKit
 public enum DatasetImporter {
     public struct Summary: Sendable, Equatable {
         public var fields = 0, units = 0, indicators = 0, targets = 0, values = 0, unchangedValues = 0, calendars = 0
+        public var rules = 0
+        /// Rules of severity "cảnh báo" the imported values break: reported, not refused.
+        public var warnings: [ImportProblem] = []
     }
 
     public static func run(_ dataset: Dataset, by user: String, store: Store) async throws -> Summary {
@@ -35,7 +38,7 @@ public enum DatasetImporter {
         var indicatorCodes = Set(before.indicators.map(\.code))
         indicatorCodes.formUnion(dataset.indicators.map(\.indicator.code))
         for record in dataset.indicators {
-            problems += IndicatorChecks.problems(
+            problems += IndicatorReferences.problems(
                 record, fieldCodes: fieldCodes, indicatorCodes: indicatorCodes,
                 unitCodes: knownUnitCodes)
         }
@@ -60,9 +63,22 @@ public enum DatasetImporter {
         try await TargetRepository.save(targets, by: user, db)
         summary.targets = targets.count
 
+        for record in dataset.rules {
+            let unitID = record.rule.unit.flatMap { units[$0]?.id }
+            let found = RuleRepository.problems(record.rule, catalogue: references.catalogue, units: units)
+            problems += found.map { record.location.problem(nil, $0) }
+            if found.isEmpty { try await RuleRepository.save(record.rule, unitID: unitID, by: user, db) }
+        }
+        summary.rules = dataset.rules.count
+
         let written = try await writeValues(dataset.values, references, by: user, problems: &problems, db)
         summary.values = written.values
         summary.unchangedValues = written.unchanged
+        if problems.isEmpty {
+            let checked = try await ImportValidation.problems(written.resolved, references, db)
+            problems += checked.errors
+            summary.warnings = checked.warnings
+        }
 
         for c in dataset.calendars {
             guard let unit = units[c.province] else {
@@ -128,7 +144,7 @@ public enum DatasetImporter {
     static func writeValues(
         _ records: [ValueRecord], _ references: References, by user: String,
         problems: inout [ImportProblem], _ db: any SQLDatabase
-    ) async throws -> (values: Int, unchanged: Int) {
+    ) async throws -> (values: Int, unchanged: Int, resolved: [(ValueRecord, Int, StoredUnit)]) {
         var resolved: [(ValueRecord, Int, StoredUnit)] = []
         var firstLine: [ValueWriter.Key: Int] = [:]
         for v in records {
@@ -150,9 +166,9 @@ public enum DatasetImporter {
             firstLine[key] = v.location.line
             resolved.append((v, indicatorID, unit))
         }
-        guard problems.isEmpty else { return (0, 0) }
+        guard problems.isEmpty else { return (0, 0, []) }
         problems += try await lockProblems(resolved, references, db)
-        guard problems.isEmpty else { return (0, 0) }
+        guard problems.isEmpty else { return (0, 0, []) }
 
         // What an administrator imports is official at once, in both views: new keys by the bulk path, the others
         // one by one (keeping their history), then adopted into the official view.
@@ -185,7 +201,7 @@ public enum DatasetImporter {
                 unitID: group.unitID, period: try Period(code: group.period), indicatorIDs: indicatorIDs, db)
         }
         counts.values += fresh.count
-        return counts
+        return (counts.values, counts.unchanged, resolved)
     }
 
     struct ExistingKey: Hashable { var indicatorID: Int; var unitID: Int; var period: String }
@@ -255,7 +271,7 @@ struct References {
 }
 
 /// Reference checks of an indicator against the catalogue.
-enum IndicatorChecks {
+enum IndicatorReferences {
     static func problems(
         _ record: IndicatorRecord, fieldCodes: Set<String>, indicatorCodes: Set<String>,
         unitCodes: Set<String>

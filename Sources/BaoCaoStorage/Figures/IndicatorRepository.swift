@@ -37,7 +37,7 @@ public enum IndicatorRepository {
             """
             SELECT id, code, name, unit_of_measure, field, owner_office, unit_aggregation, time_aggregation,
             value_decimals, target_decimals, change_decimals, change_style, formula, phrasing, position, reported_by,
-            better_when FROM indicators
+            better_when, allow_negative, warn_change_percent, warn_target_percent FROM indicators
             """
         ).all()
         var ids: [String: Int] = [:]
@@ -67,7 +67,11 @@ public enum IndicatorRepository {
                     position: try row.decode(column: "position", as: Int.self),
                     reportedBy: ReportingLevel(rawValue: try row.decode(column: "reported_by", as: String.self))
                         ?? .office,
-                    betterWhen: BetterWhen(rawValue: try row.decode(column: "better_when", as: String.self)) ?? .higher)
+                    betterWhen: BetterWhen(rawValue: try row.decode(column: "better_when", as: String.self)) ?? .higher,
+                    checks: CheckBounds(
+                        allowsNegative: try row.decode(column: "allow_negative", as: Bool.self),
+                        changePercent: try row.decode(column: "warn_change_percent", as: Int.self),
+                        targetPercent: try row.decode(column: "warn_target_percent", as: Int.self)))
             )
         }
         let fieldPosition = Dictionary(uniqueKeysWithValues: fields.map { ($0.code, $0.position) })
@@ -101,18 +105,20 @@ public enum IndicatorRepository {
                 """
                 INSERT INTO indicators (code, name, unit_of_measure, field, owner_office, unit_aggregation,
                 time_aggregation, value_decimals, target_decimals, change_decimals, change_style, formula, phrasing, position,
-                reported_by, better_when)
+                reported_by, better_when, allow_negative, warn_change_percent, warn_target_percent)
                 VALUES (\(bind: i.code), \(bind: i.name), \(bind: i.unitOfMeasure), \(bind: i.field), \(bind: i.ownerOffice),
                 \(bind: i.unitAggregation.rawValue), \(bind: i.timeAggregation.rawValue), \(bind: i.valueDecimals),
                 \(bind: i.targetDecimals), \(bind: i.changeDecimals), \(bind: i.changeStyle.rawValue), \(bind: i.formula),
-                \(bind: phrasing), \(bind: i.position), \(bind: i.reportedBy.rawValue), \(bind: i.betterWhen.rawValue))
+                \(bind: phrasing), \(bind: i.position), \(bind: i.reportedBy.rawValue), \(bind: i.betterWhen.rawValue),
+                \(bind: i.checks.allowsNegative), \(bind: i.checks.changePercent), \(bind: i.checks.targetPercent))
                 ON CONFLICT (code) DO UPDATE SET name = excluded.name, unit_of_measure = excluded.unit_of_measure,
                 field = excluded.field, owner_office = excluded.owner_office, unit_aggregation = excluded.unit_aggregation,
                 time_aggregation = excluded.time_aggregation, value_decimals = excluded.value_decimals,
                 target_decimals = excluded.target_decimals, change_decimals = excluded.change_decimals,
                 change_style = excluded.change_style, formula = excluded.formula, phrasing = excluded.phrasing,
                 position = excluded.position, reported_by = excluded.reported_by,
-                better_when = excluded.better_when
+                better_when = excluded.better_when, allow_negative = excluded.allow_negative,
+                warn_change_percent = excluded.warn_change_percent, warn_target_percent = excluded.warn_target_percent
                 """
             ).run()
         }

@@ -6,7 +6,7 @@ enum StoreMigrations {
         CreateFields(), CreateUnits(), CreateUnitAncestors(), CreateIndicators(), CreateTargets(),
         CreateDataValues(), CreateValueHistory(), CreateRollups(), CreateReportCalendars(), CreateReportTemplates(),
         AddIndicatorReportedBy(), CreateAccounts(), CreateSubmissions(), CreateAuditLog(), CreateReportWorkspace(),
-        AddIndicatorBetterWhen(), AddValueVersions(), CreateOfficialValues(),
+        AddIndicatorBetterWhen(), AddValueVersions(), CreateOfficialValues(), CreateValidationRules(),
     ]
 }
 
@@ -22,6 +22,8 @@ enum Table {
     static let rollups = "rollups"
     static let officialValues = "official_values"
     static let officialRollups = "official_rollups"
+    static let rules = "validation_rules"
+    static let ruleNotes = "validation_notes"
     static let calendars = "report_calendars"
     static let templates = "report_templates"
     static let accounts = "accounts"

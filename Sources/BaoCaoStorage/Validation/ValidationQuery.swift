@@ -1,0 +1,35 @@
+import BaoCaoDomain
+import SQLKit
+
+/// The violations of one unit's figures for a period, in a view: the rules that apply to it and the built-in checks
+/// of every indicator, on the same figures the pages show.
+public enum ValidationQuery {
+    public static func violations(
+        unit: StoredUnit, period: Period, view: FigureView, tree: UnitTree, catalogue: Catalogue,
+        _ db: any SQLDatabase
+    ) async throws -> [Violation] {
+        let sources = try await FigureQuery.sources(
+            unitID: unit.id, period: period, catalogue: catalogue, view: view, db)
+        let figures = FigureAssembler.figures(for: catalogue.indicators, period: period, sources: sources)
+        let rules = try await RuleRepository.applying(to: tree.ancestry(of: unit.id), db)
+        // The unit's own entered figures of the period's parts, for the check of an entered cumulative figure.
+        let parts = Set(period.parts)
+        var entered: [String: [Period: Observation]] = [:]
+        for (code, byPeriod) in sources.own {
+            for (periodCode, o) in byPeriod {
+                if let p = try? Period(code: periodCode), parts.contains(p) { entered[code, default: [:]][p] = o }
+            }
+        }
+        return Validation.violations(rules: rules, figures: figures, enteredParts: entered)
+    }
+
+    /// The violations that concern `indicators` (a form's): rules reading any of them, their built-in checks.
+    public static func violations(
+        of indicators: [Indicator], unit: StoredUnit, period: Period, view: FigureView, tree: UnitTree,
+        catalogue: Catalogue, _ db: any SQLDatabase
+    ) async throws -> [Violation] {
+        let codes = Set(indicators.map(\.code))
+        return try await violations(unit: unit, period: period, view: view, tree: tree, catalogue: catalogue, db)
+            .filter { !codes.isDisjoint(with: $0.indicators) }
+    }
+}
