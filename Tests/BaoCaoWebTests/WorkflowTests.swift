@@ -141,8 +141,12 @@ final class WorkflowTests: XCTestCase {
     func testTrackerShowsWhereEachUnitStandsAndWhoIsLate() async throws {
         try await WebHarness.with(self) { web in
             let reporter = try await web.login("maychai.baocao")
-            _ = try await web.post(
-                "/nhap-lieu", Self.form.merging(["buoc": "gui", "v_HKD_MOI_PHUONG": "3"]) { $1 }, as: reporter)
+            let sent = try await web.post(
+                "/nhap-lieu",
+                Self.form.merging([
+                    "buoc": "gui", "v_HKD_MOI_PHUONG": "30",
+                ]) { $1 }, as: reporter)
+            XCTAssertEqual(sent.status, .seeOther)
             let compiler = try await web.login("tonghop")
             let home = try await web.get("/", as: compiler)
             XCTAssertTrue(home.headers.first(name: .location)?.hasPrefix("/theo-doi") == true, "compiler's home")

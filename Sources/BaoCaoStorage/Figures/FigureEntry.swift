@@ -21,6 +21,10 @@ public enum FigureEntry {
     public struct Outcome: Sendable {
         public var changed: Int
         public var status: SubmissionStatus
+        /// The form's violations after the save (the draft is saved whatever they are).
+        public var violations: [Violation]
+        /// Why a requested submission did not happen: errors, or warnings without an explanation. Empty when it did.
+        public var blocking: [Violation]
     }
 
     /// Values changed by someone else since the form was opened: nothing was saved.
@@ -30,9 +34,11 @@ public enum FigureEntry {
 
     /// `formUnit` is the unit whose submission the form belongs to (a ward, an office); `valueUnit` is the unit the
     /// figures are stored for (the ward itself, or the office's locality).
+    /// Saves the lines and the explanations given for warnings (by violation key), then checks the form's rules on
+    /// the saved figures: a submission goes ahead only without errors and with every warning explained.
     public static func save(
-        _ lines: [EntryLine], formUnit: StoredUnit, valueUnit: StoredUnit, period: Period,
-        submit: Bool, by user: String, store: Store
+        _ lines: [EntryLine], explanations: [String: String] = [:], formUnit: StoredUnit, valueUnit: StoredUnit,
+        period: Period, submit: Bool, by user: String, store: Store
     ) async throws -> Outcome {
         try await store.transaction { db in
             var status = try await SubmissionRepository.take(
@@ -63,12 +69,28 @@ public enum FigureEntry {
                     if wrote { changed += 1 }
                 }
             } catch let c as ValueWriter.VersionConflict { throw Conflicts(conflicts: [c]) }
-            if submit {
+            let given = explanations.mapValues { $0.trimmingWhitespace() }.filter { !$0.value.isEmpty }
+            try await RuleNotes.save(given, unitID: formUnit.id, period: period, by: user, db)
+            let violations = try await checks(formUnit: formUnit, valueUnit: valueUnit, period: period, db)
+            let notes = try await RuleNotes.all(unitID: formUnit.id, period: period, db)
+            let blocking = violations.filter { $0.severity == .error || notes[$0.key] == nil }
+            if submit && blocking.isEmpty {
                 status = try await SubmissionRepository.take(
                     .submit, unitID: formUnit.id, period: period, reason: nil, by: user, db)
             }
-            return Outcome(changed: changed, status: status)
+            return Outcome(changed: changed, status: status, violations: violations, blocking: submit ? blocking : [])
         }
+    }
+
+    /// The violations of a form's figures in the working view: its rules and its indicators' built-in checks.
+    public static func checks(
+        formUnit: StoredUnit, valueUnit: StoredUnit, period: Period, _ db: any SQLDatabase
+    ) async throws -> [Violation] {
+        let catalogue = try await IndicatorRepository.catalogue(db)
+        let tree = try await UnitTree.load(db)
+        return try await ValidationQuery.violations(
+            of: ReportingForms.indicators(for: formUnit, catalogue), unit: valueUnit, period: period, view: .working,
+            tree: tree, catalogue: catalogue, db)
     }
 }
 

@@ -69,7 +69,9 @@ enum EntryController {
         if submit { try await Access.require(req, .submit, on: unit, tree: tree, store: web.store) }
         let form = try await EntryForm.load(unit: unit, period: period, tree: tree, web.db)
         let parsed = form.parse(fields)
-        var state = EntryPage.State(typed: parsed.typed, errors: parsed.errors, basis: parsed.basis)
+        let explanations = EntryForm.explanations(fields)
+        var state = EntryPage.State(
+            typed: parsed.typed, errors: parsed.errors, basis: parsed.basis, notes: explanations)
         if !parsed.errors.isEmpty {
             let flash = Layout.Flash(
                 ok: false, text: "Chưa lưu: \(parsed.errors.count) ô có lỗi. Sửa các ô được đánh dấu rồi lưu lại.")
@@ -77,8 +79,25 @@ enum EntryController {
         }
         do {
             let outcome = try await FigureEntry.save(
-                parsed.lines, formUnit: unit, valueUnit: form.valueUnit, period: period, submit: submit,
-                by: viewer.account.username, store: web.store)
+                parsed.lines, explanations: explanations, formUnit: unit, valueUnit: form.valueUnit, period: period,
+                submit: submit, by: viewer.account.username, store: web.store)
+            if !outcome.blocking.isEmpty {
+                // The draft is saved; the submission waits for the errors to be fixed and the warnings explained.
+                let errors = outcome.blocking.filter { $0.severity == .error }.count
+                let warnings = outcome.blocking.count - errors
+                var reasons: [String] = []
+                if errors > 0 { reasons.append("\(errors) lỗi cần sửa") }
+                if warnings > 0 { reasons.append("\(warnings) cảnh báo cần giải trình") }
+                let fresh = try await EntryForm.load(unit: unit, period: period, tree: tree, web.db)
+                let flash = Layout.Flash(
+                    ok: false,
+                    text:
+                        "Đã lưu nháp nhưng chưa gửi duyệt: còn \(reasons.joined(separator: " và ")) (xem mục Kiểm tra số liệu)."
+                )
+                return EntryPage.render(
+                    req, fresh, tree: tree, flash: flash, state: EntryPage.State(notes: explanations),
+                    status: .unprocessableEntity)
+            }
             let notice = submit ? "gui" : (outcome.changed == 0 ? "khong_doi" : "luu")
             return Layout.redirect("/nhap-lieu?unit=\(unit.code)&period=\(period.code)&tb=\(notice)")
         } catch let refusal as SubmissionFlow.Refusal {

@@ -17,6 +17,11 @@ struct EntryForm {
     var absentVersions: [Int: Int]
     var submission: Submission
     var events: [SubmissionEvent]
+    /// What the form's saved figures break (rules and built-in checks), and the explanations given for warnings.
+    var violations: [Violation]
+    var notes: [String: String]
+    /// The rules the script checks as one types: those reading only indicators of this form.
+    var rules: [ValidationRule]
 
     static func load(unit: StoredUnit, period: Period, tree: UnitTree, _ db: any SQLDatabase) async throws -> EntryForm
     {
@@ -24,14 +29,28 @@ struct EntryForm {
         let valueUnit = tree.valueUnit(for: unit)
         let figures = try await FigureQuery.figures(
             unitID: valueUnit.id, period: period, catalogue: catalogue, view: .working, db)
+        let indicators = ReportingForms.indicators(for: unit, catalogue)
+        let codes = Set(indicators.map(\.code))
+        let rules = try await RuleRepository.applying(to: tree.ancestry(of: valueUnit.id), db).filter {
+            $0.references.map { !$0.isEmpty && $0.isSubset(of: codes) } ?? false
+        }
         return EntryForm(
             formUnit: unit, valueUnit: valueUnit, period: period, catalogue: catalogue,
-            indicators: ReportingForms.indicators(for: unit, catalogue),
+            indicators: indicators,
             figures: Dictionary(uniqueKeysWithValues: figures.map { ($0.indicator.code, $0) }),
             stored: try await FigureEntry.stored(unitID: valueUnit.id, period: period, db),
             absentVersions: try await FigureEntry.absentVersions(unitID: valueUnit.id, period: period, db),
             submission: try await SubmissionRepository.submission(unitID: unit.id, period: period, db),
-            events: try await SubmissionRepository.events(unitID: unit.id, period: period, db))
+            events: try await SubmissionRepository.events(unitID: unit.id, period: period, db),
+            violations: try await FigureEntry.checks(formUnit: unit, valueUnit: valueUnit, period: period, db),
+            notes: try await RuleNotes.all(unitID: unit.id, period: period, db), rules: rules)
+    }
+
+    /// The explanations the person wrote for warnings, by violation key.
+    static func explanations(_ fields: [String: String]) -> [String: String] {
+        var result: [String: String] = [:]
+        for (name, text) in fields where name.hasPrefix("gt_") { result[String(name.dropFirst(3))] = text }
+        return result
     }
 
     /// What the person typed in one row (or what a row showed when the form was opened).
@@ -91,7 +110,10 @@ struct EntryForm {
         var parsed = Parsed()
         for indicator in indicators {
             let code = indicator.code
-            guard let id = catalogue.idByCode[code] else { continue }
+            // A row the request does not carry at all is untouched (a browser sends every row it shows).
+            guard let id = catalogue.idByCode[code], fields["v_\(code)"] != nil || fields["x_\(code)"] != nil else {
+                continue
+            }
             let t = Typed(
                 value: fields["v_\(code)"] ?? "", status: fields["s_\(code)"] ?? ValueStatus.estimate.rawValue,
                 qualifier: fields["q_\(code)"] ?? "", note: fields["n_\(code)"] ?? "")

@@ -12,6 +12,8 @@ enum EntryPage {
         var errors: [String: String] = [:]
         var basis: [String: EntryForm.Basis] = [:]
         var conflicts: [String: ValueWriter.VersionConflict] = [:]
+        /// Explanations typed for warnings, kept when the form comes back.
+        var notes: [String: String] = [:]
     }
 
     static func render(
@@ -63,7 +65,8 @@ enum EntryPage {
             \(PeriodPicker.form(action: "/nhap-lieu", period: form.period, unit: unit.code))\(empty)\
             <form method="post" action="/nhap-lieu" novalidate>\(Layout.csrf(req))\
             <input type="hidden" name="unit" value="\(unit.code)"><input type="hidden" name="period" value="\(form.period.code)">\
-            \(sections)\(buttons)</form>\(events(form.events))
+            \(sections)\(EntryChecks.panel(form, editable: editable, typedNotes: state.notes))\
+            \(EntryChecks.rulesData(form.rules))\(buttons)</form>\(events(form.events))
             """
         return Layout.page(
             req, title: "Nhập liệu \(unit.fullName)", section: .entry, flash: flash, status: httpStatus, body)
@@ -96,7 +99,8 @@ enum EntryPage {
             }
         let data: HTML = """
              data-target="\(target.map { String($0.scaled) } ?? "")" data-last-year="\(lastYear.map { String($0.scaled) } ?? "")" \
-            data-style="\(i.changeStyle.rawValue)" data-target-decimals="\(i.targetDecimals)" data-change-decimals="\(i.changeDecimals)"
+            data-style="\(i.changeStyle.rawValue)" data-target-decimals="\(i.targetDecimals)" data-change-decimals="\(i.changeDecimals)"\
+            \(EntryChecks.rowData(i))
             """
         let remove: HTML =
             stored != nil && editable

@@ -39,6 +39,7 @@ enum Assets {
         .view-lam-viec{border-color:#e0b44a;background:#fffaf0}.view-chinh-thuc{border-color:#9fd3b2;background:#f3fbf6}
         .conflict{border:2px solid var(--bad);background:#fff6f5;border-radius:6px;padding:.5rem;margin:.5rem 0;font-weight:400}
         .conflict label{display:block;font-weight:600}
+        ul.checks{padding-left:1.25rem}ul.checks li{margin:.35rem 0}li.loi{color:var(--bad)}li.canh-bao{color:var(--warn)}
         .late{color:var(--bad);font-weight:700}.g-dat{color:var(--ok)}.g-gan{color:var(--warn)}.g-cham{color:var(--bad)}
         .g-khong{color:var(--muted)}ul.summary{list-style:none;display:flex;flex-wrap:wrap;gap:.5rem 1.25rem;padding:0}.filters{display:flex;flex-wrap:wrap;gap:.75rem;align-items:end}
         .filters div{display:flex;flex-direction:column;gap:.2rem}
@@ -95,7 +96,53 @@ enum Assets {
           if(pt){pt.textContent=d.target&&BigInt(d.target)>0n?fmt(percent(r.value,BigInt(d.target),+d.targetDecimals),+d.targetDecimals)+"% kế hoạch":"";}
           if(py){py.textContent=d.lastYear?change(BigInt(d.lastYear),r.value,d.style,+d.changeDecimals):"";}
         }
-        document.querySelectorAll("input.value").forEach(function(el){el.addEventListener("input",function(){update(el);});
+        // The validation rules of the form, evaluated exactly (rationals over BigInt, each side rounded to four
+        // decimals as the server does), and the built-in checks of each row: shown as one types.
+        var rulesEl=document.getElementById("quy-tac"),RULES=[];
+        try{RULES=rulesEl?JSON.parse(rulesEl.dataset.rules):[];}catch(e){RULES=[];}
+        function rat(p,q){return q<0n?{p:-p,q:-q}:{p:p,q:q};}
+        function parseExpr(s){var i=0;
+          function sp(){while(i<s.length&&s[i]===" ")i++;}
+          function expr(){var n=term();for(;;){sp();var c=s[i];if(c==="+"||c==="-"){i++;n={op:c,a:n,b:term()};}else return n;}}
+          function term(){var n=factor();for(;;){sp();var c=s[i];if(c==="*"||c==="/"){i++;n={op:c,a:n,b:factor()};}else return n;}}
+          function factor(){sp();var c=s[i],m;
+            if(c==="("){i++;var n=expr();sp();if(s[i]!==")")throw 0;i++;return n;}
+            if(c==="-"){i++;return {neg:factor()};}
+            if((m=/^[0-9]+([.][0-9]+)?/.exec(s.slice(i)))){i+=m[0].length;var f=(m[1]||"").slice(1);
+              return {num:rat(BigInt(m[0].split(".")[0]+f),10n**BigInt(f.length))};}
+            if((m=/^[A-Za-z_][A-Za-z0-9_.]*/.exec(s.slice(i)))){i+=m[0].length;return {code:m[0]};}
+            throw 0;}
+          var n=expr();sp();if(i!==s.length)throw 0;return n;}
+        function refs(n,out){if(n.code)out.push(n.code);if(n.a){refs(n.a,out);refs(n.b,out);}if(n.neg)refs(n.neg,out);return out;}
+        function ev(n,val){if(n.num)return n.num;if(n.code)return rat(val(n.code),SCALE);
+          if(n.neg){var x=ev(n.neg,val);return x&&rat(-x.p,x.q);}
+          var a=ev(n.a,val),b=ev(n.b,val);if(!a||!b)return null;
+          if(n.op==="+")return rat(a.p*b.q+b.p*a.q,a.q*b.q);if(n.op==="-")return rat(a.p*b.q-b.p*a.q,a.q*b.q);
+          if(n.op==="*")return rat(a.p*b.p,a.q*b.q);return b.p===0n?null:rat(a.p*b.q,a.q*b.p);}
+        var OPS={"=":function(c){return c===0;},"!=":function(c){return c!==0;},"<":function(c){return c<0;},
+          "<=":function(c){return c<=0;},">":function(c){return c>0;},">=":function(c){return c>=0;}};
+        function liveChecks(){
+          var box=document.getElementById("kiem-tra-nhap");if(!box)return;var vals={},msgs=[];
+          document.querySelectorAll("input.value").forEach(function(el){var d=el.dataset,r=parseVN(el.value);
+            vals[d.code]=r.value===undefined?null:r.value;if(r.value===undefined)return;var v=r.value;
+            if(d.nonneg==="1"&&v<0n)msgs.push(["loi",d.name+": số liệu không được âm"]);
+            var wc=+d.warnChange;if(wc>0&&d.lastYear&&(d.style==="percent"||d.style==="ratio")){var ly=BigInt(d.lastYear);
+              if(ly>0n){var p=percent(v-ly,ly,2);if((p<0n?-p:p)>BigInt(wc)*SCALE)msgs.push(["canh_bao",d.name+": thay đổi quá "+wc+"% so với cùng kỳ"]);}}
+            var wt=+d.warnTarget;if(wt>0&&d.target&&BigInt(d.target)>0n&&percent(v,BigInt(d.target),2)>BigInt(wt)*SCALE)
+              msgs.push(["canh_bao",d.name+": vượt "+wt+"% kế hoạch năm"]);});
+          RULES.forEach(function(rule){try{var l=parseExpr(rule.left),r=parseExpr(rule.right);
+            var codes=refs(l,[]).concat(refs(r,[])),have=codes.filter(function(c){return vals[c]!==null&&vals[c]!==undefined;});
+            if(rule.missing==="bo_qua_khi_thieu"&&have.length<codes.length)return;
+            if(rule.missing==="bo_qua_khi_thieu_het"&&have.length===0)return;
+            function val(c){var x=vals[c];return x===null||x===undefined?0n:x;}
+            var a=ev(l,val),b=ev(r,val);if(!a||!b)return;
+            var x=divRound(a.p*SCALE,a.q),y=divRound(b.p*SCALE,b.q);
+            if(!OPS[rule.op](x<y?-1:(x>y?1:0)))msgs.push([rule.severity,rule.message]);}catch(e){}});
+          box.textContent="";if(!msgs.length)return;var h=document.createElement("p");h.className="small";
+          h.textContent="Khi đang nhập (chưa lưu):";box.appendChild(h);var ul=document.createElement("ul");ul.className="checks";
+          msgs.forEach(function(m){var li=document.createElement("li");li.className=m[0]==="loi"?"loi":"canh-bao";
+            li.textContent=(m[0]==="loi"?"Lỗi: ":"Cảnh báo: ")+m[1];ul.appendChild(li);});box.appendChild(ul);}
+        document.querySelectorAll("input.value").forEach(function(el){el.addEventListener("input",function(){update(el);liveChecks();});
           if(el.value&&!el.disabled)update(el);});
         document.querySelectorAll("[data-confirm]").forEach(function(el){el.addEventListener("click",function(e){
           if(!window.confirm(el.dataset.confirm))e.preventDefault();});});

@@ -27,6 +27,7 @@ public func configure(_ app: Application, store: Store, settings: WebSettings = 
     PublicController.register(app, web)
     AuditController.register(app, web)
     AccountsAdminController.register(app, web)
+    RulesAdminController.register(app, web)
     app.get("bao-cao", ":template") { try await ReportController.download($0, web) }
     let api = app.grouped("api", "v1")
     api.get("units") { try await APIController.units($0, store: store) }

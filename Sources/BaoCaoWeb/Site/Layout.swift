@@ -3,7 +3,9 @@ import Vapor
 
 /// The frame of every page: skip link, top bar with the sections the viewer may use, the account menu, and main.
 enum Layout {
-    enum Section: String { case home, entry, tracker, workspace, dashboard, publicPage, account, accounts, audit }
+    enum Section: String {
+        case home, entry, tracker, workspace, dashboard, publicPage, account, accounts, audit, rules
+    }
 
     struct Flash {
         var ok: Bool
@@ -45,6 +47,7 @@ enum Layout {
             items.append((.dashboard, "/tong-quan", "Tổng quan"))
             if viewer.has(.administrator) {
                 items.append((.accounts, "/quan-tri/tai-khoan", "Tài khoản"))
+                items.append((.rules, "/quan-tri/quy-tac", "Quy tắc kiểm tra"))
                 items.append((.audit, "/quan-tri/nhat-ky", "Nhật ký an ninh"))
             }
         }
