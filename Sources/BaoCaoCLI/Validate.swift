@@ -29,7 +29,8 @@ struct Validate: AsyncParsableCommand {
             let catalogue = try await IndicatorRepository.catalogue(db)
             var lines: [String] = []
             var errors = 0, warnings = 0
-            let units = [unit] + tree.descendants(of: unit.id).filter(\.kind.isCommuneLevel)
+            let units = try await ValidationQuery.unitsToCheck(
+                below: unit, period: period, view: view, tree: tree, db)
             for u in units {
                 let found = try await ValidationQuery.violations(
                     unit: u, period: period, view: view, tree: tree, catalogue: catalogue, db)

@@ -38,7 +38,7 @@ final class WebHarness {
         }
         try await DemoAccounts.loadIfMissing(store: store, bcryptCost: 4)
         let app = try await Application.make(.testing)
-        configure(app, store: store, settings: WebSettings(bcryptCost: 4, today: { today }))
+        configure(app, store: store, settings: WebSettings(bcryptCost: 4, pdfAtPublish: false, today: { today }))
         return WebHarness(app: app, store: store, today: today)
     }
 

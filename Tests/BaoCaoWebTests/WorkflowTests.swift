@@ -198,7 +198,7 @@ final class WorkflowTests: XCTestCase {
         try await WebHarness.with(self) { web in
             let compiler = try await web.login("tonghop")
             let overview = try await web.get("/soan-bao-cao?unit=304&period=2017-H1", as: compiler)
-            XCTAssertTrue(overview.body.contains("0/20 mục đã xong"))
+            XCTAssertTrue(overview.body.contains("20/20 mục đã xong"), "the reference report was finished")
             XCTAssertTrue(
                 overview.body.contains("PHẦN 1: KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ KINH TẾ - XÃ HỘI 6 THÁNG ĐẦU NĂM 2017"))
             let base = ["template": "ngo-quyen-6-thang", "unit": "304", "period": "2017-H1"]
@@ -240,7 +240,7 @@ final class WorkflowTests: XCTestCase {
                 ]) { $1 }, as: office)
 
             let progress = try await web.get("/soan-bao-cao?unit=304&period=2017-H1", as: compiler)
-            XCTAssertTrue(progress.body.contains("1/20 mục đã xong"))
+            XCTAssertTrue(progress.body.contains("20/20 mục đã xong"))
             XCTAssertTrue(progress.body.contains("selected>Phòng Tài chính - Kế hoạch"))
             let preview = try await web.get("/bao-cao/ngo-quyen-6-thang?unit=304&period=2017-H1", as: compiler)
             XCTAssertTrue(
@@ -259,11 +259,13 @@ final class WorkflowTests: XCTestCase {
             XCTAssertTrue(withOther.body.contains("template=quy&amp;unit=304&amp;period=2017-H1\">Báo cáo quý</a>"))
             let officeCannotPublish = try await web.post("/soan-bao-cao/cong-bo", base, as: office)
             XCTAssertEqual(officeCannotPublish.status, .forbidden)
-            let published = try await web.post("/soan-bao-cao/cong-bo", base, as: compiler)
+            let published = try await web.post(
+                "/soan-bao-cao/cong-bo", base.merging(["ly_do": "Bản thử của văn phòng"]) { $1 }, as: compiler)
             XCTAssertEqual(published.status, .seeOther)
             let district = try await web.unitID("304")
             let list = try await PublicationRepository.list(unitID: district, web.store.sql)
             XCTAssertEqual(list.count, 2)
+            XCTAssertEqual(list[0].version, 2)
             let newest = try await web.get("/cong-khai/ban/\(list[0].id)")
             XCTAssertTrue(newest.body.contains("Kinh tế quận tiếp tục phát triển ổn định."))
         }

@@ -8,12 +8,14 @@ public enum FigureReview {
     @discardableResult
     public static func take(
         _ step: SubmissionStep, formUnit: StoredUnit, period: Period, reason: String?, by user: String,
-        tree: UnitTree, _ db: any SQLDatabase
+        tree: UnitTree, catalogue known: Catalogue? = nil, _ db: any SQLDatabase
     ) async throws -> SubmissionStatus {
         let status = try await SubmissionRepository.take(
             step, unitID: formUnit.id, period: period, reason: reason, by: user, db)
         if step == .approve {
-            let catalogue = try await IndicatorRepository.catalogue(db)
+            var catalogue = known
+            if catalogue == nil { catalogue = try await IndicatorRepository.catalogue(db) }
+            guard let catalogue else { return status }
             let ids = ReportingForms.indicators(for: formUnit, catalogue).compactMap { catalogue.idByCode[$0.code] }
             try await OfficialValues.adopt(
                 unitID: tree.valueUnit(for: formUnit).id, period: period, indicatorIDs: Set(ids), db)

@@ -22,4 +22,12 @@ public enum ReportingForms {
         else { return nil }
         return office
     }
+
+    /// The units below `locality` that report figures of their own (its offices and its communes); for a unit with
+    /// none below it (a ward, an office), the unit itself.
+    public static func reporters(of locality: StoredUnit, tree: UnitTree, catalogue: Catalogue) -> [StoredUnit] {
+        let below = tree.children(of: locality.id).filter { !indicators(for: $0, catalogue).isEmpty }
+        if below.isEmpty && !indicators(for: locality, catalogue).isEmpty { return [locality] }
+        return below
+    }
 }

@@ -57,6 +57,20 @@ public enum WorkspaceRepository {
         ).run()
     }
 
+    /// Marks a section done as it stands (the template's own text, when nobody wrote in its place).
+    public static func markDone(_ key: ReportKey, section: String, by user: String, _ db: any SQLDatabase) async throws
+    {
+        try await db.raw(
+            """
+            INSERT INTO report_sections (template_code, unit_id, period, section_key, done, updated_by, updated_at)
+            VALUES (\(bind: key.template), \(bind: key.unitID), \(bind: key.period.code), \(bind: section), \(bind: true),
+            \(bind: user), \(bind: Timestamp.now()))
+            ON CONFLICT (template_code, unit_id, period, section_key) DO UPDATE SET
+            done = excluded.done, updated_by = excluded.updated_by, updated_at = excluded.updated_at
+            """
+        ).run()
+    }
+
     public static func write(
         _ key: ReportKey, section: String, body: String, done: Bool, by user: String, _ db: any SQLDatabase
     ) async throws {
@@ -69,81 +83,5 @@ public enum WorkspaceRepository {
             body = excluded.body, done = excluded.done, updated_by = excluded.updated_by, updated_at = excluded.updated_at
             """
         ).run()
-    }
-}
-
-/// A report as it was published: the page, the DOCX and the annex figures, frozen at that moment.
-public struct Publication: Hashable, Sendable {
-    public var id: Int
-    public var template: String
-    public var unitID: Int
-    public var period: String
-    public var title: String
-    public var publishedBy: String
-    public var publishedAt: String
-}
-
-public enum PublicationRepository {
-    public static func publish(
-        template: String, unitID: Int, period: Period, title: String, html: String, docx: Data, figuresJSON: String,
-        by user: String, _ db: any SQLDatabase
-    ) async throws {
-        try await db.raw(
-            """
-            INSERT INTO publications (template_code, unit_id, period, title, html, docx, figures, published_by, published_at)
-            VALUES (\(bind: template), \(bind: unitID), \(bind: period.code), \(bind: title), \(bind: html), \(bind: docx),
-            \(bind: figuresJSON), \(bind: user), \(bind: Timestamp.now()))
-            """
-        ).run()
-    }
-
-    /// How many reports each unit has published, by unit id (one query, whatever the number of units).
-    public static func counts(_ db: any SQLDatabase) async throws -> [Int: Int] {
-        var result: [Int: Int] = [:]
-        for row in try await db.raw("SELECT unit_id, COUNT(*) AS n FROM publications GROUP BY unit_id").all() {
-            result[try row.decode(column: "unit_id", as: Int.self)] = try row.decode(column: "n", as: Int.self)
-        }
-        return result
-    }
-
-    /// Every publication of a unit, newest first.
-    public static func list(unitID: Int, _ db: any SQLDatabase) async throws -> [Publication] {
-        try await db.raw(
-            """
-            SELECT id, template_code, unit_id, period, title, published_by, published_at FROM publications
-            WHERE unit_id = \(bind: unitID) ORDER BY id DESC
-            """
-        ).all().map(publication)
-    }
-
-    public static func find(id: Int, _ db: any SQLDatabase) async throws -> Publication? {
-        try await db.raw(
-            """
-            SELECT id, template_code, unit_id, period, title, published_by, published_at FROM publications
-            WHERE id = \(bind: id)
-            """
-        ).first().map(publication)
-    }
-
-    public enum Part: String, Sendable { case html, docx, figures }
-
-    public static func content(id: Int, _ part: Part, _ db: any SQLDatabase) async throws -> Data? {
-        guard
-            let row = try await db.raw("SELECT \(ident: part.rawValue) FROM publications WHERE id = \(bind: id)")
-                .first()
-        else { return nil }
-        if part == .docx { return try row.decode(column: part.rawValue, as: Data.self) }
-        return Data(try row.decode(column: part.rawValue, as: String.self).utf8)
-    }
-
-    static func publication(_ row: any SQLRow) throws -> Publication {
-        Publication(
-            id: try row.decode(column: "id", as: Int.self),
-            template: try row.decode(column: "template_code", as: String.self),
-            unitID: try row.decode(column: "unit_id", as: Int.self),
-            period: try row.decode(column: "period", as: String.self),
-            title: try row.decode(column: "title", as: String.self),
-            publishedBy: try row.decode(column: "published_by", as: String.self),
-            publishedAt: try row.decode(column: "published_at", as: String.self))
     }
 }

@@ -32,4 +32,20 @@ public enum ValidationQuery {
         return try await violations(unit: unit, period: period, view: view, tree: tree, catalogue: catalogue, db)
             .filter { !codes.isDisjoint(with: $0.indicators) }
     }
+
+    /// The unit and the commune-level units below it that hold any value in the view for the period or its parts:
+    /// the units worth checking (a unit without values breaks no rule).
+    public static func unitsToCheck(
+        below unit: StoredUnit, period: Period, view: FigureView, tree: UnitTree, _ db: any SQLDatabase
+    ) async throws -> [StoredUnit] {
+        let ids = Set(
+            try await db.raw(
+                """
+                SELECT DISTINCT v.unit_id FROM \(ValueLayer(view).values) v
+                JOIN unit_ancestors a ON a.unit_id = v.unit_id AND a.ancestor_id = \(bind: unit.id) AND a.depth > 0
+                WHERE v.period IN (\(binds: period.parts.map(\.code)))
+                """
+            ).all().map { try $0.decode(column: "unit_id", as: Int.self) })
+        return [unit] + tree.descendants(of: unit.id).filter { $0.kind.isCommuneLevel && ids.contains($0.id) }
+    }
 }

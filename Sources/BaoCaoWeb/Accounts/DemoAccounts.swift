@@ -88,14 +88,26 @@ public enum DemoAccounts {
             for office in offices(tree) where !ReportingForms.indicators(for: office, catalogue).isEmpty {
                 let slug = office.code.split(separator: "-").last.map { $0.lowercased() } ?? office.code
                 for (step, who) in [(SubmissionStep.saveDraft, "baocao"), (.submit, "baocao"), (.approve, "duyet")] {
-                    try await SubmissionRepository.take(
-                        step, unitID: office.id, period: period, reason: nil, by: "\(slug).\(who)", db)
+                    try await FigureReview.take(
+                        step, formUnit: office, period: period, reason: nil, by: "\(slug).\(who)", tree: tree,
+                        catalogue: catalogue, db)
+                }
+            }
+            // The compiler finished every section of the reference report, as it was in real life.
+            if let district = tree.byCode["304"],
+                let template = try await ReportTemplateRepository.find(DemoData.templateCode, db)
+            {
+                let key = WorkspaceRepository.ReportKey(
+                    template: DemoData.templateCode, unitID: district.id, period: period)
+                for section in ReportSections.sections(of: template.template) {
+                    try await WorkspaceRepository.markDone(key, section: section.key, by: "tonghop", db)
                 }
             }
         }
         if let district = tree.byCode["304"] {
             try await Publishing.publish(
-                template: DemoData.templateCode, unit: district, period: period, by: "tonghop", store: store)
+                template: DemoData.templateCode, unit: district, period: period, reason: nil, makePDF: false,
+                by: "tonghop", store: store)
         }
         return list
     }

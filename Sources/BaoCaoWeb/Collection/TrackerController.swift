@@ -15,19 +15,11 @@ enum TrackerController {
         var late: Bool
     }
 
-    /// The units below `locality` that report figures of their own (its offices and its communes); for a unit with
-    /// none below it (a ward, an office), the unit itself.
-    static func reporters(of locality: StoredUnit, tree: UnitTree, catalogue: Catalogue) -> [StoredUnit] {
-        let below = tree.children(of: locality.id).filter { !ReportingForms.indicators(for: $0, catalogue).isEmpty }
-        if below.isEmpty && !ReportingForms.indicators(for: locality, catalogue).isEmpty { return [locality] }
-        return below
-    }
-
     static func lines(
         locality: StoredUnit, period: Period, tree: UnitTree, web: Web
     ) async throws -> (lines: [Line], deadline: CivilDate) {
         let catalogue = try await IndicatorRepository.catalogue(web.db)
-        let units = reporters(of: locality, tree: tree, catalogue: catalogue)
+        let units = ReportingForms.reporters(of: locality, tree: tree, catalogue: catalogue)
         let calendar = try await CalendarRepository.calendar(for: locality, units: tree.units, web.db)
         let deadline = calendar.window(for: period).deadline
         let today = web.settings.today()

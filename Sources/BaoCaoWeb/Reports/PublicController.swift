@@ -1,29 +1,27 @@
+import BaoCaoDocuments
 import BaoCaoDomain
 import BaoCaoStorage
 import Vapor
 
-/// The public page of each locality, without login: the reports it published and the figures they carried, exactly
-/// as published. Nothing live is read here, so a draft can never show.
+/// The public page of each locality, without login: the reports it published, each in its current version with the
+/// replaced ones still reachable and marked, and the figures they carried, exactly as published. Nothing live is read
+/// here, so a draft can never show.
 enum PublicController {
     static func register(_ routes: any RoutesBuilder, _ web: Web) {
         routes.get("cong-khai") { try await index($0, web) }
         routes.get("cong-khai", ":unit") { try await locality($0, web) }
         routes.get("cong-khai", "ban", ":id") { try await document($0, web, part: .html) }
         routes.get("cong-khai", "ban", ":id", "docx") { try await document($0, web, part: .docx) }
+        routes.get("cong-khai", "ban", ":id", "pdf") { try await document($0, web, part: .pdf) }
     }
 
     static func index(_ req: Request, _ web: Web) async throws -> Response {
         let tree = try await web.tree()
         let counts = try await PublicationRepository.counts(web.db)
-        let items = tree.units.compactMap { unit -> HTML? in
-            guard let count = counts[unit.id], !unit.kind.isOffice else { return nil }
-            return "<li><a href=\"/cong-khai/\(unit.code)\">\(unit.fullName)</a> — \(count) báo cáo</li>"
+        let units = tree.units.compactMap { unit in
+            counts[unit.id].flatMap { unit.kind.isOffice ? nil : (unit, $0) }
         }
-        let body: HTML = """
-            <h1>Báo cáo đã công bố</h1><div class="card">\
-            \(items.isEmpty ? "<p>Chưa có báo cáo nào được công bố.</p>" : "<ul>\(items)</ul>" as HTML)</div>
-            """
-        return Layout.page(req, title: "Công khai", section: .publicPage, body)
+        return PublicPage.index(req, units)
     }
 
     static func locality(_ req: Request, _ web: Web) async throws -> Response {
@@ -32,56 +30,60 @@ enum PublicController {
         guard let unit = tree.byCode[code], !unit.kind.isOffice else {
             throw Abort(.notFound, reason: "Không có địa phương \"\(code)\"")
         }
-        let list = try await PublicationRepository.list(unitID: unit.id, web.db)
-        let items = list.map { p -> HTML in
-            """
-            <li><a href="/cong-khai/ban/\(p.id)">\(p.title)</a> — công bố ngày \(DateText.short(p.publishedAt)) \
-            (<a href="/cong-khai/ban/\(p.id)/docx">tải DOCX</a>)</li>
-            """
-        }
-        var figuresSection: HTML = ""
-        if let latest = list.first, let data = try await PublicationRepository.content(id: latest.id, .figures, web.db)
+        let all = try await PublicationRepository.list(unitID: unit.id, web.db)
+        var latest: Publication?
+        var figures: [Publishing.PublicFigure] = []
+        if let newest = all.first,
+            let data = try await PublicationRepository.content(id: newest.id, .figures, web.db)
         {
-            let figures = try JSONDecoder().decode([Publishing.PublicFigure].self, from: data)
-            let rows = figures.map { f -> HTML in
-                """
-                <tr><td>\(f.name)</td><td>\(f.unit)</td><td class="num">\(f.target)</td><td class="num">\(f.lastYear)</td>\
-                <td class="num">\(f.current)\(f.estimate ? " (ước)" : "")</td><td class="num">\(f.percentOfTarget)</td>\
-                <td class="num">\(f.percentOfLastYear)</td></tr>
-                """
-            }
-            let period = try? Period(code: latest.period)
-            let bars = figures.compactMap { f -> SVGChart.Bar? in
-                guard let p = f.targetPercent else { return nil }
-                return SVGChart.Bar(label: f.name, percent: p, tone: .none, caption: f.percentOfTarget + "%")
-            }
-            figuresSection = """
-                <section class="card scroll"><h2>Số liệu chủ yếu \(period?.vietnameseName ?? latest.period) (theo báo cáo đã công bố)</h2>\
-                \(SVGChart.percentBars(bars, pace: period.map(DashboardPage.pace), title: "Tỷ lệ thực hiện so với kế hoạch năm"))\
-                <table class="grid"><thead><tr><th>Chỉ tiêu</th><th>Đơn vị tính</th><th class="num">Kế hoạch năm</th>\
-                <th class="num">Cùng kỳ năm trước</th><th class="num">Thực hiện</th><th class="num">% kế hoạch</th>\
-                <th class="num">% cùng kỳ</th></tr></thead><tbody>\(rows)</tbody></table></section>
-                """
+            latest = newest
+            figures = try JSONDecoder().decode([Publishing.PublicFigure].self, from: data)
         }
-        let body: HTML = """
-            <h1>\(unit.fullName): báo cáo đã công bố</h1><div class="card">\
-            \(items.isEmpty ? "<p>Chưa có báo cáo nào được công bố.</p>" : "<ul>\(items)</ul>" as HTML)</div>\(figuresSection)
-            """
-        return Layout.page(req, title: "Công khai \(unit.fullName)", section: .publicPage, body)
+        return PublicPage.locality(
+            req, unit: unit, reports: PublicPage.Report.group(all), latest: latest, figures: figures)
     }
 
     static func document(_ req: Request, _ web: Web, part: PublicationRepository.Part) async throws -> Response {
         guard let id = req.parameters.get("id", as: Int.self),
-            let publication = try await PublicationRepository.find(id: id, web.db),
-            let data = try await PublicationRepository.content(id: id, part, web.db)
+            let publication = try await PublicationRepository.find(id: id, web.db)
         else { throw Abort(.notFound, reason: "Không có báo cáo đã công bố này") }
-        if part == .docx {
+        let name = "bao-cao-\(publication.period)-ban-\(publication.version)"
+        switch part {
+        case .docx:
+            guard let data = try await PublicationRepository.content(id: id, .docx, web.db) else { break }
             return ReportController.file(
-                data, name: "bao-cao-\(publication.period)-\(publication.id).docx",
+                data, name: "\(name).docx",
                 type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        case .pdf:
+            return ReportController.file(try await pdf(publication, web), name: "\(name).pdf", type: "application/pdf")
+        case .html, .figures:
+            guard let data = try await PublicationRepository.content(id: id, .html, web.db) else { break }
+            // A replaced version says so above its text, with a link to what replaced it.
+            var html = String(decoding: data, as: UTF8.self)
+            if let newer = try await PublicationRepository.successor(of: publication, web.db) {
+                html = PublicPage.markReplaced(html, by: newer)
+            } else if let reason = publication.reason {
+                html = PublicPage.markReason(html, reason: reason, gaps: publication.gaps)
+            }
+            let response = Response(status: .ok, body: .init(string: html))
+            response.headers.contentType = .html
+            return response
         }
-        let response = Response(status: .ok, body: .init(data: data))
-        response.headers.contentType = .html
-        return response
+        throw Abort(.notFound, reason: "Không có báo cáo đã công bố này")
+    }
+
+    /// The publication's PDF: kept since publishing, or made now from its DOCX through LibreOffice and kept.
+    static func pdf(_ publication: Publication, _ web: Web) async throws -> Data {
+        if let kept = try await PublicationRepository.content(id: publication.id, .pdf, web.db) { return kept }
+        guard let docx = try await PublicationRepository.content(id: publication.id, .docx, web.db) else {
+            throw Abort(.notFound, reason: "Không có báo cáo đã công bố này")
+        }
+        do {
+            let pdf = try await NIOThreadPool.singleton.runIfActive { try PDFConverter.pdf(fromDOCX: docx) }
+            try await PublicationRepository.savePDF(id: publication.id, pdf, web.db)
+            return pdf
+        } catch let error as PDFConverter.Unavailable {
+            throw Abort(.serviceUnavailable, reason: error.description)
+        }
     }
 }

@@ -3,8 +3,10 @@ import BaoCaoDomain
 import BaoCaoStorage
 import Foundation
 
-/// Publishing a report: the page, the DOCX and the annex figures are rendered now and kept, so the public reads
-/// exactly what was approved for publication, whatever drafts come after.
+/// Publishing a report: the official figures' page, DOCX, PDF and annex figures are rendered now and kept, so the
+/// public reads exactly what was published, whatever drafts come after. Publishing checks the report first and
+/// refuses while anything is in the way, unless the compiler writes why it must go out as it is; publishing again
+/// makes the next version, which replaces the earlier one on the public page.
 enum Publishing {
     struct PublicFigure: Codable {
         var code: String
@@ -20,24 +22,58 @@ enum Publishing {
         var targetPercent: Double?
     }
 
-    static func publish(template: String, unit: StoredUnit, period: Period, by user: String, store: Store) async throws
-    {
+    /// Not published: what is in the way, and no reason given.
+    struct NotReady: Error {
+        var readiness: ReportReadiness
+    }
+
+    /// Not published: it would be the same as the current version.
+    struct Unchanged: Error {
+        var current: Publication
+    }
+
+    @discardableResult
+    static func publish(
+        template: String, unit: StoredUnit, period: Period, reason: String?, makePDF: Bool, by user: String,
+        store: Store
+    ) async throws -> Publication {
+        let db = store.sql
+        let tree = try await UnitTree.load(db)
+        let readiness = try await ReportReadiness.check(
+            template: template, locality: unit, period: period, tree: tree, db)
+        let reason = reason?.trimmingWhitespace()
+        if !readiness.isReady && (reason ?? "").isEmpty { throw NotReady(readiness: readiness) }
         let document = try await ReportQuery.document(
-            template: template, unitID: unit.id, period: period, view: .official, store.sql)
+            template: template, unitID: unit.id, period: period, view: .official, db)
         let title = "Báo cáo tình hình kinh tế - xã hội \(period.vietnameseName) — \(unit.fullName)"
         let html = HTMLWriter.write(document, title: title)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys  // the same figures always give the same text
+        let json = String(decoding: try encoder.encode(figures(document.annex)), as: UTF8.self)
+        if let current = try await PublicationRepository.current(
+            template: template, unitID: unit.id, period: period, db),
+            try await PublicationRepository.content(id: current.id, .html, db) == Data(html.utf8),
+            try await PublicationRepository.content(id: current.id, .figures, db) == Data(json.utf8)
+        {
+            throw Unchanged(current: current)
+        }
         let docx = try DocxWriter.write(document)
-        let figures = document.annex.rows.map { row in
+        // The PDF is made now when asked and LibreOffice is there, else on its first request.
+        let pdf = makePDF ? try? PDFConverter.pdf(fromDOCX: docx) : nil
+        return try await store.transaction { db in
+            try await PublicationRepository.publish(
+                template: template, unitID: unit.id, period: period, title: title, html: html, docx: docx, pdf: pdf,
+                figuresJSON: json, reason: readiness.isReady ? nil : reason,
+                gaps: readiness.isReady ? nil : readiness.problems.joined(separator: "\n"), by: user, db)
+        }
+    }
+
+    static func figures(_ annex: AnnexTable) -> [PublicFigure] {
+        annex.rows.map { row in
             PublicFigure(
-                code: row.code, name: row.name, unit: row.unit, target: row.cells[2], lastYear: row.cells[3],
+                code: row.code, name: row.cells[0], unit: row.unit, target: row.cells[2], lastYear: row.cells[3],
                 current: row.cells[4], percentOfTarget: row.cells[5], percentOfLastYear: row.cells[6],
                 estimate: row.estimate, targetPercent: row.percentOfTarget.map { Double($0.scaled) / 10_000 })
-        }
-        let json = String(decoding: try JSONEncoder().encode(figures), as: UTF8.self)
-        try await store.transaction { db in
-            try await PublicationRepository.publish(
-                template: template, unitID: unit.id, period: period, title: title, html: html, docx: docx,
-                figuresJSON: json, by: user, db)
         }
     }
 }

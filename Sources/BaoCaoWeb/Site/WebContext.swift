@@ -11,12 +11,15 @@ public struct WebSettings: Sendable {
     public var today: @Sendable () -> CivilDate
     /// bcrypt cost for new passwords: 12 in service; tests lower it to keep them quick.
     public var bcryptCost: Int
+    /// Whether publishing makes the PDF at once (through LibreOffice); otherwise it is made on its first request.
+    public var pdfAtPublish: Bool
 
     public init(
-        defaultPeriod: Period = .firstMonths(2017, 6), bcryptCost: Int = 12,
+        defaultPeriod: Period = .firstMonths(2017, 6), bcryptCost: Int = 12, pdfAtPublish: Bool = true,
         today: @escaping @Sendable () -> CivilDate = { CivilDate.today() }
     ) {
         self.defaultPeriod = defaultPeriod; self.today = today; self.bcryptCost = bcryptCost
+        self.pdfAtPublish = pdfAtPublish
     }
 }
 
