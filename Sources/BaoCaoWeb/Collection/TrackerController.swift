@@ -32,60 +32,54 @@ enum TrackerController {
         return (lines, deadline)
     }
 
+    /// For each indicator every commune reports: how many of the communes expected in the period entered it, how many
+    /// of those are approved, and which have not entered it (working view).
+    struct Completeness {
+        var indicator: Indicator
+        var expected: Int
+        var entered: Int
+        var approved: Int
+        var missing: [StoredUnit]
+    }
+
+    static func completeness(
+        locality: StoredUnit, period: Period, tree: UnitTree, catalogue: Catalogue, web: Web
+    ) async throws -> [Completeness] {
+        let indicators = catalogue.indicators.filter { $0.reportedBy == .commune && !$0.isDerived }
+        guard !indicators.isEmpty, tree.descendants(of: locality.id).contains(where: \.kind.isCommuneLevel) else {
+            return []
+        }
+        let working = try await CoverageQuery.detail(
+            below: locality, period: period, view: .working, tree: tree, web.db)
+        let official = try await CoverageQuery.detail(
+            below: locality, period: period, view: .official, tree: tree, web.db)
+        let submissions = try await SubmissionRepository.submissions(
+            unitIDs: working.expected.map(\.id), period: period, web.db)
+        return indicators.compactMap { i in
+            guard let id = catalogue.idByCode[i.code] else { return nil }
+            let entered = working.reported[id] ?? []
+            let approved = entered.filter {
+                submissions[$0]?.status == .approved && (official.reported[id] ?? []).contains($0)
+            }
+            return Completeness(
+                indicator: i, expected: working.expected.count, entered: entered.count, approved: approved.count,
+                missing: working.missing(id))
+        }
+    }
+
     static func show(_ req: Request, _ web: Web) async throws -> Response {
         let tree = try await web.tree()
         let locality = try Access.unit(req, tree: tree)
         try await Access.require(req, .readDraft, on: locality, tree: tree, store: web.store)
         let period = try Access.period(req, default: web.settings.defaultPeriod)
         let (all, deadline) = try await lines(locality: locality, period: period, tree: tree, web: web)
-        let statusFilter = req.query[String.self, at: "status"].flatMap(SubmissionStatus.init(rawValue:))
-        let kindFilter = req.query[String.self, at: "kind"] ?? ""
-        let lateOnly = req.query[String.self, at: "late"] == "1"
-        let shown = all.filter { line in
-            (statusFilter == nil || line.submission.status == statusFilter)
-                && (kindFilter.isEmpty || (kindFilter == "phong") == line.unit.kind.isOffice)
-                && (!lateOnly || line.late)
-        }
-        var counts: [SubmissionStatus: Int] = [:]
-        for line in all { counts[line.submission.status, default: 0] += 1 }
-        let summary = SubmissionStatus.allCases.map { s -> HTML in
-            "<li>\(Layout.badge(s)) \(counts[s] ?? 0)</li>"
-        }
-        let rows = shown.map { line -> HTML in
-            let s = line.submission
-            return """
-                <tr><td><a href="/nhap-lieu?unit=\(line.unit.code)&amp;period=\(period.code)">\(line.unit.fullName)</a></td>\
-                <td>\(Layout.badge(s.status))</td>\
-                <td>\(DateText.day(deadline))</td>\
-                <td>\(line.late ? "<span class=\"late\">Quá hạn</span>" as HTML : (s.status.isDelivered ? "Đã nộp" : "Chưa đến hạn"))</td>\
-                <td>\(s.updatedAt.map(DateText.short) ?? "")\(s.updatedBy.map { b -> HTML in " — \(b)" } ?? "")</td>\
-                <td>\(s.reason ?? "")</td></tr>
-                """
-        }
-        let statusOptions =
-            ["<option value=\"\">Tất cả</option>"]
-            + SubmissionStatus.allCases.map { s -> HTML in
-                "<option value=\"\(s.rawValue)\"\(HTML.flag("selected", s == statusFilter))>\(s.vietnameseName)</option>"
-            }
-        let kindOptions = [("", "Tất cả"), ("phong", "Phòng, ban"), ("xa", "Xã, phường")].map { k, label -> HTML in
-            "<option value=\"\(k)\"\(HTML.flag("selected", k == kindFilter))>\(label)</option>"
-        }
-        let filters: HTML = """
-            <div><label for="loc-tt">Tình trạng</label><select id="loc-tt" name="status">\(statusOptions)</select></div>\
-            <div><label for="loc-loai">Loại đơn vị</label><select id="loc-loai" name="kind">\(kindOptions)</select></div>\
-            <div><label><input type="checkbox" name="late" value="1"\(HTML.flag("checked", lateOnly))> Chỉ đơn vị quá hạn</label></div>
-            """
-        let lateCount = all.filter(\.late).count
-        let body: HTML = """
-            <h1>Theo dõi nộp số liệu: \(locality.fullName) — \(period.vietnameseName)</h1>\
-            <p>Hạn nộp theo lịch báo cáo: <strong>\(DateText.day(deadline))</strong>. \
-            \(lateCount > 0 ? "<span class=\"late\">\(lateCount) đơn vị quá hạn.</span>" as HTML : "Không có đơn vị quá hạn.")</p>\
-            <ul class="summary" aria-label="Tổng hợp theo tình trạng">\(summary)</ul>\
-            \(PeriodPicker.form(action: "/theo-doi", period: period, unit: locality.code, extra: filters))\
-            <div class="card scroll"><table class="grid" id="bang-theo-doi"><caption class="skip">Tình trạng nộp số liệu</caption>\
-            <thead><tr><th>Đơn vị</th><th>Tình trạng</th><th>Hạn nộp</th><th>Hạn</th><th>Cập nhật</th>\
-            <th>Lý do trả lại</th></tr></thead><tbody>\(rows.isEmpty ? ["<tr><td colspan=\"6\">Không có đơn vị nào khớp bộ lọc.</td></tr>"] : rows)</tbody></table></div>
-            """
-        return Layout.page(req, title: "Theo dõi nộp số liệu", section: .tracker, body)
+        let catalogue = try await IndicatorRepository.catalogue(web.db)
+        let model = TrackerPage.Model(
+            locality: locality, period: period, lines: all, deadline: deadline,
+            statusFilter: req.query[String.self, at: "status"].flatMap(SubmissionStatus.init(rawValue:)),
+            kindFilter: req.query[String.self, at: "kind"] ?? "", lateOnly: req.query[String.self, at: "late"] == "1",
+            completeness: try await completeness(
+                locality: locality, period: period, tree: tree, catalogue: catalogue, web: web))
+        return TrackerPage.render(req, model)
     }
 }
