@@ -7,7 +7,7 @@ import io, os, sys, time, zipfile, urllib.request, urllib.error
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.common.exceptions import WebDriverException
 
@@ -43,11 +43,11 @@ def shot(driver, name):
     driver.save_screenshot(os.path.join(OUT, f"{name}.png"))
 
 
-def login(driver, username):
+def login(driver, username, password=PASSWORD):
     driver.delete_all_cookies()
     driver.get(BASE + "/dang-nhap")
     driver.find_element(By.ID, "ten").send_keys(username)
-    driver.find_element(By.ID, "mat-khau").send_keys(PASSWORD)
+    driver.find_element(By.ID, "mat-khau").send_keys(password)
     submit(driver, "form[action='/dang-nhap'] button[type=submit]")
 
 
@@ -74,20 +74,31 @@ def set_value(driver, element_id, value):
     return field
 
 
+def replaced(old):
+    """The page that held `old` is gone (a browser may report a replaced node either way)."""
+    def predicate(_):
+        try:
+            old.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+    return predicate
+
+
 def submit(driver, selector, accept=False):
     """Clicks a button that loads a new page (accepting its confirmation) and waits for the new page."""
     old = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.CSS_SELECTOR, selector).click()
     if accept:
         WebDriverWait(driver, 5).until(EC.alert_is_present()).accept()
-    WebDriverWait(driver, 15).until(EC.staleness_of(old))
+    WebDriverWait(driver, 15).until(replaced(old))
     loaded(driver)
 
 
 def follow(driver, by, what):
     old = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(by, what).click()
-    WebDriverWait(driver, 15).until(EC.staleness_of(old))
+    WebDriverWait(driver, 15).until(replaced(old))
     loaded(driver)
 
 
@@ -164,7 +175,6 @@ try:
     check("the tracker shows the ward approved", "Đã duyệt" in row, row)
     shot(driver, "07-theo-doi")
     driver.get(BASE + "/soan-bao-cao?unit=304&period=2017-H1")
-    from selenium.webdriver.support.ui import Select
     Select(driver.find_element(By.ID, "giao-muc-3")).select_by_visible_text("Phòng Tài chính - Kế hoạch")
     submit(driver, "#giao-muc-3 ~ button")
     check("a section assigned to an office", "Đã giao mục" in text(driver))
@@ -179,13 +189,17 @@ try:
     check("the picker inserts the placeholder where one writes",
           area.get_attribute("value") == "Kinh tế quận phát triển ổn định. {THU_NSNN.sentence}", area.get_attribute("value"))
     area.send_keys(".")
-    driver.find_element(By.NAME, "xong").click()
+    done = driver.find_element(By.NAME, "xong")
+    if not done.is_selected():
+        done.click()
     submit(driver, "button[name=buoc][value=luu]")
     check("the office's section saved", "Đã lưu mục" in text(driver))
     shot(driver, "08b-viet-muc")
     login(driver, "tonghop")
     driver.get(BASE + "/soan-bao-cao?unit=304&period=2017-H1")
-    check("the compiler sees the progress", "1/20 mục đã xong" in text(driver))
+    check("the compiler sees the progress", "20/20 mục đã xong" in text(driver))
+    check("the compiler sees what stands in the way of publishing", "Công bố" in text(driver))
+    shot(driver, "08d-cong-bo")
     follow(driver, By.LINK_TEXT, "Xem trước (HTML)")
     check("the preview carries the new figure", "2.134,5" in text(driver))
     check("the preview carries the office's narrative with its figure",
@@ -239,6 +253,46 @@ try:
     driver.get(BASE + "/quan-tri/nhat-ky")
     check("the security log shows the refused read of another ward", "Từ chối truy cập" in text(driver) and "304-P02" in text(driver))
     shot(driver, "13-nhat-ky")
+    driver.get(BASE + "/quan-tri/quy-tac")
+    check("the administrator reads the validation rules", "DON_GQ_LE_TIEP_NHAN" in text(driver))
+    shot(driver, "14-quy-tac")
+
+    # Two reporters of one ward on the same form: the second is shown both numbers and chooses.
+    second_password = "baocao@2017-thu-hai"
+    driver.get(BASE + "/quan-tri/tai-khoan")
+    set_value(driver, "tk-ten", "maychai.baocao2")
+    set_value(driver, "tk-hien-thi", "Cán bộ thống kê thứ hai, phường Máy Chai")
+    set_value(driver, "tk-mk", second_password)
+    Select(driver.find_element(By.ID, "tk-vt")).select_by_value("bao_cao_vien")
+    Select(driver.find_element(By.ID, "tk-dv")).select_by_value("304-P01")
+    submit(driver, "form[action='/quan-tri/tai-khoan'] button[type=submit]")
+    check("the administrator creates a second reporter for the ward", "maychai.baocao2" in text(driver))
+    other = browser()
+    try:
+        form = "/nhap-lieu?unit=304-P01&period=2017-M07"
+        login(driver, "maychai.baocao")
+        driver.get(BASE + form)
+        login(other, "maychai.baocao2", second_password)
+        other.get(BASE + form)
+        # Both have the form open; the first saves 5 new households, the second then saves 7.
+        set_value(driver, "v-HKD_MOI_PHUONG", "5")
+        submit(driver, "button[name=buoc][value=luu]")
+        check("the first reporter's figure is saved", "Đã lưu nháp" in text(driver))
+        set_value(other, "v-HKD_MOI_PHUONG", "7")
+        submit(other, "button[name=buoc][value=luu]")
+        page = text(other)
+        check("the second reporter is shown the conflict, nothing saved",
+              "Đã có người sửa ô này sau khi bạn mở biểu" in page and "Chưa lưu" in page, page[:300])
+        check("both numbers and who changed it", "maychai.baocao lúc" in page and "Dùng số mới nhất (5)" in page
+              and "Giữ số của tôi (7)" in page)
+        shot(other, "15-xung-dot")
+        other.find_element(By.CSS_SELECTOR, "input[name=c_HKD_MOI_PHUONG][value=minh]").click()
+        submit(other, "button[name=buoc][value=luu]")
+        check("the second reporter keeps their number knowingly", "Đã lưu nháp" in text(other))
+        kept = other.find_element(By.ID, "v-HKD_MOI_PHUONG").get_attribute("value")
+        check("the stored figure is the one chosen", kept == "7", kept)
+    finally:
+        other.quit()
     driver.delete_all_cookies()
 
 finally:

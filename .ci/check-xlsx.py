@@ -4,7 +4,10 @@ import sys
 import openpyxl
 
 sheet = openpyxl.load_workbook(sys.argv[1]).active
-rows = {row[0]: row for row in sheet.iter_rows(min_row=3, values_only=True)}
+statement = sheet["A2"].value or ""
+if not statement.startswith("Số liệu chính thức"):
+    print("XLSX check failed: row 2 does not say which figures it holds:", statement); sys.exit(1)
+rows = {row[0]: row for row in sheet.iter_rows(min_row=4, values_only=True)}
 industry = rows.get("Giá trị sản xuất công nghiệp trên địa bàn")
 budget = rows.get("Tổng thu ngân sách nhà nước")
 expected_industry = ("triệu đồng", 1385000, 632500, 693843, 50.1, 109.7)

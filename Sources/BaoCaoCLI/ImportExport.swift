@@ -1,4 +1,5 @@
 import ArgumentParser
+import BaoCaoDomain
 import BaoCaoExchange
 import BaoCaoStorage
 import Foundation
@@ -88,9 +89,11 @@ struct Export: AsyncParsableCommand {
     @Option(help: "csv (một thư mục, mỗi bảng một tệp) hoặc json (một tệp).") var format = Format.csv
     @Option(name: .shortAndLong, help: "Thư mục (csv) hoặc tệp (json); json không có -o thì in ra màn hình.")
     var output: String?
+    @Option(help: "Số liệu: chinh-thuc (chỉ số đã duyệt, mặc định) hoặc lam-viec (gồm cả số chưa duyệt).")
+    var view = FigureView.official
 
     func run() async throws {
-        let dataset = try await database.withStore { try await DatasetExporter.export($0.sql) }
+        let dataset = try await database.withStore { try await DatasetExporter.export($0.sql, view: view) }
         switch format {
         case .json:
             let data = try DatasetFormatter.json(dataset)
@@ -107,7 +110,8 @@ struct Export: AsyncParsableCommand {
                 try DatasetFormatter.csv(table, dataset).write(toFile: path, atomically: true, encoding: .utf8)
             }
             print(
-                "Đã xuất vào \(directory)/: " + TableKind.allCases.map { "\($0.rawValue).csv" }.joined(separator: ", "))
+                "Đã xuất vào \(directory)/: " + TableKind.allCases.map { "\($0.rawValue).csv" }.joined(separator: ", ")
+                    + " (\(view.vietnameseName.lowercased()))")
         }
     }
 }

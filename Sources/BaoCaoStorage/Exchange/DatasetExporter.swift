@@ -3,9 +3,10 @@ import BaoCaoExchange
 import SQLKit
 
 /// Reads the database back into a `Dataset` in the exchange format: what `baocao export` writes.
-/// Targets are the current revisions; values the current versions (history stays in the database).
+/// Targets are the current revisions; values the current versions of one view (history stays in the database):
+/// the official figures for other systems, or the working ones with the drafts.
 public enum DatasetExporter {
-    public static func export(_ db: any SQLDatabase) async throws -> Dataset {
+    public static func export(_ db: any SQLDatabase, view: FigureView = .official) async throws -> Dataset {
         var dataset = Dataset()
         let nowhere = SourceLocation(file: nil, line: 0)
         let catalogue = try await IndicatorRepository.catalogue(db)
@@ -41,7 +42,7 @@ public enum DatasetExporter {
         dataset.rules = try await RuleRepository.all(db).map { RuleRecord(rule: $0.rule, location: nowhere) }
         let rows = try await db.raw(
             """
-            SELECT indicator_id, unit_id, period, amount, status, qualifier, note FROM data_values
+            SELECT indicator_id, unit_id, period, amount, status, qualifier, note FROM \(ValueLayer(view).values)
             ORDER BY unit_id, indicator_id, period
             """
         ).all()

@@ -8,7 +8,7 @@ enum Assets {
         --bad:#b42318;--info:#1d4f91;font-family:"Liberation Sans",Arial,"Noto Sans",sans-serif;color:var(--ink)}
         *{box-sizing:border-box}body{margin:0;background:var(--bg);line-height:1.45;font-size:16px}
         a{color:#1d4f91}a:focus,button:focus,input:focus,select:focus,textarea:focus,summary:focus{outline:3px solid #f2b705;
-        outline-offset:1px}.skip{position:absolute;left:-999px}.skip:focus{left:.5rem;top:.5rem;background:#fff;padding:.5rem;z-index:9}
+        outline-offset:1px}.skip{position:absolute;left:-9999px;width:1px;height:1px;overflow:hidden;white-space:nowrap}.skip:focus{left:.5rem;top:.5rem;width:auto;height:auto;overflow:visible;background:#fff;padding:.5rem;z-index:9}
         header.top{background:var(--brand);color:#fff;padding:.5rem 1rem;display:flex;flex-wrap:wrap;gap:.5rem 1.25rem;
         align-items:center}header.top a{color:#fff;text-decoration:none}header.top .brand{font-weight:700;font-size:1.15rem}
         header.top nav{display:flex;flex-wrap:wrap;gap:.25rem 1rem}header.top nav a[aria-current]{text-decoration:underline}
