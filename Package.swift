@@ -65,7 +65,7 @@ let package = Package(
             ]),
         // Test helpers shared by the test targets: a freshly migrated database per test.
         .target(name: "BaoCaoTestSupport", dependencies: ["BaoCaoStorage"]),
-        .testTarget(name: "BaoCaoDomainTests", dependencies: ["BaoCaoDomain"]),
+        .testTarget(name: "BaoCaoDomainTests", dependencies: ["BaoCaoDomain", "BaoCaoTestSupport"]),
         .testTarget(name: "BaoCaoDocumentsTests", dependencies: ["BaoCaoDocuments", "BaoCaoDomain"]),
         .testTarget(name: "BaoCaoExchangeTests", dependencies: ["BaoCaoExchange", "BaoCaoDomain"]),
         // The reference report is read from its path, not bundled.

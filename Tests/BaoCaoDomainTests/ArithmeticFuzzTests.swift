@@ -1,3 +1,4 @@
+import BaoCaoTestSupport
 import XCTest
 
 @testable import BaoCaoDomain
@@ -12,18 +13,7 @@ final class ArithmeticFuzzTests: XCTestCase {
         Int64.max, Int64.min, Int64.max - 1, Int64.min + 1, Int64.max / 100, 1 << 40, -(1 << 40),
     ]
 
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
-    func amount(_ rng: inout Seeded) -> Amount {
+    func amount(_ rng: inout SeededRandom) -> Amount {
         switch rng.next() % 4 {
         case 0: return Amount(scaled: Self.edges[Int(rng.next() % UInt64(Self.edges.count))])
         case 1: return Amount(scaled: Int64(bitPattern: rng.next()))
@@ -32,7 +22,7 @@ final class ArithmeticFuzzTests: XCTestCase {
         }
     }
 
-    func indicator(_ rng: inout Seeded, code: String) -> Indicator {
+    func indicator(_ rng: inout SeededRandom, code: String) -> Indicator {
         var phrasing = Phrasing()
         phrasing.moneyStyle = rng.next() % 2 == 0 ? .millions : .billionsAndMillions
         phrasing.leadingZero = rng.next() % 2 == 0
@@ -45,7 +35,7 @@ final class ArithmeticFuzzTests: XCTestCase {
     }
 
     func testRandomAndExtremeValuesThroughEveryComputation() throws {
-        var rng = Seeded(state: 20_170_630)
+        var rng = SeededRandom(seed: 20_170_630)
         let period = Period.firstMonths(2019, 6)
         for round in 0..<3_000 {
             let a = indicator(&rng, code: "A"), b = indicator(&rng, code: "B")
@@ -91,7 +81,7 @@ final class ArithmeticFuzzTests: XCTestCase {
     }
 
     func testFormattingAndParsingRoundTripWithinTheLimit() throws {
-        var rng = Seeded(state: 42)
+        var rng = SeededRandom(seed: 42)
         for _ in 0..<5_000 {
             let value = Amount(scaled: Int64(bitPattern: rng.next()) % (Amount.inputLimit.scaled + 1))
             let text = VietnameseNumber.format(value, decimals: 4)

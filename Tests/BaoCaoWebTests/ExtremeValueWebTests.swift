@@ -2,6 +2,7 @@ import BaoCaoDomain
 import BaoCaoStorage
 import Foundation
 import XCTVapor
+import BaoCaoTestSupport
 import XCTest
 import ZIPFoundation
 
@@ -143,24 +144,13 @@ final class ExtremeValueWebTests: XCTestCase {
         }
     }
 
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     func testRandomAndExtremeEntriesKeepEveryPageAndDocumentWhole() async throws {
         try await WebHarness.with(self) { web in
             let reporters = [
                 ("304-P01", try await web.login("maychai.baocao")), ("304-P02", try await web.login("mayto.baocao")),
             ]
             let admin = try await web.login("quantri")
-            var rng = Seeded(state: 2017)
+            var rng = SeededRandom(seed: 2017)
             let texts = [
                 "0", "0,0001", "-0,0001", "999.999.999.999,9999", "-999.999.999.999,9999", "1", "12.345.678,9",
                 "1.000.000.000.000", "abc", "1,2,3", "",

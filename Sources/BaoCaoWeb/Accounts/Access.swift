@@ -19,6 +19,19 @@ enum Access {
         return viewer
     }
 
+    /// The viewer's highest unit, where they may do `action`: the scope of an administrator's pages.
+    @discardableResult
+    static func home(_ req: Request, _ action: Action, tree: UnitTree, store: Store) async throws
+        -> (Viewer, StoredUnit)
+    {
+        guard let viewer = req.viewer else { throw LoginRequired() }
+        guard let home = viewer.homeUnitID(in: tree).flatMap({ tree.byID[$0] }) else {
+            throw Abort(.forbidden, reason: "Tài khoản của bạn không có quyền này.")
+        }
+        try await require(req, action, on: home, tree: tree, store: store)
+        return (viewer, home)
+    }
+
     static func allows(_ req: Request, _ action: Action, on unit: StoredUnit, tree: UnitTree) -> Bool {
         guard let viewer = req.viewer else { return action == .readPublished }
         return AccessPolicy.allows(viewer.grants, action, on: tree.ancestry(of: unit.id))

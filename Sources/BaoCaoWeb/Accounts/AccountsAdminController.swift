@@ -14,12 +14,7 @@ enum AccountsAdminController {
 
     /// The administrator's own unit, checked.
     static func scope(_ req: Request, _ web: Web, _ tree: UnitTree) async throws -> (Viewer, StoredUnit) {
-        guard let viewer = req.viewer else { throw Access.LoginRequired() }
-        guard let unit = viewer.homeUnitID(in: tree).flatMap({ tree.byID[$0] }) else {
-            throw Abort(.forbidden, reason: "Tài khoản của bạn không có quyền này.")
-        }
-        try await Access.require(req, .manageAccounts, on: unit, tree: tree, store: web.store)
-        return (viewer, unit)
+        try await Access.home(req, .manageAccounts, tree: tree, store: web.store)
     }
 
     /// Whether every role of `account` lies where the viewer manages accounts.
@@ -36,7 +31,7 @@ enum AccountsAdminController {
     {
         let tree = try await web.tree()
         let (_, home) = try await scope(req, web, tree)
-        let units = [home] + descendants(of: home, tree)
+        let units = [home] + tree.descendants(of: home.id)
         let accounts = try await AccountRepository.all(web.db).filter { manages(req, $0, tree) }
         let csrf = Layout.csrf(req)
         // The least powerful role comes selected: an administrator is made on purpose, not by default.
@@ -85,10 +80,6 @@ enum AccountsAdminController {
             </tr></thead><tbody>\(rows)</tbody></table></div>
             """
         return Layout.page(req, title: "Tài khoản", section: .account, flash: flash, status: status, body)
-    }
-
-    static func descendants(of unit: StoredUnit, _ tree: UnitTree) -> [StoredUnit] {
-        tree.children(of: unit.id).flatMap { [$0] + descendants(of: $0, tree) }
     }
 
     static func create(_ req: Request, _ web: Web) async throws -> Response {

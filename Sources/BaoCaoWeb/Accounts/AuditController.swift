@@ -14,12 +14,7 @@ enum AuditController {
     ]
 
     static func show(_ req: Request, _ web: Web) async throws -> Response {
-        let tree = try await web.tree()
-        guard let viewer = req.viewer else { throw Access.LoginRequired() }
-        guard let home = viewer.homeUnitID(in: tree).flatMap({ tree.byID[$0] }) else {
-            throw Abort(.forbidden, reason: "Tài khoản của bạn không có quyền này.")
-        }
-        try await Access.require(req, .manageAccounts, on: home, tree: tree, store: web.store)
+        try await Access.home(req, .manageAccounts, tree: try await web.tree(), store: web.store)
         let rows = try await AuditLog.recent(limit: 200, web.db).map { e -> HTML in
             """
             <tr><td>\(DateText.short(e.at))</td><td>\(events[e.event] ?? e.event)</td><td>\(e.account ?? "khách")</td>\

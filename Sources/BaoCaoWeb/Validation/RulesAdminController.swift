@@ -19,11 +19,7 @@ enum RulesAdminController {
 
     static func scope(_ req: Request, _ web: Web) async throws -> Scope {
         let tree = try await web.tree()
-        guard let viewer = req.viewer else { throw Access.LoginRequired() }
-        guard let home = viewer.homeUnitID(in: tree).flatMap({ tree.byID[$0] }) else {
-            throw Abort(.forbidden, reason: "Tài khoản của bạn không có quyền này.")
-        }
-        try await Access.require(req, .manageCatalogue, on: home, tree: tree, store: web.store)
+        let (viewer, home) = try await Access.home(req, .manageCatalogue, tree: tree, store: web.store)
         return Scope(tree: tree, home: home, viewer: viewer)
     }
 
