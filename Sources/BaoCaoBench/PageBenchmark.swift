@@ -32,6 +32,9 @@ public struct PageBenchmark {
         ),
         ("quản trị: tài khoản", "quantri", "/quan-tri/tai-khoan"),
         ("quản trị: nhật ký an ninh", "quantri", "/quan-tri/nhat-ky"),
+        ("quản trị: quy tắc kiểm tra", "quantri", "/quan-tri/quy-tac"),
+        ("tổng quan quận, số liệu làm việc", "tonghop", "/tong-quan?unit=304&period=2017-H1&view=lam-viec"),
+        ("API số liệu quận (chính thức)", "tonghop", "/api/v1/figures?unit=304&period=2017-H1"),
         ("xem trước báo cáo (HTML)", "tonghop", "/bao-cao/ngo-quyen-6-thang?unit=304&period=2017-H1&format=html"),
         ("tải báo cáo (DOCX)", "tonghop", "/bao-cao/ngo-quyen-6-thang?unit=304&period=2017-H1&format=docx"),
     ]

@@ -53,7 +53,9 @@ struct Report: AsyncParsableCommand {
             let figures = try await FigureQuery.figures(
                 unitID: unit.id, period: period, catalogue: catalogue, view: view, db)
             return .text(
-                FigureListing(unitName: unit.fullName, period: period, fields: catalogue.fields, figures: figures).text)
+                FigureListing(
+                    unitName: unit.fullName, period: period, fields: catalogue.fields, figures: figures, view: view
+                ).text)
         }
         switch (result, format) {
         case (.document(let document), .docx), (.document(let document), .pdf):

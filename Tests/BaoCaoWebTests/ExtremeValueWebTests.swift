@@ -1,8 +1,8 @@
 import BaoCaoDomain
 import BaoCaoStorage
+import BaoCaoTestSupport
 import Foundation
 import XCTVapor
-import BaoCaoTestSupport
 import XCTest
 import ZIPFoundation
 

@@ -8,12 +8,15 @@ public struct FigureListing: Sendable {
 
     public var title: String
     public var sections: [Section]
+    /// Which figures it lists, said under the title.
+    public var view: FigureView?
 
     /// Everything a sentence could not fill, for the compiler.
     public var missing: [String] { sections.flatMap { $0.sentences.flatMap(\.missing) } }
 
-    public init(unitName: String, period: Period, fields: [Field], figures: [Figure]) {
+    public init(unitName: String, period: Period, fields: [Field], figures: [Figure], view: FigureView? = nil) {
         title = "Kết quả thực hiện chỉ tiêu: \(unitName), \(period.vietnameseName)"
+        self.view = view
         let byCode = Dictionary(uniqueKeysWithValues: figures.map { ($0.indicator.code, $0) })
         var sections: [Section] = []
         for field in fields {
@@ -31,7 +34,7 @@ public struct FigureListing: Sendable {
     }
 
     public var text: String {
-        var lines = [title, ""]
+        var lines = [title] + (view.map { [$0.statement + "."] } ?? []) + [""]
         for (i, section) in sections.enumerated() {
             lines.append("\(i + 1). \(section.field.name)")
             for s in section.sentences { lines.append("- " + s.text + ".") }

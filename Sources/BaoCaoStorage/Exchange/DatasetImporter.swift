@@ -194,8 +194,7 @@ public enum DatasetImporter {
             if changed { counts.values += 1 } else { counts.unchanged += 1 }
             adopt[ExistingKey(indicatorID: 0, unitID: unit.id, period: v.period.code), default: []].insert(indicatorID)
         }
-        try await BulkValueLoader.insert(fresh, by: user, into: .working, db)
-        try await BulkValueLoader.insert(fresh, by: user, into: .official, db)
+        try await BulkValueLoader.insert(fresh, by: user, db)
         for (group, indicatorIDs) in adopt {
             try await OfficialValues.adopt(
                 unitID: group.unitID, period: try Period(code: group.period), indicatorIDs: indicatorIDs, db)

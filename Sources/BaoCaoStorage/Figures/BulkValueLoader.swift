@@ -2,8 +2,8 @@ import BaoCaoDomain
 import SQLKit
 import SQLiteKit
 
-/// Writes many new values fast, in the caller's transaction: large multi-row statements into a layer's values, then
-/// what they add to the live sums of every unit above a commune, as multi-row guarded upserts into its rollups.
+/// Writes many new values fast, in the caller's transaction: large multi-row statements into the values of both views,
+/// then what they add to the live sums of every unit above a commune, as multi-row guarded upserts.
 /// `baocao import` uses it for the values a file adds; corrections of existing values go through `ValueWriter`,
 /// which keeps history. A value that already exists makes the statement fail, and with it the transaction: nothing
 /// is written.
@@ -25,42 +25,35 @@ public enum BulkValueLoader {
         }
     }
 
-    /// Loads `rows` in a transaction of its own, into both views: what an administrator loads is official.
+    /// Loads `rows` in a transaction of its own.
     public static func load(_ rows: [Row], by user: String, store: Store) async throws {
-        try await store.transaction { db in
-            try await insert(rows, by: user, into: .working, db)
-            try await insert(rows, by: user, into: .official, db)
-        }
+        try await store.transaction { db in try await insert(rows, by: user, db) }
     }
 
-    /// Writes `rows` (all new to `layer`) inside the caller's transaction, and what they add to the live sums.
-    /// Working rows count as pending approval unless the same rows go into the official layer too (`official`).
-    static func insert(
-        _ rows: [Row], by user: String, into layer: ValueLayer, official: Bool = true, _ db: any SQLDatabase
-    ) async throws {
+    /// Writes `rows` (all new) inside the caller's transaction into both views, since what an administrator loads
+    /// is official, and what they add to both views' live sums (computed once).
+    static func insert(_ rows: [Row], by user: String, _ db: any SQLDatabase) async throws {
         guard !rows.isEmpty else { return }
         let now = Timestamp.now()
-        for start in stride(from: 0, to: rows.count, by: rowsPerStatement) {
-            let slice = rows[start..<min(start + rowsPerStatement, rows.count)]
-            if let sqlite = db as? any SQLiteDatabase {
-                try await insertSQLite(slice, user: user, now: now, layer, sqlite)
-            } else if db.dialect.name == "postgresql" {
-                try await insertPostgres(slice, user: user, now: now, layer, db)
-            } else {
-                try await insertPortable(slice, user: user, now: now, layer, db)
+        for layer in [ValueLayer.working, .official] {
+            for start in stride(from: 0, to: rows.count, by: rowsPerStatement) {
+                let slice = rows[start..<min(start + rowsPerStatement, rows.count)]
+                if let sqlite = db as? any SQLiteDatabase {
+                    try await insertSQLite(slice, user: user, now: now, layer, sqlite)
+                } else if db.dialect.name == "postgresql" {
+                    try await insertPostgres(slice, user: user, now: now, layer, db)
+                } else {
+                    try await insertPortable(slice, user: user, now: now, layer, db)
+                }
             }
         }
-        let ancestors = try await communeAncestors(Set(rows.map(\.unitID)), db)
-        try await RollupTable.apply(
-            layer, try deltas(rows, ancestors: ancestors, pending: layer == .working && !official), db)
+        let deltas = try deltas(rows, ancestors: try await communeAncestors(Set(rows.map(\.unitID)), db))
+        try await RollupTable.apply(.working, deltas, db)
+        try await RollupTable.apply(.official, deltas, db)
     }
 
     /// What the rows add to the sums of every unit above their communes, added up exactly.
-    static func deltas(
-        _ rows: [Row], ancestors: [Int: [Int]], pending: Bool
-    ) throws
-        -> [RollupTable.Key: RollupTable.Delta]
-    {
+    static func deltas(_ rows: [Row], ancestors: [Int: [Int]]) throws -> [RollupTable.Key: RollupTable.Delta] {
         var deltas: [RollupTable.Key: RollupTable.Delta] = [:]
         for row in rows {
             guard let above = ancestors[row.unitID] else { continue }
@@ -72,7 +65,6 @@ public enum BulkValueLoader {
                 d.total = total
                 d.contributors += 1
                 if row.estimate { d.estimates += 1 }
-                if pending { d.pending += 1 }
                 deltas[key] = d
             }
         }

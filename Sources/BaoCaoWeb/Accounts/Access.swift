@@ -21,7 +21,9 @@ enum Access {
 
     /// The viewer's highest unit, where they may do `action`: the scope of an administrator's pages.
     @discardableResult
-    static func home(_ req: Request, _ action: Action, tree: UnitTree, store: Store) async throws
+    static func home(
+        _ req: Request, _ action: Action, tree: UnitTree, store: Store
+    ) async throws
         -> (Viewer, StoredUnit)
     {
         guard let viewer = req.viewer else { throw LoginRequired() }
