@@ -38,6 +38,19 @@ final class ExtremeValueTests: XCTestCase {
         XCTAssertEqual(try Formula("A - A").evaluate { _ in self.largest }, .zero)
     }
 
+    func testFormulasTooLongOrTooDeepAreRefusedNotEvaluated() {
+        let deep = String(repeating: "(", count: 100_000) + "A" + String(repeating: ")", count: 100_000)
+        XCTAssertThrowsError(try Formula(deep)) { XCTAssertTrue("\($0)".contains("quá dài"), "\($0)") }
+        let nested = String(repeating: "(", count: 65) + "A" + String(repeating: ")", count: 65)
+        XCTAssertThrowsError(try Formula(nested)) { XCTAssertTrue("\($0)".contains("lồng ngoặc"), "\($0)") }
+        let signs = String(repeating: "-", count: 65) + "A"
+        XCTAssertThrowsError(try Formula(signs))
+        XCTAssertNoThrow(try Formula(String(repeating: "(", count: 64) + "A" + String(repeating: ")", count: 64)))
+        // A long flat sum stays within the length, so its tree stays shallow enough to walk.
+        let long = Array(repeating: "A", count: 500).joined(separator: "+")
+        XCTAssertEqual(try Formula(long).evaluate { _ in Amount(1) }, Amount(500))
+    }
+
     func testTwelveMonthsAtTheLimitAddUp() {
         var months: [Int: Observation] = [:]
         for m in 1...12 { months[m] = Observation(value: Amount.inputLimit) }

@@ -50,4 +50,29 @@ final class BulkValueLoaderTests: XCTestCase {
         let after = try await StoreFixtures.figure(store, "T1", "2017-H1", "DT")
         XCTAssertEqual(after.current?.value, Amount(75))
     }
+
+    func testALoadMovingThousandsOfSumsAddsThemAllUp() async throws {
+        // setup: one commune, one indicator, every month of 220 years: 2,640 values, each moving the sums of the
+        // province and the country, so 5,280 sums change in one load, more than one upsert statement holds.
+        let store = try await StoreHarness.fresh(for: self)
+        _ = try await StoreFixtures.load(store, StoreFixtures.smallCountry)
+        let units = UnitRepository.currentByCode(try await UnitRepository.all(store.sql))
+        let catalogue = try await IndicatorRepository.catalogue(store.sql)
+        let x1 = try XCTUnwrap(units["X1"]?.id)
+        let dt = try XCTUnwrap(catalogue.idByCode["DT"])
+        var rows: [BulkValueLoader.Row] = []
+        for year in 1900..<2120 {
+            for m in 1...12 {
+                rows.append(
+                    .init(
+                        indicatorID: dt, unitID: x1, period: Period.month(year, m).code, amount: 10_000, estimate: false
+                    ))
+            }
+        }
+        // MUT
+        try await BulkValueLoader.load(rows, by: "bulk", store: store)
+        // validate
+        let year = try await StoreFixtures.figure(store, "VN", "2017", "DT", view: .official)
+        XCTAssertEqual(year.current?.value, Amount(12))
+    }
 }

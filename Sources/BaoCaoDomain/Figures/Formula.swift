@@ -13,9 +13,20 @@ public struct Formula: Hashable, Sendable {
     public let source: String
     let root: Node
 
+    /// Longest formula accepted, and deepest nesting of parentheses and signs: evaluation walks the tree recursively,
+    /// so no formula may be deep enough to exhaust the stack.
+    public static let maximumLength = 1_000
+    public static let maximumNesting = 64
+
     public init(_ source: String) throws(FormulaError) {
         self.source = source
-        var parser = Parser(Array(source))
+        let chars = Array(source)
+        guard chars.count <= Formula.maximumLength else {
+            throw FormulaError(
+                formula: String(source.prefix(40)) + "…", position: Formula.maximumLength,
+                reason: "quá dài (tối đa \(Formula.maximumLength) ký tự)")
+        }
+        var parser = Parser(chars)
         self.root = try parser.parseAll()
     }
 
@@ -61,7 +72,10 @@ public struct Formula: Hashable, Sendable {
 public struct FormulaError: Error, Equatable, CustomStringConvertible {
     public let formula: String
     public let position: Int
-    public var description: String { "Công thức \"\(formula)\" không hợp lệ tại ký tự thứ \(position + 1)" }
+    public var reason: String? = nil
+    public var description: String {
+        "Công thức \"\(formula)\" không hợp lệ " + (reason ?? "tại ký tự thứ \(position + 1)")
+    }
 }
 
 /// An exact fraction for formula evaluation. Every operation checks for overflow and gives nil instead of trapping.
@@ -127,6 +141,8 @@ struct Rational: Hashable, Sendable {
 private struct Parser {
     let chars: [Character]
     var index = 0
+    /// Parentheses and signs open around the current position.
+    var depth = 0
 
     init(_ chars: [Character]) { self.chars = chars }
 
@@ -165,15 +181,22 @@ private struct Parser {
         skipSpaces()
         guard index < chars.count else { throw error }
         let c = chars[index]
-        if c == "(" {
+        if c == "(" || c == "-" {
+            guard depth < Formula.maximumNesting else {
+                throw FormulaError(
+                    formula: String(chars), position: index,
+                    reason: "vì lồng ngoặc hoặc dấu quá sâu (tối đa \(Formula.maximumNesting) mức)")
+            }
+            depth += 1
+            defer { depth -= 1 }
             index += 1
+            if c == "-" { return .negate(try factor()) }
             let node = try expression()
             skipSpaces()
             guard index < chars.count, chars[index] == ")" else { throw error }
             index += 1
             return node
         }
-        if c == "-" { index += 1; return .negate(try factor()) }
         if c.isASCIIDigit {
             let start = index
             while index < chars.count, chars[index].isASCIIDigit || chars[index] == "." { index += 1 }

@@ -27,11 +27,15 @@ enum RollupTable {
         try await apply(layer, deltas, db)
     }
 
+    /// Rows per upsert: 7 bound values each, 35,000 in all, under PostgreSQL's 65,535 parameters (and the 250,000 of
+    /// the SQLite sqlite-nio bundles).
+    static let rowsPerStatement = 5_000
+
     /// Applies many deltas, by multi-row upserts; refuses them all if a sum would overflow.
     static func apply(_ layer: ValueLayer, _ deltas: [Key: Delta], _ db: any SQLDatabase) async throws {
         let entries = deltas.filter { !$0.value.isZero }.map { ($0.key, $0.value) }
-        for start in stride(from: 0, to: entries.count, by: 5_000) {
-            let chunk = entries[start..<min(start + 5_000, entries.count)]
+        for start in stride(from: 0, to: entries.count, by: rowsPerStatement) {
+            let chunk = entries[start..<min(start + rowsPerStatement, entries.count)]
             let values = chunk.map { key, d -> any SQLExpression in
                 SQLGroupExpression([
                     SQLBind(key.unitID), SQLBind(key.indicatorID), SQLBind(key.period), SQLBind(d.total),

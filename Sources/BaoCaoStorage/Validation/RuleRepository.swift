@@ -84,6 +84,8 @@ public enum RuleRepository {
         }
         if let unit = rule.unit, units[unit] == nil { problems.append("đơn vị \"\(unit)\" không tồn tại") }
         if rule.message.trimmingWhitespace().isEmpty { problems.append("cần ghi thông báo cho người nhập") }
+        if rule.message.count > 500 { problems.append("thông báo quá dài (tối đa 500 ký tự)") }
+        if rule.code.count > 64 { problems.append("mã quy tắc quá dài (tối đa 64 ký tự)") }
         return problems
     }
 }
