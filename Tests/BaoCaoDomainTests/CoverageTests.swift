@@ -48,7 +48,7 @@ final class CoverageTests: XCTestCase {
             "hai kỳ không có số liệu của cùng các đơn vị (kỳ này 1/13 phường, cùng kỳ năm trước 2/13 phường)")
         XCTAssertTrue(
             ResultSentence.canonical(f).text.hasSuffix(
-                "chưa so sánh được so với cùng kỳ (hai kỳ không có số liệu của cùng các đơn vị)"))
+                "chưa so sánh được với cùng kỳ (hai kỳ không có số liệu của cùng các đơn vị)"))
     }
 
     func testACompleteSumIsComparedAsAWhole() {

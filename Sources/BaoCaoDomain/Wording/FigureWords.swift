@@ -63,19 +63,19 @@ public struct FigureWords: Sendable {
     public var change: String? { figure.yearOnYear.map(changeWords) }
 
     /// "so với cùng kỳ" or "so với cùng kỳ năm 2016".
-    public var sameTimeLastYear: String {
-        "so với cùng kỳ" + (phrasing.namesComparisonYear ? " năm \(figure.period.year - 1)" : "")
-    }
+    public var sameTimeLastYear: String { "so với " + lastYearNoun }
+
+    /// "cùng kỳ" or "cùng kỳ năm 2016".
+    var lastYearNoun: String { "cùng kỳ" + (phrasing.namesComparisonYear ? " năm \(figure.period.year - 1)" : "") }
 
     /// "tăng 9,7% so với cùng kỳ", "bằng cùng kỳ", "tăng 1.181 tấn so với cùng kỳ năm 2016"; on the units that
     /// reported both years when a sum is incomplete: "tăng 15,38% so với cùng kỳ (so sánh trên cùng 1 phường)".
     public var yearOnYear: String? {
         guard let c = figure.yearOnYear else {
-            return incomparable(figure.lastYear, figure.yearOnYearBasis, sameTimeLastYear)
+            return incomparable(figure.lastYear, figure.yearOnYearBasis, lastYearNoun)
         }
         if c.direction == .same && c.style != .ratio {
-            return "bằng cùng kỳ" + (phrasing.namesComparisonYear ? " năm \(figure.period.year - 1)" : "")
-                + matchedNote(figure.yearOnYearBasis)
+            return "bằng " + lastYearNoun + matchedNote(figure.yearOnYearBasis)
         }
         var words = changeWords(c)
         if c.style == .absolute { words += " " + indicator.unitOfMeasure }
@@ -91,7 +91,7 @@ public struct FigureWords: Sendable {
         default: noun = "tháng trước"
         }
         guard let c = figure.periodOnPeriod else {
-            return incomparable(figure.previous, figure.periodOnPeriodBasis, "so với " + noun)
+            return incomparable(figure.previous, figure.periodOnPeriodBasis, noun)
         }
         if c.direction == .same { return "bằng \(noun)" + matchedNote(figure.periodOnPeriodBasis) }
         var words = changeWords(c)
@@ -107,9 +107,10 @@ public struct FigureWords: Sendable {
     }
 
     /// Both figures exist but hold different units and none reported both: said, not left out silently.
-    func incomparable(_ earlier: Observation?, _ basis: ComparisonBasis, _ words: String) -> String? {
+    /// "chưa so sánh được với cùng kỳ (hai kỳ không có số liệu của cùng các đơn vị)".
+    func incomparable(_ earlier: Observation?, _ basis: ComparisonBasis, _ noun: String) -> String? {
         guard figure.current != nil, earlier != nil, basis == .unavailable else { return nil }
-        return "chưa so sánh được \(words) (hai kỳ không có số liệu của cùng các đơn vị)"
+        return "chưa so sánh được với \(noun) (hai kỳ không có số liệu của cùng các đơn vị)"
     }
 
     /// Last year's figure with its unit: "632.500 triệu đồng".

@@ -42,7 +42,7 @@ public enum DatasetExporter {
         dataset.rules = try await RuleRepository.all(db).map { RuleRecord(rule: $0.rule, location: nowhere) }
         let rows = try await db.raw(
             """
-            SELECT indicator_id, unit_id, period, amount, status, qualifier, note FROM \(ValueLayer(view).values)
+            SELECT indicator_id, unit_id, period, amount, status, qualifier, note FROM \(ValueLayer(view).values) v
             ORDER BY unit_id, indicator_id, period
             """
         ).all()

@@ -215,7 +215,7 @@ public enum DatasetImporter {
         for start in stride(from: 0, to: ids.count, by: 500) {
             let rows = try await db.raw(
                 """
-                SELECT indicator_id, unit_id, period FROM \(layer.values) WHERE unit_id IN (\(binds: Array(ids[start..<min(start + 500, ids.count)])))
+                SELECT indicator_id, unit_id, period FROM \(layer.values) v WHERE unit_id IN (\(binds: Array(ids[start..<min(start + 500, ids.count)])))
                 AND period IN (\(binds: periodCodes))
                 """
             ).all()

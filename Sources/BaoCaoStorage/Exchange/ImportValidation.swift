@@ -74,7 +74,7 @@ enum ImportValidation {
                     unitID: try row.decode(column: "unit_id", as: Int.self),
                     period: try row.decode(column: "period", as: String.self))
                 result[key, default: [:]][try row.decode(column: "indicator_id", as: Int.self)] =
-                    try StoredRow(row, versioned: true).observation
+                    try StoredRow(row, working: true).observation
             }
         }
         return result

@@ -2,8 +2,8 @@ import BaoCaoDomain
 import SQLKit
 import SQLiteKit
 
-/// Writes many new values fast, in the caller's transaction: large multi-row statements into the values of both views,
-/// then what they add to the live sums of every unit above a commune, as multi-row guarded upserts.
+/// Writes many new, approved values fast, in the caller's transaction: large multi-row statements into `data_values`,
+/// then what they add to both views' live sums of every unit above a commune, as multi-row guarded upserts.
 /// `baocao import` uses it for the values a file adds; corrections of existing values go through `ValueWriter`,
 /// which keeps history. A value that already exists makes the statement fail, and with it the transaction: nothing
 /// is written.
@@ -30,21 +30,19 @@ public enum BulkValueLoader {
         try await store.transaction { db in try await insert(rows, by: user, db) }
     }
 
-    /// Writes `rows` (all new) inside the caller's transaction into both views, since what an administrator loads
-    /// is official, and what they add to both views' live sums (computed once).
+    /// Writes `rows` (all new) inside the caller's transaction, approved: what an administrator loads is official,
+    /// so each row is both views' value (stored once), and what they add to both views' live sums (computed once).
     static func insert(_ rows: [Row], by user: String, _ db: any SQLDatabase) async throws {
         guard !rows.isEmpty else { return }
         let now = Timestamp.now()
-        for layer in [ValueLayer.working, .official] {
-            for start in stride(from: 0, to: rows.count, by: rowsPerStatement) {
-                let slice = rows[start..<min(start + rowsPerStatement, rows.count)]
-                if let sqlite = db as? any SQLiteDatabase {
-                    try await insertSQLite(slice, user: user, now: now, layer, sqlite)
-                } else if db.dialect.name == "postgresql" {
-                    try await insertPostgres(slice, user: user, now: now, layer, db)
-                } else {
-                    try await insertPortable(slice, user: user, now: now, layer, db)
-                }
+        for start in stride(from: 0, to: rows.count, by: rowsPerStatement) {
+            let slice = rows[start..<min(start + rowsPerStatement, rows.count)]
+            if let sqlite = db as? any SQLiteDatabase {
+                try await insertSQLite(slice, user: user, now: now, sqlite)
+            } else if db.dialect.name == "postgresql" {
+                try await insertPostgres(slice, user: user, now: now, db)
+            } else {
+                try await insertPortable(slice, user: user, now: now, db)
             }
         }
         let deltas = try deltas(rows, ancestors: try await communeAncestors(Set(rows.map(\.unitID)), db))
@@ -100,9 +98,8 @@ public enum BulkValueLoader {
 
     /// SQLite: binds handed straight to SQLite, without the per-value encoding of the portable path; who and when
     /// are bound once per statement, not once a row.
-    static func insertSQLite(
-        _ rows: ArraySlice<Row>, user: String, now: String, _ layer: ValueLayer, _ db: any SQLiteDatabase
-    ) async throws {
+    static func insertSQLite(_ rows: ArraySlice<Row>, user: String, now: String, _ db: any SQLiteDatabase) async throws
+    {
         var binds: [SQLiteData] = [.text(user), .text(now)]  // the two `?` of the SELECT list come first
         binds.reserveCapacity(rows.count * 7 + 2)
         let estimate = SQLiteData.text(ValueStatus.estimate.rawValue),
@@ -113,25 +110,22 @@ public enum BulkValueLoader {
             binds.append(r.qualifier.map(SQLiteData.text) ?? .null); binds.append(r.note.map(SQLiteData.text) ?? .null)
         }
         _ = try await db.query(
-            rows.count == rowsPerStatement && layer == .working
-                ? fullStatement : sqliteStatement(layer.valuesTable, rows: rows.count), binds)
+            rows.count == rowsPerStatement ? fullStatement : sqliteStatement(rows: rows.count), binds)
     }
 
-    static let fullStatement = sqliteStatement(Table.values, rows: rowsPerStatement)
+    static let fullStatement = sqliteStatement(rows: rowsPerStatement)
 
-    static func sqliteStatement(_ table: String, rows: Int) -> String {
-        "INSERT INTO \(table) (indicator_id, unit_id, period, amount, status, qualifier, note, updated_by, updated_at) "
+    static func sqliteStatement(rows: Int) -> String {
+        "INSERT INTO data_values (indicator_id, unit_id, period, amount, status, qualifier, note, updated_by, updated_at) "
             + "SELECT column1, column2, column3, column4, column5, column6, column7, ?, ? FROM (VALUES "
             + repeatElement("(?,?,?,?,?,?,?)", count: rows).joined(separator: ",") + ")"
     }
 
     /// PostgreSQL: seven array parameters unnested into rows, instead of seven parameters a row.
-    static func insertPostgres(
-        _ rows: ArraySlice<Row>, user: String, now: String, _ layer: ValueLayer, _ db: any SQLDatabase
-    ) async throws {
+    static func insertPostgres(_ rows: ArraySlice<Row>, user: String, now: String, _ db: any SQLDatabase) async throws {
         try await db.raw(
             """
-            INSERT INTO \(layer.values) (indicator_id, unit_id, period, amount, status, qualifier, note, updated_by, updated_at)
+            INSERT INTO data_values (indicator_id, unit_id, period, amount, status, qualifier, note, updated_by, updated_at)
             SELECT i, u, p, a, s, NULLIF(q, ''), NULLIF(n, ''), \(bind: user), \(bind: now) FROM UNNEST(
             \(bind: rows.map { Int64($0.indicatorID) })::bigint[], \(bind: rows.map { Int64($0.unitID) })::bigint[],
             \(bind: rows.map(\.period))::text[], \(bind: rows.map(\.amount))::bigint[], \(bind: rows.map(status))::text[],
@@ -141,10 +135,8 @@ public enum BulkValueLoader {
     }
 
     /// Any other SQL database: SQLKit's insert builder with bound values.
-    static func insertPortable(
-        _ rows: ArraySlice<Row>, user: String, now: String, _ layer: ValueLayer, _ db: any SQLDatabase
-    ) async throws {
-        let insert = db.insert(into: layer.valuesTable).columns(
+    static func insertPortable(_ rows: ArraySlice<Row>, user: String, now: String, _ db: any SQLDatabase) async throws {
+        let insert = db.insert(into: Table.values).columns(
             "indicator_id", "unit_id", "period", "amount", "status", "qualifier", "note", "updated_by", "updated_at")
         for r in rows {
             insert.values(

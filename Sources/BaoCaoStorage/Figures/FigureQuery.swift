@@ -23,11 +23,10 @@ public enum FigureQuery {
         let layer = ValueLayer(view)
         let codes = Array(FigureSources.periodCodes(for: period)).sorted()
         var sources = FigureSources()
-        let official = view == .working ? try await ownRows(.official, unitID, codes, db) : [:]
         for (key, row) in try await ownRows(layer, unitID, codes, db) {
             guard let code = catalogue.codeByID[key.indicatorID] else { continue }
             var observation = row.observation
-            if view == .working { observation.isDraft = official[key].map { row.sameFigure(as: $0) } != true }
+            observation.isDraft = !row.approved
             sources.own[code, default: [:]][key.period] = observation
         }
         for row in try await db.raw(
@@ -65,14 +64,14 @@ public enum FigureQuery {
         var result: [OwnKey: StoredRow] = [:]
         for row in try await db.raw(
             """
-            SELECT indicator_id, period, \(unsafeRaw: StoredRow.columns(layer)) FROM \(layer.values)
+            SELECT indicator_id, period, \(unsafeRaw: StoredRow.columns(layer)) FROM \(layer.values) v
             WHERE unit_id = \(bind: unitID) AND period IN (\(binds: codes))
             """
         ).all() {
             let key = OwnKey(
                 indicatorID: try row.decode(column: "indicator_id", as: Int.self),
                 period: try row.decode(column: "period", as: String.self))
-            result[key] = try StoredRow(row, versioned: layer == .working)
+            result[key] = try StoredRow(row, working: layer == .working)
         }
         return result
     }

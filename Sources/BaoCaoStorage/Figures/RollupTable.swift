@@ -63,24 +63,14 @@ enum RollupTable {
         }
     }
 
-    /// Recomputes every live sum of a layer from its values (for the working layer, with how many differ from the
-    /// official ones): needed only when the hierarchy itself changes (a merger moves communes), never for a saved
+    /// Recomputes every live sum of a layer from its values (for the working layer, with how many are not approved):
+    /// needed only when the hierarchy itself changes (a merger moves communes), never for a saved
     /// figure.
     static func rebuild(_ layer: ValueLayer, _ db: any SQLDatabase) async throws {
         try await db.raw("DELETE FROM \(layer.rollups)").run()
+        // The working sums count their values not approved yet.
         let pending: SQLQueryString =
-            layer == .working
-            ? """
-            SUM(CASE WHEN o.amount IS NULL OR o.amount <> v.amount OR o.status <> v.status
-            OR COALESCE(o.qualifier, '') <> COALESCE(v.qualifier, '') OR COALESCE(o.note, '') <> COALESCE(v.note, '')
-            THEN 1 ELSE 0 END)
-            """ : "0"
-        let official: SQLQueryString =
-            layer == .working
-            ? """
-            LEFT JOIN official_values o ON o.unit_id = v.unit_id AND o.indicator_id = v.indicator_id
-            AND o.period = v.period
-            """ : ""
+            layer == .working ? "SUM(CASE WHEN v.approved = \(true) THEN 0 ELSE 1 END)" : "0"
         do {
             try await db.raw(
                 """
@@ -89,7 +79,6 @@ enum RollupTable {
                 SUM(CASE WHEN v.status = \(bind: ValueStatus.estimate.rawValue) THEN 1 ELSE 0 END), \(pending)
                 FROM \(layer.values) v JOIN unit_ancestors a ON a.unit_id = v.unit_id AND a.depth > 0
                 JOIN units u ON u.id = v.unit_id AND u.kind IN (\(binds: UnitKind.allCases.filter(\.isCommuneLevel).map(\.rawValue)))
-                \(official)
                 GROUP BY a.ancestor_id, v.indicator_id, v.period
                 """
             ).run()

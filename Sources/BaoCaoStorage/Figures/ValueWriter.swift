@@ -29,6 +29,9 @@ public enum ValueWriter {
     /// Saves one value. Returns false when it equals what is stored (nothing written). With `expecting`, the
     /// version the person's change was based on, a different stored version refuses the save. The write itself is
     /// conditional on the version it read, so two transactions racing on one value cannot both win.
+    ///
+    /// The official value does not change: when the working row was the official value, the approved figure is kept
+    /// apart until the change is approved; a value saved back to what is official is official again.
     @discardableResult
     public static func save(
         _ key: Key, _ observation: Observation, note: String?, by user: String,
@@ -37,15 +40,13 @@ public enum ValueWriter {
         let now = Timestamp.now()
         let old = try await StoredRow.find(.working, key, db)
         if let expecting { try await check(key, old, expecting: expecting, db) }
-        let new = StoredRow(observation: observation, note: note, by: user, at: now, version: 0)
+        let kept = try await KeptOfficial.find(key, db)
+        let official = kept ?? (old?.approved == true ? old : nil)
+        var new = StoredRow(observation: observation, note: note, by: user, at: now, version: 0)
+        new.approved = official.map { new.sameFigure(as: $0) } ?? false
         let estimate = observation.status == .estimate ? 1 : 0
-        // The working sums count their values that differ from the official ones: not approved yet.
-        let official = communeLevel ? try await StoredRow.find(.official, key, db) : nil
-        func pending(_ row: StoredRow?) -> Int {
-            guard let row else { return 0 }
-            return official.map { row.sameFigure(as: $0) } == true ? 0 : 1
-        }
-        var delta = RollupTable.Delta(total: new.amount, contributors: 1, estimates: estimate, pending: pending(new))
+        var delta = RollupTable.Delta(
+            total: new.amount, contributors: 1, estimates: estimate, pending: new.approved ? 0 : 1)
         if let old {
             if old.sameFigure(as: new) { return false }
             let version = old.version + 1
@@ -53,13 +54,14 @@ public enum ValueWriter {
                 """
                 UPDATE data_values SET amount = \(bind: new.amount), status = \(bind: new.status),
                 qualifier = \(bind: new.qualifier), note = \(bind: note), updated_by = \(bind: user),
-                updated_at = \(bind: now), version = \(bind: version)
+                updated_at = \(bind: now), version = \(bind: version), approved = \(bind: new.approved)
                 WHERE unit_id = \(bind: key.unitID) AND indicator_id = \(bind: key.indicatorID)
                 AND period = \(bind: key.period.code) AND version = \(bind: old.version)
                 RETURNING version
                 """
             ).all()
             if updated.isEmpty { try await check(key, nil, expecting: old.version, db) }
+            if old.approved && !new.approved { try await KeptOfficial.keep(key, old, db) }
             try await db.raw(
                 """
                 INSERT INTO value_history (indicator_id, unit_id, period, old_amount, old_status, old_qualifier, old_note,
@@ -73,20 +75,23 @@ public enum ValueWriter {
             guard let change = new.amount.subtractingChecked(old.amount) else { throw FigureOutOfRange.sum }
             delta = RollupTable.Delta(
                 total: change, contributors: 0, estimates: estimate - (old.isEstimate ? 1 : 0),
-                pending: pending(new) - pending(old))
+                pending: (new.approved ? 0 : 1) - (old.approved ? 0 : 1))
         } else {
             let version = try await absentVersion(key, db) + 1
             let inserted = try await db.raw(
                 """
                 INSERT INTO data_values (indicator_id, unit_id, period, amount, status, qualifier, note, updated_by,
-                updated_at, version)
+                updated_at, version, approved)
                 VALUES (\(bind: key.indicatorID), \(bind: key.unitID), \(bind: key.period.code), \(bind: new.amount),
-                \(bind: new.status), \(bind: new.qualifier), \(bind: note), \(bind: user), \(bind: now), \(bind: version))
+                \(bind: new.status), \(bind: new.qualifier), \(bind: note), \(bind: user), \(bind: now), \(bind: version),
+                \(bind: new.approved))
                 ON CONFLICT (unit_id, indicator_id, period) DO NOTHING RETURNING version
                 """
             ).all()
             if inserted.isEmpty { try await check(key, nil, expecting: version - 1, db) }
         }
+        // Back to the official figure: no longer kept apart.
+        if new.approved && kept != nil { try await KeptOfficial.drop(key, db) }
         if communeLevel {
             try await RollupTable.adjust(
                 .working, above: key.unitID, indicatorID: key.indicatorID, period: key.period.code, by: delta, db)
@@ -95,7 +100,8 @@ public enum ValueWriter {
     }
 
     /// Deletes one value, keeping what it was in `value_history` (the new side empty) and taking it out of the live
-    /// sums above. Returns false when there was nothing to delete.
+    /// sums above. Returns false when there was nothing to delete. An approved value stays official, kept apart,
+    /// until the deletion is approved.
     @discardableResult
     public static func delete(
         _ key: Key, by user: String, communeLevel: Bool, expecting: Int? = nil, _ db: any SQLDatabase
@@ -110,6 +116,7 @@ public enum ValueWriter {
             """
         ).all()
         if deleted.isEmpty { try await check(key, nil, expecting: old.version, db) }
+        if old.approved { try await KeptOfficial.keep(key, old, db) }
         try await db.raw(
             """
             INSERT INTO value_history (indicator_id, unit_id, period, old_amount, old_status, old_qualifier, old_note,
@@ -121,11 +128,11 @@ public enum ValueWriter {
         ).run()
         if communeLevel {
             guard let removed = Int64(0).subtractingChecked(old.amount) else { throw FigureOutOfRange.sum }
-            let official = try await StoredRow.find(.official, key, db)
-            let wasPending = official.map { old.sameFigure(as: $0) } == true ? 0 : 1
             try await RollupTable.adjust(
                 .working, above: key.unitID, indicatorID: key.indicatorID, period: key.period.code,
-                by: .init(total: removed, contributors: -1, estimates: old.isEstimate ? -1 : 0, pending: -wasPending),
+                by: .init(
+                    total: removed, contributors: -1, estimates: old.isEstimate ? -1 : 0, pending: old.approved ? 0 : -1
+                ),
                 db)
         }
         return true

@@ -1,12 +1,14 @@
 import FluentKit
 import SQLKit
 
-/// The official view: the figures as last approved (or imported), and their live sums, beside the working ones;
-/// the working sums count how many of their values are not approved yet (`pending`). An existing database starts
-/// with every value official except those of a unit whose figures for the period are in the cycle and not approved
-/// (a draft, sent or returned).
+/// The official view beside the working one (see `ValueLayer`): each value says whether it is approved; an approved
+/// value changed or deleted while the change waits for approval is kept apart (`official_values`); each view has its
+/// live sums, the working ones counting their values not approved (`pending`). An existing database starts with every
+/// value approved except those of a unit whose figures for the period are in the cycle and not approved (a draft,
+/// sent or returned).
 struct CreateOfficialValues: AsyncMigration {
     func prepare(on db: any Database) async throws {
+        try await db.schema(Table.values).field("approved", .bool, .required, .sql(.default(true))).update()
         try await db.schema(Table.officialValues)
             .field("indicator_id", .int, .required)
             .field("unit_id", .int, .required)
@@ -36,19 +38,17 @@ struct CreateOfficialValues: AsyncMigration {
         try await Self.populate(sql)
     }
 
-    /// Fills the official values from the working ones, leaving out those of a unit in the cycle and not approved,
-    /// and rebuilds both layers' sums.
+    /// Marks not approved the values of a unit in the cycle and not approved, and rebuilds both views' sums.
     static func populate(_ sql: any SQLDatabase) async throws {
         try await sql.raw(
             """
-            INSERT INTO official_values (indicator_id, unit_id, period, amount, status, qualifier, note, updated_by, updated_at)
-            SELECT v.indicator_id, v.unit_id, v.period, v.amount, v.status, v.qualifier, v.note, v.updated_by, v.updated_at
-            FROM data_values v JOIN indicators i ON i.id = v.indicator_id
-            WHERE NOT EXISTS (
-              SELECT 1 FROM submissions s JOIN units f ON f.id = s.unit_id
-              WHERE s.period = v.period AND s.status <> 'da_duyet' AND (
-                (s.unit_id = v.unit_id AND i.reported_by = 'xa')
-                OR (f.parent_id = v.unit_id AND f.kind = 'phong' AND i.reported_by = 'phong' AND i.owner_office = f.code)))
+            UPDATE data_values SET approved = \(false)
+            WHERE EXISTS (
+              SELECT 1 FROM submissions s JOIN units f ON f.id = s.unit_id JOIN indicators i ON i.id = data_values.indicator_id
+              WHERE s.period = data_values.period AND s.status <> 'da_duyet' AND (
+                (s.unit_id = data_values.unit_id AND i.reported_by = 'xa')
+                OR (f.parent_id = data_values.unit_id AND f.kind = 'phong' AND i.reported_by = 'phong'
+                    AND i.owner_office = f.code)))
             """
         ).run()
         try await RollupTable.rebuild(.official, sql)
@@ -59,6 +59,7 @@ struct CreateOfficialValues: AsyncMigration {
         try await (db as! any SQLDatabase).drop(index: "unit_ancestors_ancestor").run()
         for table in [Table.officialRollups, Table.officialValues] { try await db.schema(table).delete() }
         try await db.schema(Table.rollups).deleteField("pending").update()
+        try await db.schema(Table.values).deleteField("approved").update()
     }
 }
 
