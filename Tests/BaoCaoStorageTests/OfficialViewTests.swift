@@ -160,6 +160,27 @@ final class OfficialViewTests: XCTestCase {
         XCTAssertEqual(count, 0)
     }
 
+    func testRebuiltSumsGiveBothViewsAsBefore() async throws {
+        let s = try await demo()
+        try await save(s, "HKD_MOI_PHUONG", "304-P01", 12)
+        try await save(s, "HKD_MOI_PHUONG", "304-P02", 7)
+        for st in [SubmissionStep.saveDraft, .submit, .approve, .reopen] { try await step(s, st, "304-P01") }
+        try await save(s, "HKD_MOI_PHUONG", "304-P01", 15)
+        func both() async throws -> [String] {
+            let w = try await district(s, "HKD_MOI_PHUONG", .working).current
+            let o = try await district(s, "HKD_MOI_PHUONG", .official).current
+            return [w, o].map {
+                "\($0?.value.description ?? "-") \($0?.coverage?.reported ?? 0) \($0?.coverage?.pending ?? 0)"
+            }
+        }
+        let live = try await both()
+        XCTAssertEqual(live, ["22 2 2", "12 1 0"], "working 15 + 7 (both waiting); official the approved 12")
+        // MUT: a hierarchy change rebuilds every sum from the values.
+        try await RollupTable.rebuild(s.db)
+        let rebuilt = try await both()
+        XCTAssertEqual(rebuilt, live)
+    }
+
     func testImportedFiguresAreOfficialAndTheMigrationKeepsDraftsOut() async throws {
         let s = try await demo()
         let imported = try await district(s, "GTSX_CN", .official)

@@ -95,8 +95,7 @@ public enum DatasetImporter {
 
         guard problems.isEmpty else { throw ImportProblems(problems) }
         if unitsMoved {
-            try await RollupTable.rebuild(.official, db)
-            try await RollupTable.rebuild(.working, db)
+            try await RollupTable.rebuild(db)
         }
         return summary
     }

@@ -46,8 +46,7 @@ public enum BulkValueLoader {
             }
         }
         let deltas = try deltas(rows, ancestors: try await communeAncestors(Set(rows.map(\.unitID)), db))
-        try await RollupTable.apply(.working, deltas, db)
-        try await RollupTable.apply(.official, deltas, db)
+        try await RollupTable.apply(deltas, db)
     }
 
     /// What the rows add to the sums of every unit above their communes, added up exactly.
@@ -58,11 +57,11 @@ public enum BulkValueLoader {
             for ancestor in above {
                 let key = RollupTable.Key(unitID: ancestor, indicatorID: row.indicatorID, period: row.period)
                 var d = deltas[key] ?? RollupTable.Delta()
-                let (total, overflow) = d.total.addingReportingOverflow(row.amount)
+                let (total, overflow) = d.working.total.addingReportingOverflow(row.amount)
                 guard !overflow else { throw FigureOutOfRange.sum }
-                d.total = total
-                d.contributors += 1
-                if row.estimate { d.estimates += 1 }
+                d.working.total = total
+                d.working.count += 1
+                if row.estimate { d.working.estimates += 1 }
                 deltas[key] = d
             }
         }

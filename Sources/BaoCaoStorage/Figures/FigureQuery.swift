@@ -3,9 +3,9 @@ import SQLKit
 
 /// Every indicator's figure for one unit and period in one view, with the comparisons, in report order.
 ///
-/// Indexed lookups fetch the unit's own values, the live sums of the communes below it (with how many contributed
-/// and, in the working view, how many are not approved), how many communes were expected to report, and its current
-/// targets, for the period, the same period last year, the period before, and every part they can be built from;
+/// Indexed lookups fetch the unit's own values, the live sums of the communes below it (the working sum, or the
+/// official one made from it; with how many contributed and, in the working view, how many are not approved), how
+/// many communes were expected to report, and its current targets, for the period, the same period last year, the period before, and every part they can be built from;
 /// an incomplete sum also gets the sums over the communes that reported both periods. `FigureAssembler` does the
 /// rest. No scan of the values table, whatever its size, unless a sum is incomplete.
 public enum FigureQuery {
@@ -31,16 +31,13 @@ public enum FigureQuery {
         }
         for row in try await db.raw(
             """
-            SELECT indicator_id, period, total, contributors, estimates, pending FROM \(layer.rollups)
-            WHERE unit_id = \(bind: unitID) AND period IN (\(binds: codes))
+            SELECT indicator_id, period, \(unsafeRaw: (RollupTable.sums + RollupTable.counts).joined(separator: ", "))
+            FROM rollups WHERE unit_id = \(bind: unitID) AND period IN (\(binds: codes))
             """
         ).all() {
-            guard let code = catalogue.codeByID[try row.decode(column: "indicator_id", as: Int.self)] else { continue }
-            let sum = RolledUp(
-                total: Amount(scaled: try row.decode(column: "total", as: Int64.self)),
-                contributors: try row.decode(column: "contributors", as: Int.self),
-                estimates: try row.decode(column: "estimates", as: Int.self),
-                pending: view == .working ? try row.decode(column: "pending", as: Int.self) : 0)
+            guard let code = catalogue.codeByID[try row.decode(column: "indicator_id", as: Int.self)],
+                let sum = try RollupTable.rolledUp(row, view)
+            else { continue }
             sources.rolledUp[code, default: [:]][try row.decode(column: "period", as: String.self)] = sum
         }
         if !sources.rolledUp.isEmpty {

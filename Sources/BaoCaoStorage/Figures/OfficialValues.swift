@@ -3,8 +3,7 @@ import SQLKit
 
 /// The official view's values follow the working ones only when a head of unit approves them (or an administrator
 /// imports them): then, for each key, the working row becomes the official value (marked approved, any value kept
-/// apart dropped), or, for a deleted value, the kept one goes; the official live sums move with it in the same
-/// transaction, and the working sums count one value fewer waiting for approval.
+/// apart dropped), or, for a deleted value, the kept one goes; the live sums move with it in the same transaction.
 enum OfficialValues {
     /// Makes the official values of `unitID`'s `indicatorIDs` for `period` what its working values are.
     static func adopt(unitID: Int, period: Period, indicatorIDs: Set<Int>, _ db: any SQLDatabase) async throws {
@@ -15,22 +14,8 @@ enum OfficialValues {
         for indicatorID in indicatorIDs.sorted() {
             let key = ValueWriter.Key(indicatorID: indicatorID, unitID: unitID, period: period)
             let w = working[indicatorID], k = kept[indicatorID]
-            let official = k ?? (w?.approved == true ? w : nil)
-            if w?.approved == true && k == nil { continue }  // already official
+            if w?.approved != false && k == nil { continue }  // already official, or nothing either side
             if k != nil { try await KeptOfficial.drop(key, db) }
-            var delta = RollupTable.Delta()
-            switch (w, official) {
-            case (nil, nil): continue
-            case (nil, let o?):
-                guard let removed = Int64(0).subtractingChecked(o.amount) else { throw FigureOutOfRange.sum }
-                delta = .init(total: removed, contributors: -1, estimates: o.isEstimate ? -1 : 0)
-            case (let w?, nil):
-                delta = .init(total: w.amount, contributors: 1, estimates: w.isEstimate ? 1 : 0)
-            case (let w?, let o?):
-                guard let change = w.amount.subtractingChecked(o.amount) else { throw FigureOutOfRange.sum }
-                delta = .init(
-                    total: change, contributors: 0, estimates: (w.isEstimate ? 1 : 0) - (o.isEstimate ? 1 : 0))
-            }
             if let w, !w.approved {
                 try await db.raw(
                     """
@@ -40,13 +25,12 @@ enum OfficialValues {
                 ).run()
             }
             if communeLevel {
+                // The working sum stays; its value no longer waits, and the one kept apart goes.
+                let delta = RollupTable.Delta(
+                    pending: try RollupTable.part(w.flatMap { $0.approved ? nil : [($0, -1)] } ?? []),
+                    kept: try RollupTable.part(k.map { [($0, -1)] } ?? []))
                 try await RollupTable.adjust(
-                    .official, above: unitID, indicatorID: indicatorID, period: period.code, by: delta, db)
-                if let w, !w.approved {
-                    try await RollupTable.adjust(
-                        .working, above: unitID, indicatorID: indicatorID, period: period.code,
-                        by: .init(pending: -1), db)
-                }
+                    above: unitID, indicatorID: indicatorID, period: period.code, by: delta, db)
             }
         }
     }

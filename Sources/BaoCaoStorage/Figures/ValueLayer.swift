@@ -4,8 +4,8 @@ import SQLKit
 /// Where each view's figures are kept. The working values are `data_values`. The official values are mostly the same
 /// rows: a working row marked `approved` is itself the official value. Only when an approved value is changed or
 /// deleted in the working view, while the change waits for approval, is the approved value kept apart, in
-/// `official_values`. So an approved figure is stored once, and both views have the live sums of the commune values
-/// below every unit (`rollups`, `official_rollups`).
+/// `official_values`. So an approved figure is stored once, and one row of live sums per unit, indicator and period
+/// serves both views (`RollupTable`).
 enum ValueLayer: Sendable {
     case working, official
 
@@ -22,8 +22,6 @@ enum ValueLayer: Sendable {
                 """
         }
     }
-
-    var rollups: SQLIdentifier { SQLIdentifier(self == .working ? Table.rollups : Table.officialRollups) }
 
     static let columns = "indicator_id, unit_id, period, amount, status, qualifier, note, updated_by, updated_at"
 }

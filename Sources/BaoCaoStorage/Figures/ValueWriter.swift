@@ -44,9 +44,6 @@ public enum ValueWriter {
         let official = kept ?? (old?.approved == true ? old : nil)
         var new = StoredRow(observation: observation, note: note, by: user, at: now, version: 0)
         new.approved = official.map { new.sameFigure(as: $0) } ?? false
-        let estimate = observation.status == .estimate ? 1 : 0
-        var delta = RollupTable.Delta(
-            total: new.amount, contributors: 1, estimates: estimate, pending: new.approved ? 0 : 1)
         if let old {
             if old.sameFigure(as: new) { return false }
             let version = old.version + 1
@@ -72,10 +69,6 @@ public enum ValueWriter {
                 \(bind: version))
                 """
             ).run()
-            guard let change = new.amount.subtractingChecked(old.amount) else { throw FigureOutOfRange.sum }
-            delta = RollupTable.Delta(
-                total: change, contributors: 0, estimates: estimate - (old.isEstimate ? 1 : 0),
-                pending: (new.approved ? 0 : 1) - (old.approved ? 0 : 1))
         } else {
             let version = try await absentVersion(key, db) + 1
             let inserted = try await db.raw(
@@ -93,8 +86,20 @@ public enum ValueWriter {
         // Back to the official figure: no longer kept apart.
         if new.approved && kept != nil { try await KeptOfficial.drop(key, db) }
         if communeLevel {
+            var working: [(StoredRow, Int)] = [(new, 1)], pending: [(StoredRow, Int)] = []
+            var moved: [(StoredRow, Int)] = []
+            if !new.approved { pending.append((new, 1)) }
+            if let old {
+                working.append((old, -1))
+                if !old.approved { pending.append((old, -1)) }
+                if old.approved && !new.approved { moved.append((old, 1)) }
+            }
+            if new.approved, let kept { moved.append((kept, -1)) }
+            let delta = RollupTable.Delta(
+                working: try RollupTable.part(working), pending: try RollupTable.part(pending),
+                kept: try RollupTable.part(moved))
             try await RollupTable.adjust(
-                .working, above: key.unitID, indicatorID: key.indicatorID, period: key.period.code, by: delta, db)
+                above: key.unitID, indicatorID: key.indicatorID, period: key.period.code, by: delta, db)
         }
         return true
     }
@@ -127,13 +132,12 @@ public enum ValueWriter {
             """
         ).run()
         if communeLevel {
-            guard let removed = Int64(0).subtractingChecked(old.amount) else { throw FigureOutOfRange.sum }
+            let delta = RollupTable.Delta(
+                working: try RollupTable.part([(old, -1)]),
+                pending: try RollupTable.part(old.approved ? [] : [(old, -1)]),
+                kept: try RollupTable.part(old.approved ? [(old, 1)] : []))
             try await RollupTable.adjust(
-                .working, above: key.unitID, indicatorID: key.indicatorID, period: key.period.code,
-                by: .init(
-                    total: removed, contributors: -1, estimates: old.isEstimate ? -1 : 0, pending: old.approved ? 0 : -1
-                ),
-                db)
+                above: key.unitID, indicatorID: key.indicatorID, period: key.period.code, by: delta, db)
         }
         return true
     }

@@ -2,10 +2,10 @@ import FluentKit
 import SQLKit
 
 /// The official view beside the working one (see `ValueLayer`): each value says whether it is approved; an approved
-/// value changed or deleted while the change waits for approval is kept apart (`official_values`); each view has its
-/// live sums, the working ones counting their values not approved (`pending`). An existing database starts with every
-/// value approved except those of a unit whose figures for the period are in the cycle and not approved (a draft,
-/// sent or returned).
+/// value changed or deleted while the change waits for approval is kept apart (`official_values`); the live sums
+/// hold the part not approved and the part kept apart, from which the official sums follow (`RollupTable`). An
+/// existing database starts with every value approved except those of a unit whose figures for the period are in the
+/// cycle and not approved (a draft, sent or returned).
 struct CreateOfficialValues: AsyncMigration {
     func prepare(on db: any Database) async throws {
         try await db.schema(Table.values).field("approved", .bool, .required, .sql(.default(true))).update()
@@ -21,17 +21,12 @@ struct CreateOfficialValues: AsyncMigration {
             .field("updated_at", .string, .required)
             .compositeIdentifier(over: "unit_id", "indicator_id", "period")
             .create()
-        try await db.schema(Table.officialRollups)
-            .field("unit_id", .int, .required)
-            .field("indicator_id", .int, .required)
-            .field("period", .string, .required)
-            .field("total", .int64, .required)
-            .field("contributors", .int, .required)
-            .field("estimates", .int, .required)
-            .field("pending", .int, .required, .sql(.default(0)))
-            .compositeIdentifier(over: "unit_id", "indicator_id", "period")
-            .create()
-        try await db.schema(Table.rollups).field("pending", .int, .required, .sql(.default(0))).update()
+        for column in ["pending", "pending_estimates", "kept", "kept_estimates"] {
+            try await db.schema(Table.rollups).field(.string(column), .int, .required, .sql(.default(0))).update()
+        }
+        for column in ["pending_total", "kept_total"] {
+            try await db.schema(Table.rollups).field(.string(column), .int64, .required, .sql(.default(0))).update()
+        }
         let sql = db as! any SQLDatabase
         // Coverage counts the units below a locality: look-ups by ancestor.
         try await sql.create(index: "unit_ancestors_ancestor").on(Table.unitAncestors).column("ancestor_id").run()
@@ -51,14 +46,15 @@ struct CreateOfficialValues: AsyncMigration {
                     AND i.owner_office = f.code)))
             """
         ).run()
-        try await RollupTable.rebuild(.official, sql)
-        try await RollupTable.rebuild(.working, sql)
+        try await RollupTable.rebuild(sql)
     }
 
     func revert(on db: any Database) async throws {
         try await (db as! any SQLDatabase).drop(index: "unit_ancestors_ancestor").run()
-        for table in [Table.officialRollups, Table.officialValues] { try await db.schema(table).delete() }
-        try await db.schema(Table.rollups).deleteField("pending").update()
+        try await db.schema(Table.officialValues).delete()
+        for column in ["pending", "pending_estimates", "kept", "kept_estimates", "pending_total", "kept_total"] {
+            try await db.schema(Table.rollups).deleteField(.string(column)).update()
+        }
         try await db.schema(Table.values).deleteField("approved").update()
     }
 }

@@ -22,7 +22,6 @@ enum Table {
     static let history = "value_history"
     static let rollups = "rollups"
     static let officialValues = "official_values"
-    static let officialRollups = "official_rollups"
     static let rules = "validation_rules"
     static let ruleNotes = "validation_notes"
     static let calendars = "report_calendars"
