@@ -41,8 +41,11 @@ public enum FigureAssembler {
     public static func figures(for indicators: [Indicator], period: Period, sources: FigureSources) -> [Figure] {
         var byCode: [String: Figure] = [:]
         let lastYear = period.sameTimeLastYear
+        // Each period's parts, by code: parsed once for every indicator.
+        var parts: [String: [(String, Period)]] = [:]
+        for p in FigureSources.comparedPeriods(for: period) { parts[p.code] = p.parts.map { ($0.code, $0) } }
         for indicator in indicators where !indicator.isDerived {
-            func resolve(_ p: Period) -> Observation? { observation(indicator, p, sources) }
+            func resolve(_ p: Period) -> Observation? { observation(indicator, p, parts[p.code] ?? [], sources) }
             let matched = sources.matched[indicator.code] ?? [:]
             byCode[indicator.code] = Figure(
                 indicator: indicator, period: period, current: resolve(period),
@@ -57,33 +60,32 @@ public enum FigureAssembler {
         return indicators.compactMap { byCode[$0.code] }
     }
 
-    static func observation(_ indicator: Indicator, _ period: Period, _ sources: FigureSources) -> Observation? {
+    /// `parts` are the period's parts (itself included), by code.
+    static func observation(
+        _ indicator: Indicator, _ period: Period, _ parts: [(String, Period)], _ sources: FigureSources
+    ) -> Observation? {
         let own = sources.own[indicator.code] ?? [:]
         if let exact = own[period.code] { return exact }
-        if let built = PeriodCombination.combine(byPeriod(own), into: period, rule: indicator.timeAggregation) {
+        var ownParts: [Period: Observation] = [:]
+        for (code, p) in parts { if let o = own[code] { ownParts[p] = o } }
+        if let built = PeriodCombination.combine(ownParts, into: period, rule: indicator.timeAggregation) {
             return built
         }
         guard indicator.unitAggregation != .none, let sums = sources.rolledUp[indicator.code] else { return nil }
-        var observations: [String: Observation] = [:]
-        for (code, sum) in sums {
-            let o = sum.observation(indicator.unitAggregation, expected: sources.expected[code])
-            if let o { observations[code] = o }
+        func sum(_ code: String) -> Observation? {
+            sums[code]?.observation(indicator.unitAggregation, expected: sources.expected[code])
         }
-        if let exact = observations[period.code] { return exact }
-        guard
-            var built = PeriodCombination.combine(byPeriod(observations), into: period, rule: indicator.timeAggregation)
-        else { return nil }
+        if let exact = sum(period.code) { return exact }
+        var sumParts: [Period: Observation] = [:]
+        for (code, p) in parts { if let o = sum(code) { sumParts[p] = o } }
+        guard var built = PeriodCombination.combine(sumParts, into: period, rule: indicator.timeAggregation) else {
+            return nil
+        }
         // Parts may be expected of fewer units than the whole period (a unit that started mid-year).
         if let expected = sources.expected[period.code], var coverage = built.coverage {
             coverage.expected = max(coverage.expected, expected.count)
             built.coverage = coverage
         }
         return built
-    }
-
-    static func byPeriod(_ byCode: [String: Observation]) -> [Period: Observation] {
-        var result: [Period: Observation] = [:]
-        for (code, o) in byCode { if let p = try? Period(code: code) { result[p] = o } }
-        return result
     }
 }
