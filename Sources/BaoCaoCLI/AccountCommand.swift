@@ -34,7 +34,8 @@ struct AccountCommand: AsyncParsableCommand {
                 do {
                     try await AccountAdmin.create(
                         username: username, displayName: name, password: password,
-                        roles: Array(zip(role, unit)).map { (role: $0.0, unit: $0.1) }, store: store)
+                        roles: Array(zip(role, unit)).map { (role: $0.0, unit: $0.1) }, store: store,
+                        hash: AccountAdmin.bcrypt(cost: 12))
                 } catch let problem as AccountAdmin.Problem { throw UserFacingError(problem.description) }
             }
             print("Đã tạo tài khoản \(username.lowercased()).")

@@ -13,6 +13,11 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Cổng.") var port = 8080
     @Option(help: "Kỳ báo cáo các trang mở ra khi chưa chọn kỳ (mặc định: kỳ của dữ liệu mẫu).") var period = "2017-H1"
     @Flag(help: "Không nạp dữ liệu mẫu Ngô Quyền 2017.") var noDemo = false
+    @Option(
+        name: .customLong("trusted-proxy"),
+        help:
+            "Địa chỉ IP của proxy ngược (nginx) được tin X-Forwarded-For/-Proto (lặp lại được; hoặc biến môi trường BAOCAO_TRUSTED_PROXIES, cách nhau dấu phẩy)."
+    ) var trustedProxies: [String] = []
 
     func run() async throws {
         let defaultPeriod: Period
@@ -25,6 +30,9 @@ struct Serve: AsyncParsableCommand {
             try await DemoAccounts.loadIfMissing(store: store)
             print("Đã nạp dữ liệu mẫu: quận Ngô Quyền (Hải Phòng), 6 tháng đầu năm 2017.")
         }
+        let fromEnvironment = (ProcessInfo.processInfo.environment["BAOCAO_TRUSTED_PROXIES"] ?? "")
+            .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let proxies = Set(trustedProxies + fromEnvironment)
         let accounts = try await DemoAccounts.stillOpen(store: store)
         let (host, port, database) = (hostname, self.port, store.configuration.displayName)
         let logins =
@@ -32,7 +40,8 @@ struct Serve: AsyncParsableCommand {
             ? "" : "\n" + DemoLogins.text(accounts, password: DemoAccounts.password)
         do {
             try await runServer(
-                store: store, hostname: host, port: port, settings: WebSettings(defaultPeriod: defaultPeriod)
+                store: store, hostname: host, port: port,
+                settings: WebSettings(defaultPeriod: defaultPeriod, trustedProxies: proxies)
             ) {
                 print(
                     """

@@ -6,9 +6,15 @@ struct RowDecoder {
     let location: SourceLocation
     var problems: [ImportProblem] = []
 
+    /// The longest cell kept: a note, a name, a formula. Longer cells are refused, naming the column.
+    static let longestCell = TextLimit(field: "Ô", maximum: TextLimit.note.maximum)
+
     init(cells: [String: String], location: SourceLocation) {
         self.cells = cells.mapValues { $0.trimmingWhitespace() }
         self.location = location
+        for (column, value) in self.cells.sorted(by: { $0.key < $1.key }) {
+            if let problem = Self.longestCell.problem(value) { problems.append(location.problem(column, problem)) }
+        }
     }
 
     func optional(_ column: String) -> String? {
@@ -31,6 +37,8 @@ struct RowDecoder {
             && !v.allSatisfy({ $0.isLetter && $0.isASCII || $0.isNumber && $0.isASCII || $0 == "_" || $0 == "-" })
         {
             fail(column, "mã \"\(v)\" chỉ được gồm chữ không dấu, chữ số, \"_\" và \"-\"")
+        } else if v.count > Code.maximum {
+            fail(column, "mã dài quá \(Code.maximum) ký tự")
         }
         return v
     }

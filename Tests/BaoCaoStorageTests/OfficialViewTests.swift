@@ -45,7 +45,8 @@ final class OfficialViewTests: XCTestCase {
         let unit = s.unit(ward)
         try await s.store.transaction { [tree = s.tree] db in
             try await FigureReview.take(
-                step, formUnit: unit, period: .firstMonths(2017, 6), reason: reason, by: "test", tree: tree, db)
+                step, formUnit: unit, period: .firstMonths(2017, 6), reason: reason,
+                by: step == .approve ? "approver" : "test", tree: tree, db)
         }
     }
 
@@ -150,8 +151,8 @@ final class OfficialViewTests: XCTestCase {
         for st in [SubmissionStep.saveDraft, .submit, .approve] {
             try await s.store.transaction { [tree = s.tree] db in
                 try await FigureReview.take(
-                    st, formUnit: s.unit("304-TCKH"), period: .firstMonths(2017, 6), reason: nil, by: "t", tree: tree,
-                    db)
+                    st, formUnit: s.unit("304-TCKH"), period: .firstMonths(2017, 6), reason: nil,
+                    by: st == .approve ? "approver" : "t", tree: tree, db)
             }
         }
         official = try await district(s, "GTSX_CN", .official)

@@ -1,5 +1,6 @@
 import BaoCaoDomain
 import BaoCaoStorage
+import NIOCore
 import XCTVapor
 import XCTest
 
@@ -133,12 +134,12 @@ final class SecurityTests: XCTestCase {
         try await WebHarness.with(self) { web in
             for _ in 0..<3 {
                 var failed: HTTPStatus = .ok
-                _ = try await loginAttempt(web, "tonghop", "sai-mat-khau") { failed = $0 }
+                _ = try await web.loginAttempt("tonghop", "sai-mat-khau") { failed = $0 }
                 XCTAssertEqual(failed, .unauthorized)
             }
             // The fourth attempt, even with the right password, must wait.
             var status: HTTPStatus = .ok
-            let body = try await loginAttempt(web, "tonghop", WebHarness.password) { status = $0 }
+            let body = try await web.loginAttempt("tonghop", WebHarness.password) { status = $0 }
             XCTAssertEqual(status, .tooManyRequests)
             XCTAssertTrue(body.contains("Vui lòng thử lại sau"))
             let log = try await AuditLog.recent(web.store.sql)
@@ -147,42 +148,23 @@ final class SecurityTests: XCTestCase {
         }
     }
 
-    func loginAttempt(
-        _ web: WebHarness, _ name: String, _ password: String, status: (HTTPStatus) -> Void
-    ) async throws -> String {
-        var body = ""
-        try await web.app.test(
-            .POST, "/dang-nhap", headers: ["Cookie": "\(FormProtection.loginCookie)=abc"],
-            beforeRequest: { req in
-                try req.content.encode(["_csrf": "abc", "ten": name, "mat_khau": password], as: .urlEncodedForm)
-            }
-        ) { res async throws in
-            status(res.status)
-            body = res.body.string
-        }
-        return body
-    }
-
     func testTheThrottleDoublesTheWaitAndForgetsAfterSuccess() async {
         let clock = TestClock()
         let throttle = LoginThrottle(now: { clock.now })
-        let keys = ["ten:a", "ip:1"]
-        for _ in 0..<3 { await throttle.failed(keys) }
-        var wait = await throttle.wait(for: keys)
+        for _ in 0..<3 { _ = await throttle.begin(name: "a", address: "1") }
+        var (wait, attempt) = await throttle.begin(name: "a", address: "1")
         XCTAssertEqual(wait, 1)
         clock.now += 1
-        wait = await throttle.wait(for: keys)
-        XCTAssertEqual(wait, 0)
-        await throttle.failed(keys)
-        wait = await throttle.wait(for: keys)
+        (wait, attempt) = await throttle.begin(name: "a", address: "1")
+        XCTAssertEqual(wait, 0, "counted as the fourth failure")
+        (wait, _) = await throttle.begin(name: "a", address: "1")
         XCTAssertEqual(wait, 2)
-        await throttle.succeeded("ten:a")
-        wait = await throttle.wait(for: ["ten:a"])
-        XCTAssertEqual(wait, 0)
-        wait = await throttle.wait(for: keys)
-        XCTAssertEqual(wait, 2, "the address keeps its count")
+        await throttle.succeeded(attempt)
+        (wait, _) = await throttle.begin(name: "a", address: "1")
+        XCTAssertEqual(wait, 0, "a success clears the account's counts")
+        for _ in 0..<3 { _ = await throttle.begin(name: "a", address: "1") }
         clock.now += 16 * 60
-        wait = await throttle.wait(for: keys)
+        (wait, _) = await throttle.begin(name: "a", address: "1")
         XCTAssertEqual(wait, 0, "forgotten after the window")
     }
 
@@ -231,8 +213,17 @@ final class SecurityTests: XCTestCase {
                 (["Host": "localhost:8080"], false),
                 (["Host": "[::1]:8080"], false),
             ]
+            // Only a trusted proxy may say the browser came over HTTPS.
+            web.app.storage[TrustedProxies.Key.self] = TrustedProxies(addresses: ["127.0.0.1"])
+            let proxy = try SocketAddress(ipAddress: "127.0.0.1", port: 40000)
+            let stranger = try SocketAddress(ipAddress: "10.9.9.9", port: 40000)
+            let forged = Request(
+                application: web.app, headers: ["Host": "10.0.0.5:8080", "X-Forwarded-Proto": "https"],
+                remoteAddress: stranger, on: web.app.eventLoopGroup.next())
+            XCTAssertFalse(SessionCookie.isHTTPS(forged), "X-Forwarded-Proto from anyone else is ignored")
             for (headers, secure) in cases {
-                let req = Request(application: web.app, headers: headers, on: web.app.eventLoopGroup.next())
+                let req = Request(
+                    application: web.app, headers: headers, remoteAddress: proxy, on: web.app.eventLoopGroup.next())
                 XCTAssertEqual(SessionCookie.isHTTPS(req), secure, "\(headers)")
                 XCTAssertEqual(SessionCookie.cookie("x", for: req, maxAge: 1).isSecure, secure)
             }
@@ -248,12 +239,13 @@ final class SecurityTests: XCTestCase {
             XCTAssertTrue(weak.body.contains("ít nhất 10 ký tự"))
             let changed = try await web.post(
                 "/tai-khoan/mat-khau",
-                ["cu": WebHarness.password, "moi": "mat-khau-moi-2026", "nhac_lai": "mat-khau-moi-2026"], as: leader)
+                ["cu": WebHarness.password, "moi": "mua-phun-cau-rao-26", "nhac_lai": "mua-phun-cau-rao-26"], as: leader
+            )
             XCTAssertEqual(changed.status, .ok)
             XCTAssertTrue(changed.body.contains("Đã đổi mật khẩu"))
             let account = try await AccountRepository.find(username: "lanhdao", web.store.sql)
             XCTAssertTrue(account?.passwordHash.hasPrefix("$2") == true, "bcrypt, never the password")
-            let again = try await web.login("lanhdao", password: "mat-khau-moi-2026")
+            let again = try await web.login("lanhdao", password: "mua-phun-cau-rao-26")
             // Switching accounts without logging out: the login form of a logged-in page carries the session's token.
             let loginPage = try await web.get("/dang-nhap", as: again)
             XCTAssertEqual(WebHarness.token(in: loginPage.body), again.csrf)
@@ -281,7 +273,7 @@ final class AccountAdminTests: XCTestCase {
                 do {
                     try await AccountAdmin.create(
                         username: name, displayName: "Nguyễn Văn A", password: password, roles: roles, store: web.store,
-                        bcryptCost: 4)
+                        hash: AccountAdmin.bcrypt(cost: 4))
                     return nil
                 } catch { return "\(error)" }
             }
@@ -375,7 +367,7 @@ final class AccountsPageTests: XCTestCase {
             // A ward's administrator: its own ward only.
             try await AccountAdmin.create(
                 username: "qt.maychai", displayName: "Quản trị phường", password: "mat-khau-du-dai",
-                roles: [(role: "quan_tri", unit: "304-P01")], store: web.store, bcryptCost: 4)
+                roles: [(role: "quan_tri", unit: "304-P01")], store: web.store, hash: AccountAdmin.bcrypt(cost: 4))
             let wardAdmin = try await web.login("qt.maychai", password: "mat-khau-du-dai")
             let listing = try await web.get("/quan-tri/tai-khoan", as: wardAdmin)
             XCTAssertTrue(listing.body.contains("maychai.baocao"))

@@ -9,7 +9,7 @@ import XCTest
 @testable import BaoCaoWeb
 
 /// A test application on a fresh demo database with the demo accounts, and helpers to act as one of them.
-final class WebHarness {
+final class WebHarness: @unchecked Sendable {  // immutable after start
     let app: Application
     let store: Store
     let today: CivilDate
@@ -60,13 +60,35 @@ final class WebHarness {
         return String(html[range.upperBound...].prefix { $0 != "\"" })
     }
 
-    func login(_ username: String, password: String = WebHarness.password) async throws -> Session {
+    /// The login form as a browser gets it: the pre-login cookie and the form's token.
+    func loginForm() async throws -> (cookie: String, token: String) {
         var preCookie = "", preToken = ""
         try await app.test(.GET, "/dang-nhap") { res async throws in
             preToken = WebHarness.token(in: res.body.string) ?? ""
             preCookie =
                 "\(FormProtection.loginCookie)=\(res.headers.setCookie?[FormProtection.loginCookie]?.string ?? "")"
         }
+        return (preCookie, preToken)
+    }
+
+    /// One login attempt through the real form; its status goes to `status`, its page is returned.
+    func loginAttempt(_ name: String, _ password: String, status: (HTTPStatus) -> Void) async throws -> String {
+        let (cookie, token) = try await loginForm()
+        var body = ""
+        try await app.test(
+            .POST, "/dang-nhap", headers: ["Cookie": cookie],
+            beforeRequest: { req in
+                try req.content.encode(["_csrf": token, "ten": name, "mat_khau": password], as: .urlEncodedForm)
+            }
+        ) { res async throws in
+            status(res.status)
+            body = res.body.string
+        }
+        return body
+    }
+
+    func login(_ username: String, password: String = WebHarness.password) async throws -> Session {
+        let (preCookie, preToken) = try await loginForm()
         var cookie = ""
         try await app.test(
             .POST, "/dang-nhap", headers: ["Cookie": preCookie],

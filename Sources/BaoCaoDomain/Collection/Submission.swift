@@ -52,6 +52,7 @@ public enum SubmissionStep: String, CaseIterable, Sendable {
 public enum SubmissionFlow {
     public struct Refusal: Error, Equatable, CustomStringConvertible {
         public let description: String
+        public init(description: String) { self.description = description }
     }
 
     /// The status after `step` from `status`, or why the step is not allowed now. Returning needs a reason.

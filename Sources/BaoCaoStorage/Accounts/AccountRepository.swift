@@ -8,20 +8,24 @@ public struct Account: Hashable, Sendable {
     public var displayName: String
     public var passwordHash: String
     public var grants: [RoleGrant]
+    /// The unit the account was made for: it stays that unit's account when its last role is withdrawn.
+    public var homeUnitID: Int?
 }
 
 /// Accounts and their role grants. Passwords arrive already hashed: hashing belongs to the web layer.
 public enum AccountRepository {
     @discardableResult
     public static func create(
-        username: String, displayName: String, passwordHash: String, grants: [RoleGrant],
+        username: String, displayName: String, passwordHash: String, grants: [RoleGrant], homeUnitID: Int? = nil,
         _ db: any SQLDatabase
     ) async throws -> Int {
         let now = Timestamp.now()
+        let home = homeUnitID ?? grants.first?.unitID
         try await db.raw(
             """
-            INSERT INTO accounts (username, display_name, password_hash, created_at, password_changed_at)
-            VALUES (\(bind: username.lowercased()), \(bind: displayName), \(bind: passwordHash), \(bind: now), \(bind: now))
+            INSERT INTO accounts (username, display_name, password_hash, created_at, password_changed_at, home_unit_id)
+            VALUES (\(bind: username.lowercased()), \(bind: displayName), \(bind: passwordHash), \(bind: now), \(bind: now),
+            \(bind: home))
             """
         ).run()
         guard let account = try await find(username: username, db) else { throw Missing(username: username) }
@@ -48,7 +52,7 @@ public enum AccountRepository {
     public static func find(id: Int, _ db: any SQLDatabase) async throws -> Account? {
         guard
             let row = try await db.raw(
-                "SELECT id, username, display_name, password_hash FROM accounts WHERE id = \(bind: id)"
+                "SELECT id, username, display_name, password_hash, home_unit_id FROM accounts WHERE id = \(bind: id)"
             ).first()
         else { return nil }
         let grants = try await db.raw(
@@ -60,7 +64,8 @@ public enum AccountRepository {
         return Account(
             id: id, username: try row.decode(column: "username", as: String.self),
             displayName: try row.decode(column: "display_name", as: String.self),
-            passwordHash: try row.decode(column: "password_hash", as: String.self), grants: grants)
+            passwordHash: try row.decode(column: "password_hash", as: String.self), grants: grants,
+            homeUnitID: try row.decode(column: "home_unit_id", as: Int?.self))
     }
 
     /// Every account with its grants, by username.
@@ -76,6 +81,14 @@ public enum AccountRepository {
 
     public static func count(_ db: any SQLDatabase) async throws -> Int {
         try await db.raw("SELECT COUNT(*) AS n FROM accounts").first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    /// Whether anyone holds `role` on one of `unitIDs`.
+    public static func anyHolds(_ role: Role, on unitIDs: [Int], _ db: any SQLDatabase) async throws -> Bool {
+        guard !unitIDs.isEmpty else { return false }
+        return try await db.raw(
+            "SELECT 1 AS one FROM role_grants WHERE role = \(bind: role.rawValue) AND unit_id IN (\(binds: unitIDs)) LIMIT 1"
+        ).first() != nil
     }
 
     public static func addGrant(accountID: Int, _ grant: RoleGrant, _ db: any SQLDatabase) async throws {
@@ -173,27 +186,43 @@ public struct AuditEntry: Hashable, Sendable {
     public var account: String?
     public var event: String
     public var detail: String
+    /// The unit the event concerns (the unit acted on, or the account's own); nil when none is known (a visitor,
+    /// an unknown name): such events are for the administrators of the whole system.
+    public var unitID: Int?
 }
 
 public enum AuditLog {
-    public static func record(event: String, account: String?, detail: String, _ db: any SQLDatabase) async throws {
+    public static func record(
+        event: String, account: String?, detail: String, unitID: Int? = nil, _ db: any SQLDatabase
+    ) async throws {
         try await db.raw(
             """
-            INSERT INTO audit_log (at, account, event, detail)
-            VALUES (\(bind: Timestamp.now()), \(bind: account), \(bind: event), \(bind: detail))
+            INSERT INTO audit_log (at, account, event, detail, unit_id)
+            VALUES (\(bind: Timestamp.now()), \(bind: account), \(bind: event), \(bind: detail), \(bind: unitID))
             """
         ).run()
     }
 
-    public static func recent(limit: Int = 100, _ db: any SQLDatabase) async throws -> [AuditEntry] {
-        try await db.raw(
-            "SELECT at, account, event, detail FROM audit_log ORDER BY id DESC LIMIT \(unsafeRaw: String(limit))"
+    /// The latest events, newest first: every event when `within` is nil (an administrator of the whole system),
+    /// else only those about that unit or a unit below it.
+    public static func recent(
+        limit: Int = 100, within: Int? = nil, _ db: any SQLDatabase
+    ) async throws
+        -> [AuditEntry]
+    {
+        let scope: SQLQueryString =
+            within.map {
+                "WHERE unit_id IN (SELECT unit_id FROM unit_ancestors WHERE ancestor_id = \(bind: $0))"
+            } ?? ""
+        return try await db.raw(
+            "SELECT at, account, event, detail, unit_id FROM audit_log \(scope) ORDER BY id DESC LIMIT \(bind: limit)"
         ).all().map {
             AuditEntry(
                 at: try $0.decode(column: "at", as: String.self),
                 account: try $0.decode(column: "account", as: String?.self),
                 event: try $0.decode(column: "event", as: String.self),
-                detail: try $0.decode(column: "detail", as: String.self))
+                detail: try $0.decode(column: "detail", as: String.self),
+                unitID: try $0.decode(column: "unit_id", as: Int?.self))
         }
     }
 }

@@ -7,7 +7,7 @@ enum StoreMigrations {
         CreateDataValues(), CreateValueHistory(), CreateRollups(), CreateReportCalendars(), CreateReportTemplates(),
         AddIndicatorReportedBy(), CreateAccounts(), CreateSubmissions(), CreateAuditLog(), CreateReportWorkspace(),
         AddIndicatorBetterWhen(), AddValueVersions(), CreateOfficialValues(), CreateValidationRules(),
-        AddPublicationVersions(),
+        AddPublicationVersions(), AddHardening(),
     ]
 }
 
@@ -34,4 +34,6 @@ enum Table {
     static let audit = "audit_log"
     static let sections = "report_sections"
     static let publications = "publications"
+    static let localitySettings = "locality_settings"
+    static let secrets = "server_secrets"
 }

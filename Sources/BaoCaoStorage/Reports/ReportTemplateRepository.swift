@@ -11,8 +11,15 @@ public enum ReportTemplateRepository {
         public var template: ReportTemplate
     }
 
-    /// Saves a template after checking it parses and names only indicators of the catalogue.
+    /// Saves a template after checking its code, name and size, that it parses and names only indicators of the
+    /// catalogue.
     public static func save(code: String, name: String, body: String, by user: String, store: Store) async throws {
+        let limits = [
+            Code.problem(code, what: "Mã mẫu"), TextLimit.name.problem(name), TextLimit.template.problem(body),
+        ]
+        if let problem = limits.compactMap({ $0 }).first {
+            throw ImportProblems([ImportProblem(file: code, line: 1, column: nil, message: problem)])
+        }
         let template = try ReportTemplateFormat.parse(body, file: code)
         try await store.transaction { db in
             let catalogue = try await IndicatorRepository.catalogue(db)

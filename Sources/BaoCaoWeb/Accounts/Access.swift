@@ -13,7 +13,8 @@ enum Access {
         guard let viewer = req.viewer else { throw LoginRequired() }
         guard AccessPolicy.allows(viewer.grants, action, on: tree.ancestry(of: unit.id)) else {
             try await Refusals.record(
-                req, event: "tu_choi", detail: "\(action.vietnameseName) trên \(unit.code): không được phép", store)
+                req, event: "tu_choi", detail: "\(action.vietnameseName) trên \(unit.code): không được phép",
+                unitID: unit.id, store)
             throw Abort(.forbidden, reason: "Tài khoản của bạn không có quyền này đối với \(unit.fullName).")
         }
         return viewer

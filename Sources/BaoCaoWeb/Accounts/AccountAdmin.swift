@@ -8,15 +8,18 @@ public enum AccountAdmin {
         public let description: String
     }
 
-    /// Creates an account holding `roles` (role code × unit code). Throws a `Problem` in Vietnamese on bad input.
+    /// Creates an account holding `roles` (role code × unit code), its password hashed by `hash` (off the event
+    /// loops). Throws a `Problem` in Vietnamese on bad input.
     public static func create(
         username: String, displayName: String, password: String, roles: [(role: String, unit: String)],
-        store: Store, bcryptCost: Int = 12
+        store: Store, hash: @escaping @Sendable (String) async throws -> String
     ) async throws {
         let name = username.lowercased()
-        guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || ".-_".contains($0)) })
-        else { throw Problem(description: "Tên đăng nhập \"\(username)\" chỉ được gồm chữ không dấu, số và . - _") }
-        guard password.count >= 10 else { throw Problem(description: "Mật khẩu cần ít nhất 10 ký tự") }
+        if let problem = Code.problem(name, what: "Tên đăng nhập") { throw Problem(description: problem) }
+        let display = displayName.trimmingWhitespace()
+        if display.isEmpty { throw Problem(description: "Cần ghi họ tên, chức vụ") }
+        if let problem = TextLimit.displayName.problem(display) { throw Problem(description: problem) }
+        if let problem = PasswordPolicy.problem(password, username: name) { throw Problem(description: problem) }
         guard !roles.isEmpty else {
             throw Problem(description: "Cần ít nhất một vai trò (--role) trên một đơn vị (--unit)")
         }
@@ -35,12 +38,11 @@ public enum AccountAdmin {
         if try await AccountRepository.find(username: name, store.sql) != nil {
             throw Problem(description: "Tài khoản \"\(name)\" đã có")
         }
-        // Off the event loop: the accounts page calls this inside a request, and bcrypt is slow on purpose.
-        let hash = try await NIOThreadPool.singleton.runIfActive { try Bcrypt.hash(password, cost: bcryptCost) }
+        let hashed = try await hash(password)
         let granted = grants
         try await store.transaction { db in
             try await AccountRepository.create(
-                username: name, displayName: displayName, passwordHash: hash, grants: granted, db)
+                username: name, displayName: display, passwordHash: hashed, grants: granted, db)
         }
     }
 
@@ -52,5 +54,12 @@ public enum AccountAdmin {
                 separator: ",")
             return "\(a.username)\t\(a.displayName)\t\(roles)"
         }
+    }
+}
+
+extension AccountAdmin {
+    /// bcrypt at `cost` on a thread of the shared pool: for commands, outside the server.
+    public static func bcrypt(cost: Int) -> @Sendable (String) async throws -> String {
+        { password in try await NIOThreadPool.singleton.runIfActive { try Bcrypt.hash(password, cost: cost) } }
     }
 }

@@ -5,7 +5,7 @@ import Vapor
 /// Logging in and out, and changing one's password.
 enum AccountController {
     static func register(_ routes: any RoutesBuilder, _ web: Web) {
-        routes.get("dang-nhap") { req in loginPage(req, next: req.query[String.self, at: "tiep"]) }
+        routes.get("dang-nhap") { req in try await loginPage(req, web, next: req.query[String.self, at: "tiep"]) }
         routes.post("dang-nhap") { try await login($0, web) }
         routes.post("dang-xuat") { try await logout($0, web) }
         routes.get("tai-khoan", "mat-khau") { req in try passwordPage(req) }
@@ -13,18 +13,24 @@ enum AccountController {
     }
 
     static func loginPage(
-        _ req: Request, next: String?, username: String = "", error: String? = nil, status: HTTPStatus = .ok
-    ) -> Response {
-        // Someone already logged in (switching accounts) posts with their session's token; others with the token of
-        // a pre-login cookie.
-        let token = req.viewer?.csrfToken ?? req.cookies[FormProtection.loginCookie]?.string ?? SessionCookie.newToken()
+        _ req: Request, _ web: Web, next: String?, username: String = "", error: String? = nil,
+        status: HTTPStatus = .ok
+    ) async throws -> Response {
+        // Someone already logged in (switching accounts) posts with their session's token; others with the signed
+        // token of a pre-login cookie, kept while it is valid.
+        var token = req.viewer?.csrfToken ?? ""
+        if req.viewer == nil {
+            let key = try await web.keys.login()
+            let kept = req.cookies[FormProtection.loginCookie]?.string ?? ""
+            token = LoginToken.isValid(kept, key: key) ? kept : LoginToken.make(key: key)
+        }
         let body: HTML = """
             <div class="login card stack"><h1>Đăng nhập</h1>\
             <form method="post" action="/dang-nhap" class="stack">\
             <input type="hidden" name="\(FormProtection.field)" value="\(token)">\
-            <input type="hidden" name="tiep" value="\(safeNext(next) ?? "")">\
+            <input type="hidden" name="tiep" value="\(LocalPath.safe(next) ?? "")">\
             <div><label for="ten">Tên đăng nhập</label><br><input id="ten" name="ten" type="text" autocomplete="username" \
-            required value="\(username)"\(HTML.flag("autofocus", username.isEmpty))></div>\
+            required maxlength="\(Code.maximum)" value="\(username)"\(HTML.flag("autofocus", username.isEmpty))></div>\
             <div><label for="mat-khau">Mật khẩu</label><br><input id="mat-khau" name="mat_khau" type="password" \
             autocomplete="current-password" required\(HTML.flag("autofocus", !username.isEmpty))></div>\
             <button type="submit">Đăng nhập</button></form>\
@@ -39,12 +45,6 @@ enum AccountController {
         return response
     }
 
-    /// Only paths of this site are followed after logging in.
-    static func safeNext(_ next: String?) -> String? {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return nil }
-        return next
-    }
-
     struct LoginForm: Content {
         var ten: String
         var matKhau: String
@@ -54,26 +54,28 @@ enum AccountController {
 
     static func login(_ req: Request, _ web: Web) async throws -> Response {
         let form = try req.content.decode(LoginForm.self)
-        let name = form.ten.trimmingCharacters(in: .whitespaces).lowercased()
-        let keys = ["ten:" + name, "ip:" + (req.remoteAddress?.ipAddress ?? "?")]
-        let wait = await web.throttle.wait(for: keys)
+        let name = String(form.ten.trimmingCharacters(in: .whitespaces).lowercased().prefix(Code.maximum))
+        let (wait, attempt) = await web.throttle.begin(name: name, address: req.clientAddress)
         if wait > 0 {
-            try await Refusals.record(req, event: "dang_nhap_cham", detail: "thử lại quá sớm cho \(name)", web.store)
-            return loginPage(
-                req, next: form.tiep, username: form.ten,
+            try await Refusals.record(
+                req, event: "dang_nhap_cham", detail: "thử lại quá sớm cho \(name)",
+                unitID: try await AccountRepository.find(username: name, web.db)?.homeUnitID, web.store)
+            let response = try await loginPage(
+                req, web, next: form.tiep, username: name,
                 error: "Đăng nhập sai nhiều lần. Vui lòng thử lại sau \(wait) giây.", status: .tooManyRequests)
+            response.headers.replaceOrAdd(name: .retryAfter, value: String(wait))
+            return response
         }
         let account = try await AccountRepository.find(username: name, web.db)
-        let ok = try await Passwords.verify(
-            form.matKhau, hash: account?.passwordHash ?? Passwords.decoy, on: req.application)
-        guard let account, ok else {
-            await web.throttle.failed(keys)
-            try await AuditLog.record(event: "dang_nhap_sai", account: name, detail: "sai tên hoặc mật khẩu", web.db)
-            return loginPage(
-                req, next: form.tiep, username: form.ten, error: "Tên đăng nhập hoặc mật khẩu không đúng.",
+        guard let account, try await Passwords.verify(form.matKhau, hash: account.passwordHash, web) else {
+            try await AuditLog.record(
+                event: "dang_nhap_sai", account: name, detail: "sai tên hoặc mật khẩu", unitID: account?.homeUnitID,
+                web.db)
+            return try await loginPage(
+                req, web, next: form.tiep, username: name, error: "Tên đăng nhập hoặc mật khẩu không đúng.",
                 status: .unauthorized)
         }
-        await web.throttle.succeeded("ten:" + name)
+        await web.throttle.succeeded(attempt)
         let token = SessionCookie.newToken()
         let expires = Timestamp.iso(Date().addingTimeInterval(SessionCookie.lifetime))
         try await SessionRepository.deleteExpired(now: Timestamp.now(), web.db)
@@ -81,7 +83,7 @@ enum AccountController {
         try await SessionRepository.create(
             tokenHash: SessionCookie.hash(token), accountID: account.id, csrfToken: SessionCookie.newToken(),
             expiresAt: expires, web.db)
-        let response = Layout.redirect(safeNext(form.tiep) ?? "/")
+        let response = Layout.redirect(LocalPath.safe(form.tiep) ?? "/")
         response.cookies[SessionCookie.name] = SessionCookie.cookie(
             token, for: req, maxAge: Int(SessionCookie.lifetime))
         response.cookies[FormProtection.loginCookie] = SessionCookie.cookie("", for: req, maxAge: 0)
@@ -126,15 +128,18 @@ enum AccountController {
     static func changePassword(_ req: Request, _ web: Web) async throws -> Response {
         guard let viewer = req.viewer else { throw Access.LoginRequired() }
         let form = try req.content.decode(PasswordForm.self)
-        guard try await Passwords.verify(form.cu, hash: viewer.account.passwordHash, on: req.application) else {
+        guard try await Passwords.verify(form.cu, hash: viewer.account.passwordHash, web) else {
             try await AuditLog.record(
-                event: "doi_mat_khau_sai", account: viewer.account.username, detail: "sai mật khẩu hiện tại", web.db)
+                event: "doi_mat_khau_sai", account: viewer.account.username, detail: "sai mật khẩu hiện tại",
+                unitID: viewer.account.homeUnitID, web.db)
             return try passwordPage(req, error: "Mật khẩu hiện tại không đúng.")
         }
-        if form.moi.count < 10 { return try passwordPage(req, error: "Mật khẩu mới cần ít nhất 10 ký tự.") }
+        if let problem = PasswordPolicy.problem(form.moi, username: viewer.account.username) {
+            return try passwordPage(req, error: problem + ".")
+        }
         if form.moi != form.nhacLai { return try passwordPage(req, error: "Hai lần nhập mật khẩu mới không khớp.") }
         if form.moi == form.cu { return try passwordPage(req, error: "Mật khẩu mới phải khác mật khẩu hiện tại.") }
-        let hash = try await Passwords.hash(form.moi, cost: web.settings.bcryptCost, on: req.application)
+        let hash = try await Passwords.hash(form.moi, cost: web.settings.bcryptCost, web)
         try await AccountRepository.setPassword(accountID: viewer.account.id, hash: hash, web.db)
         try await SessionRepository.deleteOthers(accountID: viewer.account.id, keeping: viewer.tokenHash, web.db)
         return try passwordPage(req, done: true)

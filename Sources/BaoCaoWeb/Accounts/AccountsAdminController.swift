@@ -17,11 +17,15 @@ enum AccountsAdminController {
         try await Access.home(req, .manageAccounts, tree: tree, store: web.store)
     }
 
-    /// Whether every role of `account` lies where the viewer manages accounts.
+    /// Whether the viewer manages `account`: its own unit and every unit it holds a role over lie where the viewer
+    /// manages accounts. An account without roles still belongs to its unit: no other unit's administrator can
+    /// take it over.
     static func manages(_ req: Request, _ account: Account, _ tree: UnitTree) -> Bool {
-        account.grants.allSatisfy { grant in
-            tree.byID[grant.unitID].map { Access.allows(req, .manageAccounts, on: $0, tree: tree) } ?? false
-        }
+        let units = account.grants.map(\.unitID) + (account.homeUnitID.map { [$0] } ?? [])
+        return !units.isEmpty
+            && units.allSatisfy { id in
+                tree.byID[id].map { Access.allows(req, .manageAccounts, on: $0, tree: tree) } ?? false
+            }
     }
 
     static func list(
@@ -69,8 +73,9 @@ enum AccountsAdminController {
             <h1>Tài khoản — \(home.fullName)</h1>\
             <section class="card"><h2>Tạo tài khoản</h2><form method="post" action="/quan-tri/tai-khoan" class="filters">\(csrf)\
             <div><label for="tk-ten">Tên đăng nhập</label><input id="tk-ten" name="ten" type="text" required \
-            autocomplete="off" pattern="[A-Za-z0-9._-]+"></div>\
-            <div><label for="tk-hien-thi">Họ tên, chức vụ</label><input id="tk-hien-thi" name="hien_thi" type="text" required></div>\
+            autocomplete="off" pattern="[A-Za-z0-9._\\-]+" maxlength="\(Code.maximum)"></div>\
+            <div><label for="tk-hien-thi">Họ tên, chức vụ</label><input id="tk-hien-thi" name="hien_thi" type="text" required \
+            maxlength="\(TextLimit.displayName.maximum)"></div>\
             <div><label for="tk-mk">Mật khẩu ban đầu (ít nhất 10 ký tự)</label><input id="tk-mk" name="mat_khau" \
             type="password" autocomplete="new-password" minlength="10" required></div>\
             <div><label for="tk-vt">Vai trò</label><select id="tk-vt" name="vai_tro">\(roleOptions)</select></div>\
@@ -96,7 +101,7 @@ enum AccountsAdminController {
                 username: fields["ten"] ?? "", displayName: fields["hien_thi"] ?? "",
                 password: fields["mat_khau"] ?? "",
                 roles: [(role: fields["vai_tro"] ?? "", unit: unitCode)], store: web.store,
-                bcryptCost: web.settings.bcryptCost)
+                hash: { try await Passwords.hash($0, cost: web.settings.bcryptCost, web) })
         } catch let problem as AccountAdmin.Problem {
             return try await list(
                 req, web, flash: .init(ok: false, text: problem.description), status: .unprocessableEntity)
@@ -112,7 +117,9 @@ enum AccountsAdminController {
             throw Abort(.notFound, reason: "Không có tài khoản \"\(fields["ten"] ?? "")\"")
         }
         guard manages(req, account, tree) else {
-            try await Refusals.record(req, event: "tu_choi", detail: "quản lý tài khoản \(account.username)", web.store)
+            try await Refusals.record(
+                req, event: "tu_choi", detail: "quản lý tài khoản \(account.username)", unitID: account.homeUnitID,
+                web.store)
             throw Abort(.forbidden, reason: "Tài khoản này có vai trò ngoài phạm vi bạn quản lý.")
         }
         return account
@@ -150,11 +157,10 @@ enum AccountsAdminController {
         _ = try await scope(req, web, tree)
         let account = try await target(req, web, tree, fields)
         let password = fields["mat_khau"] ?? ""
-        guard password.count >= 10 else {
-            return try await list(
-                req, web, flash: .init(ok: false, text: "Mật khẩu cần ít nhất 10 ký tự."), status: .unprocessableEntity)
+        if let problem = PasswordPolicy.problem(password, username: account.username) {
+            return try await list(req, web, flash: .init(ok: false, text: problem + "."), status: .unprocessableEntity)
         }
-        let hash = try await Passwords.hash(password, cost: web.settings.bcryptCost, on: req.application)
+        let hash = try await Passwords.hash(password, cost: web.settings.bcryptCost, web)
         try await web.store.transaction { db in
             try await AccountRepository.setPassword(accountID: account.id, hash: hash, db)
             try await SessionRepository.deleteAll(accountID: account.id, db)

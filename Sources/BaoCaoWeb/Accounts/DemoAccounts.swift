@@ -106,7 +106,7 @@ public enum DemoAccounts {
         }
         if let district = tree.byCode["304"] {
             try await Publishing.publish(
-                template: DemoData.templateCode, unit: district, period: period, reason: nil, makePDF: false,
+                template: DemoData.templateCode, unit: district, period: period, reason: nil, makePDF: nil,
                 by: "tonghop", store: store)
         }
         return list

@@ -1,15 +1,19 @@
 import Vapor
 
-/// bcrypt, run off the event loop.
+/// bcrypt, on the hashing pool (`WorkPools.hashing`): never on the event loops nor the threads the database uses.
 enum Passwords {
-    static func hash(_ password: String, cost: Int, on app: Application) async throws -> String {
-        try await app.threadPool.runIfActive { try Bcrypt.hash(password, cost: cost) }
+    static func hash(_ password: String, cost: Int, _ web: Web) async throws -> String {
+        try await web.pools.hashing.run { try Bcrypt.hash(password, cost: cost) }
     }
 
-    static func verify(_ password: String, hash: String, on app: Application) async throws -> Bool {
-        try await app.threadPool.runIfActive { (try? Bcrypt.verify(password, created: hash)) ?? false }
+    /// Whether `password` matches `hash`; with no hash (an unknown name) it is checked against a decoy, so a wrong
+    /// name takes as long as a wrong password.
+    static func verify(_ password: String, hash: String?, _ web: Web) async throws -> Bool {
+        try await web.pools.hashing.run {
+            let matches = (try? Bcrypt.verify(password, created: hash ?? decoy)) ?? false
+            return matches && hash != nil
+        }
     }
 
-    /// Compared against when the name is unknown, so a wrong name takes as long as a wrong password.
     static let decoy: String = (try? Bcrypt.hash("khong-phai-mat-khau", cost: 12)) ?? ""
 }

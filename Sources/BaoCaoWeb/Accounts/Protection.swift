@@ -26,27 +26,26 @@ struct SecurityHeaders: AsyncMiddleware {
     }
 }
 
-/// Every form that changes something must carry the session's token (or, for the login form, the token of the
-/// pre-login cookie), and a cross-site `Origin` is refused: no other site can post on a user's behalf.
+/// Every form that changes something must carry the session's token (or, for the login form, the server-signed token
+/// of the pre-login cookie), and a cross-site `Origin` is refused: no other site, nor another port or scheme of this
+/// one, can post on a user's behalf.
 struct FormProtection: AsyncMiddleware {
     static let field = "_csrf"
     static let loginCookie = "baocao_csrf"
     let store: Store
+    let keys: ServerKeys
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard request.method == .POST else { return try await next.respond(to: request) }
         if request.body.data == nil { _ = try await request.body.collect(max: 1 << 20).get() }
         let sent = (try? request.content.get(String.self, at: Self.field)) ?? ""
-        let expected = request.viewer?.csrfToken ?? request.cookies[Self.loginCookie]?.string ?? ""
-        let sameOrigin =
-            request.headers.first(name: .origin).map { origin in
-                origin == "null"
-                    ? false
-                    : URLComponents(string: origin)?.host.map { host in
-                        SessionCookie.hostName(request).trimmingCharacters(in: ["[", "]"])
-                            == host.trimmingCharacters(in: ["[", "]"])
-                    } ?? false
-            } ?? true
+        var expected = request.viewer?.csrfToken ?? ""
+        if request.viewer == nil, let cookie = request.cookies[Self.loginCookie]?.string,
+            LoginToken.isValid(cookie, key: try await keys.login())
+        {
+            expected = cookie
+        }
+        let sameOrigin = request.headers.first(name: .origin).map { Self.isSameOrigin($0, request) } ?? true
         guard !expected.isEmpty, sent.utf8.count == expected.utf8.count,
             Array(sent.utf8).secureCompare(to: Array(expected.utf8)), sameOrigin
         else {
@@ -57,50 +56,32 @@ struct FormProtection: AsyncMiddleware {
         }
         return try await next.respond(to: request)
     }
+
+    /// Whether `origin` is this site as the browser reached it: same scheme, host and port.
+    static func isSameOrigin(_ origin: String, _ request: Request) -> Bool {
+        guard origin != "null", let url = URLComponents(string: origin), let scheme = url.scheme?.lowercased(),
+            let host = url.host?.lowercased()
+        else { return false }
+        let ours = SessionCookie.isHTTPS(request) ? "https" : "http"
+        let defaultPort = scheme == "https" ? 443 : 80
+        let hostHeader = request.headers.first(name: .host) ?? ""
+        let ourHost = SessionCookie.hostName(request).lowercased()
+        let portText =
+            hostHeader.hasSuffix("]") ? "" : hostHeader.split(separator: ":").dropFirst().last.map(String.init) ?? ""
+        let ourPort = Int(portText) ?? (ours == "https" ? 443 : 80)
+        return scheme == ours && host.trimmingCharacters(in: ["[", "]"]) == ourHost.trimmingCharacters(in: ["[", "]"])
+            && (url.port ?? defaultPort) == ourPort
+    }
 }
 
-/// Refusals are logged and kept in the audit table.
+/// Refusals are logged and kept in the audit table, with the unit they concern (the unit acted on; else the
+/// viewer's own), so each administrator reads the events of their own units.
 enum Refusals {
-    static func record(_ req: Request, event: String, detail: String, _ store: Store) async throws {
+    static func record(_ req: Request, event: String, detail: String, unitID: Int? = nil, _ store: Store) async throws {
         let who = req.viewer?.account.username
         let line = "\(detail) — \(req.method.rawValue) \(req.url.path)"
         req.logger.warning("Từ chối [\(event)] \(who ?? "khách"): \(line)")
-        try await AuditLog.record(event: event, account: who, detail: line, store.sql)
+        try await AuditLog.record(
+            event: event, account: who, detail: line, unitID: unitID ?? req.viewer?.account.homeUnitID, store.sql)
     }
-}
-
-/// Slows repeated failed logins: after three failures for a name (or from an address), each further attempt must
-/// wait twice as long as the last, up to five minutes. A success clears the name's count.
-actor LoginThrottle {
-    struct Entry { var failures: Int; var last: Double }
-    private var entries: [String: Entry] = [:]
-    let now: @Sendable () -> Double
-    static let free = 3
-    static let window: Double = 15 * 60
-
-    init(now: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }) { self.now = now }
-
-    /// Seconds to wait before `keys` may try again; 0 when they may try now.
-    func wait(for keys: [String]) -> Int {
-        let t = now()
-        return keys.compactMap { key -> Int? in
-            guard let e = entries[key], t - e.last < Self.window, e.failures >= Self.free else { return nil }
-            let delay = min(300, Double(1 << min(e.failures - Self.free, 9)))
-            let left = delay - (t - e.last)
-            return left > 0 ? Int(left.rounded(.up)) : nil
-        }.max() ?? 0
-    }
-
-    func failed(_ keys: [String]) {
-        let t = now()
-        for key in keys {
-            var e = entries[key] ?? Entry(failures: 0, last: t)
-            if t - e.last >= Self.window { e.failures = 0 }
-            e.failures += 1
-            e.last = t
-            entries[key] = e
-        }
-    }
-
-    func succeeded(_ key: String) { entries[key] = nil }
 }

@@ -36,7 +36,7 @@ enum SessionCookie {
 
     static func hash(_ token: String) -> String { SHA256.hash(data: Data(token.utf8)).hex }
 
-    /// Secure whenever the browser reached us over HTTPS: a proxy says so (`X-Forwarded-Proto`), or the site is
+    /// Secure whenever the browser reached us over HTTPS: a trusted proxy says so (`X-Forwarded-Proto`), or the site is
     /// addressed by a domain name (which BaoCao expects behind HTTPS). Plain http to an address (127.0.0.1, a server
     /// on the office network) keeps working, since a browser would drop a Secure cookie there.
     static func cookie(_ value: String, for req: Request, maxAge: Int?) -> HTTPCookies.Value {
@@ -45,7 +45,9 @@ enum SessionCookie {
     }
 
     static func isHTTPS(_ req: Request) -> Bool {
-        if let proto = req.headers.first(name: "X-Forwarded-Proto") { return proto.lowercased() == "https" }
+        if req.viaTrustedProxy, let proto = req.headers.first(name: "X-Forwarded-Proto") {
+            return proto.lowercased() == "https"
+        }
         let host = hostName(req)
         if host.isEmpty || host == "localhost" || host.hasPrefix("[") { return false }
         let isAddress = host.split(separator: ".").count == 4 && host.allSatisfy { $0.isNumber || $0 == "." }

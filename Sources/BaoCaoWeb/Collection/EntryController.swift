@@ -68,8 +68,11 @@ enum EntryController {
         let viewer = try await Access.require(req, .enterFigures, on: unit, tree: tree, store: web.store)
         if submit { try await Access.require(req, .submit, on: unit, tree: tree, store: web.store) }
         let form = try await EntryForm.load(unit: unit, period: period, tree: tree, web.db)
-        let parsed = form.parse(fields)
+        var parsed = form.parse(fields)
         let explanations = EntryForm.explanations(fields)
+        for (key, text) in explanations {
+            if let problem = TextLimit.explanation.problem(text) { parsed.errors[key] = problem }
+        }
         var state = EntryPage.State(
             typed: parsed.typed, errors: parsed.errors, basis: parsed.basis, notes: explanations)
         if !parsed.errors.isEmpty {
@@ -133,6 +136,11 @@ enum EntryController {
         }
         let viewer = try await Access.require(req, step.action, on: unit, tree: tree, store: web.store)
         let reason = fields["ly_do"]?.trimmingWhitespace()
+        if let problem = reason.flatMap({ TextLimit.reason.problem($0) }) {
+            let form = try await EntryForm.load(unit: unit, period: period, tree: tree, web.db)
+            return EntryPage.render(
+                req, form, tree: tree, flash: .init(ok: false, text: problem + "."), status: .unprocessableEntity)
+        }
         do {
             try await web.store.transaction { db in
                 try await FigureReview.take(

@@ -155,6 +155,10 @@ struct EntryForm {
                 continue
             }
             let note = t.note.trimmingWhitespace()
+            if let problem = TextLimit.note.problem(note) {
+                parsed.errors[code] = problem
+                continue
+            }
             parsed.lines.append(
                 EntryLine(
                     indicatorID: id, observation: Observation(value: amount, status: status, qualifier: qualifier),

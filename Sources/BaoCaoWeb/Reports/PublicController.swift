@@ -78,12 +78,8 @@ enum PublicController {
         guard let docx = try await PublicationRepository.content(id: publication.id, .docx, web.db) else {
             throw Abort(.notFound, reason: "Không có báo cáo đã công bố này")
         }
-        do {
-            let pdf = try await NIOThreadPool.singleton.runIfActive { try PDFConverter.pdf(fromDOCX: docx) }
-            try await PublicationRepository.savePDF(id: publication.id, pdf, web.db)
-            return pdf
-        } catch let error as PDFConverter.Unavailable {
-            throw Abort(.serviceUnavailable, reason: error.description)
-        }
+        let pdf = try await web.pdfs.pdf(of: docx, key: "cong-bo-\(publication.id)")
+        try await PublicationRepository.savePDF(id: publication.id, pdf, web.db)
+        return pdf
     }
 }

@@ -34,8 +34,8 @@ enum Publishing {
 
     @discardableResult
     static func publish(
-        template: String, unit: StoredUnit, period: Period, reason: String?, makePDF: Bool, by user: String,
-        store: Store
+        template: String, unit: StoredUnit, period: Period, reason: String?,
+        makePDF: (@Sendable (Data) async throws -> Data)?, by user: String, store: Store
     ) async throws -> Publication {
         let db = store.sql
         let tree = try await UnitTree.load(db)
@@ -58,8 +58,8 @@ enum Publishing {
             throw Unchanged(current: current)
         }
         let docx = try DocxWriter.write(document)
-        // The PDF is made now when asked and LibreOffice is there, else on its first request.
-        let pdf = makePDF ? try? PDFConverter.pdf(fromDOCX: docx) : nil
+        // The PDF is made now when asked, LibreOffice is there and not busy; else on its first request.
+        let pdf: Data? = if let makePDF { try? await makePDF(docx) } else { nil }
         return try await store.transaction { db in
             try await PublicationRepository.publish(
                 template: template, unitID: unit.id, period: period, title: title, html: html, docx: docx, pdf: pdf,

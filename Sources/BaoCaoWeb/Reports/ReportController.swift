@@ -47,12 +47,7 @@ enum ReportController {
                 type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         case "pdf":
             let docx = try DocxWriter.write(document)
-            do {
-                let pdf = try await req.application.threadPool.runIfActive { try PDFConverter.pdf(fromDOCX: docx) }
-                return file(pdf, name: "\(name).pdf", type: "application/pdf")
-            } catch let error as PDFConverter.Unavailable {
-                throw Abort(.serviceUnavailable, reason: error.description)
-            }
+            return file(try await web.pdfs.pdf(of: docx), name: "\(name).pdf", type: "application/pdf")
         default:
             throw Abort(.badRequest, reason: "Định dạng \"\(format)\" không hỗ trợ; dùng html, docx, pdf hoặc xlsx")
         }

@@ -131,7 +131,8 @@ enum WorkspaceController {
         guard mayWrite(req, stored, t, tree) else {
             if req.viewer == nil { throw Access.LoginRequired() }
             try await Refusals.record(
-                req, event: "tu_choi", detail: "viết mục \(key) của \(t.locality.code)", web.store)
+                req, event: "tu_choi", detail: "viết mục \(key) của \(t.locality.code)", unitID: t.locality.id,
+                web.store)
             throw Abort(.forbidden, reason: "Mục này không được giao cho đơn vị của bạn.")
         }
         let catalogue = try await IndicatorRepository.catalogue(web.db)
@@ -158,7 +159,8 @@ enum WorkspaceController {
         guard let viewer = req.viewer else { throw Access.LoginRequired() }
         guard mayWrite(req, stored, t, tree) else {
             try await Refusals.record(
-                req, event: "tu_choi", detail: "viết mục \(key) của \(t.locality.code)", web.store)
+                req, event: "tu_choi", detail: "viết mục \(key) của \(t.locality.code)", unitID: t.locality.id,
+                web.store)
             throw Abort(.forbidden, reason: "Mục này không được giao cho đơn vị của bạn.")
         }
         var text = (fields["noi_dung"] ?? "").replacingOccurrences(of: "\r\n", with: "\n")
@@ -166,8 +168,9 @@ enum WorkspaceController {
             text += (text.hasSuffix(" ") || text.isEmpty ? "" : " ") + placeholder
         }
         let catalogue = try await IndicatorRepository.catalogue(web.db)
-        let problems = ReportSections.problems(
+        var problems = ReportSections.problems(
             in: text, knownCodes: Set(catalogue.indicators.map(\.code)), footnotes: Set(t.body.footnotes.keys))
+        if let tooLong = TextLimit.narrative.problem(text) { problems.insert(tooLong, at: 0) }
         if !problems.isEmpty {
             return try await editorPage(req, web, tree, t, key: key, text: text, problems: problems)
         }
@@ -182,10 +185,14 @@ enum WorkspaceController {
         let t = try await target(req, web, tree, fields: fields)
         let viewer = try await Access.require(req, .assembleReport, on: t.locality, tree: tree, store: web.store)
         let reason = fields["ly_do"] ?? ""
+        if let problem = TextLimit.reason.problem(reason) { throw Abort(.unprocessableEntity, reason: problem) }
+        let pdfs = web.pdfs
+        var makePDF: (@Sendable (Data) async throws -> Data)?
+        if web.settings.pdfAtPublish { makePDF = { @Sendable docx in try await pdfs.pdf(of: docx) } }
         do {
             try await Publishing.publish(
-                template: t.template, unit: t.locality, period: t.period, reason: reason,
-                makePDF: web.settings.pdfAtPublish, by: viewer.account.username, store: web.store)
+                template: t.template, unit: t.locality, period: t.period, reason: reason, makePDF: makePDF,
+                by: viewer.account.username, store: web.store)
         } catch let refused as Publishing.NotReady {
             return try await overview(
                 req, web, fields: fields, refusal: .notReady(refused.readiness), reason: reason)

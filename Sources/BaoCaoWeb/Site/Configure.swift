@@ -3,13 +3,18 @@ import Vapor
 
 /// Registers BaoCao's middleware and routes on an application that uses `store`. Tests call it on a test application.
 public func configure(_ app: Application, store: Store, settings: WebSettings = WebSettings()) {
-    let web = Web(store: store, settings: settings, throttle: LoginThrottle())
+    let pools = WorkPools.make()
+    app.lifecycle.use(WorkPoolsLifecycle(pools: pools))
+    app.storage[TrustedProxies.Key.self] = TrustedProxies(addresses: settings.trustedProxies)
+    let web = Web(
+        store: store, settings: settings, throttle: LoginThrottle(), pools: pools, keys: ServerKeys(store: store),
+        pdfs: PDFMaking(pool: pools.pdf))
     app.routes.defaultMaxBodySize = "1mb"
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeaders())
     app.middleware.use(VietnameseErrorMiddleware())
     app.middleware.use(SessionLoader(store: store))
-    app.middleware.use(FormProtection(store: store))
+    app.middleware.use(FormProtection(store: store, keys: web.keys))
     let jsonEncoder = JSONEncoder()
     jsonEncoder.keyEncodingStrategy = .convertToSnakeCase
     jsonEncoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -19,22 +24,33 @@ public func configure(_ app: Application, store: Store, settings: WebSettings = 
     app.get("tai-nguyen", "baocao.css") { _ in asset(Assets.css, type: "text/css; charset=utf-8") }
     app.get("tai-nguyen", "baocao.js") { _ in asset(Assets.js, type: "text/javascript; charset=utf-8") }
     AccountController.register(app, web)
-    EntryController.register(app, web)
-    HistoryController.register(app, web)
-    TrackerController.register(app, web)
-    WorkspaceController.register(app, web)
-    DashboardController.register(app, web)
     PublicController.register(app, web)
-    AuditController.register(app, web)
-    AccountsAdminController.register(app, web)
-    RulesAdminController.register(app, web)
-    app.get("bao-cao", ":template") { try await ReportController.download($0, web) }
+    // Everything else is for accounts: a visitor is sent to log in (the API answers 401) before any parameter is
+    // looked at.
+    let members = app.grouped(LoginGate())
+    EntryController.register(members, web)
+    HistoryController.register(members, web)
+    TrackerController.register(members, web)
+    WorkspaceController.register(members, web)
+    DashboardController.register(members, web)
+    AuditController.register(members, web)
+    AccountsAdminController.register(members, web)
+    RulesAdminController.register(members, web)
+    members.get("bao-cao", ":template") { try await ReportController.download($0, web) }
     let api = app.grouped("api", "v1")
     api.get("units") { try await APIController.units($0, store: store) }
     api.get("units", ":code") { try await APIController.unit($0, store: store) }
     api.get("indicators") { try await APIController.indicators($0, store: store) }
     api.get("periods", ":code") { try await APIController.period($0, store: store) }
-    api.get("figures") { try await APIController.figures($0, web) }
+    api.grouped(LoginGate()).get("figures") { try await APIController.figures($0, web) }
+}
+
+/// Pages for accounts only: without a session, the visitor is asked to log in (and brought back after).
+struct LoginGate: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard request.viewer != nil else { throw Access.LoginRequired() }
+        return try await next.respond(to: request)
+    }
 }
 
 func asset(_ text: String, type: String) -> Response {

@@ -85,9 +85,10 @@ enum Layout {
         "<span class=\"badge s-\(status.rawValue)\">\(status.vietnameseName)</span>"
     }
 
+    /// A redirect to a path of this site; anything else (another host, a control character) goes home instead.
     static func redirect(_ path: String) -> Response {
         let response = Response(status: .seeOther)
-        response.headers.replaceOrAdd(name: .location, value: path)
+        response.headers.replaceOrAdd(name: .location, value: LocalPath.safe(path) ?? "/")
         return response
     }
 }

@@ -13,13 +13,15 @@ public struct WebSettings: Sendable {
     public var bcryptCost: Int
     /// Whether publishing makes the PDF at once (through LibreOffice); otherwise it is made on its first request.
     public var pdfAtPublish: Bool
+    /// Addresses of reverse proxies whose `X-Forwarded-For` and `X-Forwarded-Proto` are believed; none by default.
+    public var trustedProxies: Set<String>
 
     public init(
         defaultPeriod: Period = .firstMonths(2017, 6), bcryptCost: Int = 12, pdfAtPublish: Bool = true,
-        today: @escaping @Sendable () -> CivilDate = { CivilDate.today() }
+        trustedProxies: Set<String> = [], today: @escaping @Sendable () -> CivilDate = { CivilDate.today() }
     ) {
         self.defaultPeriod = defaultPeriod; self.today = today; self.bcryptCost = bcryptCost
-        self.pdfAtPublish = pdfAtPublish
+        self.pdfAtPublish = pdfAtPublish; self.trustedProxies = trustedProxies
     }
 }
 
@@ -27,6 +29,9 @@ struct Web: Sendable {
     let store: Store
     let settings: WebSettings
     let throttle: LoginThrottle
+    let pools: WorkPools
+    let keys: ServerKeys
+    let pdfs: PDFMaking
 
     var db: any SQLDatabase { store.sql }
 
