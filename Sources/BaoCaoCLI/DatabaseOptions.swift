@@ -16,6 +16,8 @@ struct DatabaseOptions: ParsableArguments {
         let store = try Store(configuration)
         do {
             try await store.migrate()
+            // A command (an import, a backup) waits for the server's writes rather than failing beside it.
+            try await store.waitForWriters(seconds: Store.commandWait)
             let result = try await work(store)
             await store.shutdown()
             return result

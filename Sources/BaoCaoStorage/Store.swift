@@ -5,6 +5,7 @@ import Logging
 import NIOCore
 import NIOPosix
 import SQLKit
+import SQLiteNIO
 
 /// The database connection BaoCao runs on, with its migrations. One per process.
 public final class Store: Sendable {
@@ -51,7 +52,7 @@ public final class Store: Sendable {
             try await sql.raw("PRAGMA journal_mode=WAL").run()
             try await sql.raw("PRAGMA synchronous=NORMAL").run()
             try await sql.raw("PRAGMA cache_size=-262144").run()
-            try await sql.raw("PRAGMA busy_timeout=5000").run()
+            try await sql.raw("PRAGMA busy_timeout=\(unsafeRaw: String(Store.serverWait * 1000))").run()
             try await sql.raw("PRAGMA temp_store=MEMORY").run()
         }
         let migrator = self.migrator()
@@ -82,7 +83,42 @@ public final class Store: Sendable {
     public func transaction<T: Sendable>(
         _ work: @escaping @Sendable (any SQLDatabase) async throws -> T
     ) async throws -> T {
-        try await database.transaction { db in try await work(db as! any SQLDatabase) }
+        guard !isPostgres else {
+            return try await database.transaction { db in try await work(db as! any SQLDatabase) }
+        }
+        // SQLite: the write lock is taken at the start (BEGIN IMMEDIATE). A transaction that read first and wrote later
+        // would fail at once if another process (an import, the server) wrote in between (SQLITE_BUSY_SNAPSHOT);
+        // this one waits its turn for up to the busy timeout instead.
+        return try await database.withConnection { connection in
+            let db = connection as! any SQLDatabase
+            try await db.raw("BEGIN IMMEDIATE").run()
+            do {
+                let result = try await work(db)
+                try await db.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await db.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+
+    /// How long a write waits for another process's write to finish before giving up (SQLite; PostgreSQL waits on
+    /// row locks as long as they are held). The server waits `serverWait`; an import, a backup or a restore longer.
+    public func waitForWriters(seconds: Int) async throws {
+        guard !isPostgres else { return }
+        try await sql.raw("PRAGMA busy_timeout=\(unsafeRaw: String(seconds * 1000))").run()
+    }
+
+    public static let serverWait = 30
+    public static let commandWait = 600
+
+    /// Whether `error` says the database stayed busy with another writer for longer than the wait.
+    public static func isBusy(_ error: any Error) -> Bool {
+        if let sqlite = error as? SQLiteError {
+            return [.busy, .locked, .busyTimeout, .busyInSnapshot, .busyInRecovery].contains(sqlite.reason)
+        }
+        return false
     }
 
     public func shutdown() async {

@@ -4,17 +4,20 @@ import XCTest
 /// A freshly migrated database for each test: in-memory SQLite, or PostgreSQL when `TEST_DATABASE_URL` is set
 /// (CI sets it). Refuses any PostgreSQL that is not on this machine, so a test can never wipe a real database.
 public enum StoreHarness {
-    public static func fresh(demo: Bool = false, for test: XCTestCase) async throws -> Store {
-        let store: Store
-        if let url = ProcessInfo.processInfo.environment["TEST_DATABASE_URL"], !url.isEmpty {
-            guard url.contains("@localhost") || url.contains("@127.0.0.1") else {
-                throw XCTSkip("TEST_DATABASE_URL must point at localhost")
-            }
-            store = try Store(.postgres(url: url))
-            try await store.revertAll()
-        } else {
-            store = try Store(.sqliteMemory)
+    /// The database tests run on: PostgreSQL of `TEST_DATABASE_URL` (on this machine only), else in-memory SQLite.
+    public static func configuration() throws -> StoreConfiguration {
+        guard let url = ProcessInfo.processInfo.environment["TEST_DATABASE_URL"], !url.isEmpty else {
+            return .sqliteMemory
         }
+        guard url.contains("@localhost") || url.contains("@127.0.0.1") else {
+            throw XCTSkip("TEST_DATABASE_URL must point at localhost")
+        }
+        return .postgres(url: url)
+    }
+
+    public static func fresh(demo: Bool = false, for test: XCTestCase) async throws -> Store {
+        let store = try Store(try configuration())
+        if store.isPostgres { try await store.revertAll() }
         test.addTeardownBlock { await store.shutdown() }
         try await store.migrate()
         if demo { try await DemoData.loadIfEmpty(store) }

@@ -73,6 +73,15 @@ struct VietnameseErrorMiddleware: AsyncMiddleware {
                 let back = request.url.string.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
                 return Layout.redirect("/dang-nhap?tiep=\(back)")
             }
+            if Store.isBusy(error) {
+                // Another process (a large import) held the database longer than a save waits: nothing was written.
+                let response = message(
+                    request, .serviceUnavailable,
+                    "Cơ sở dữ liệu đang bận (đang nhập một tệp lớn). Chưa lưu được; vui lòng thử lại sau ít phút.",
+                    api: isAPI)
+                response.headers.replaceOrAdd(name: .retryAfter, value: "30")
+                return response
+            }
             let status = (error as? any AbortError)?.status ?? .internalServerError
             let reason = (error as? any AbortError)?.reason
             var text =
@@ -81,7 +90,11 @@ struct VietnameseErrorMiddleware: AsyncMiddleware {
                 : (status == .notFound && (reason == nil || reason == "Not Found") ? "Không tìm thấy" : reason ?? "Lỗi")
             if text == "Not Found" { text = "Không tìm thấy" }
             if status == .internalServerError { request.logger.report(error: error) }
-            return message(request, status, text, api: isAPI)
+            let response = message(request, status, text, api: isAPI)
+            for (name, value) in (error as? any AbortError)?.headers ?? [:] {
+                response.headers.replaceOrAdd(name: name, value: value)
+            }
+            return response
         }
     }
 
