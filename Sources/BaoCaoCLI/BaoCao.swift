@@ -9,7 +9,7 @@ struct BaoCao: AsyncParsableCommand {
         abstract: "BaoCao: báo cáo tình hình kinh tế - xã hội cho Ủy ban nhân dân các cấp.",
         subcommands: [
             Serve.self, Migrate.self, Import.self, Export.self, Report.self, Validate.self, Template.self,
-            AccountCommand.self, SettingCommand.self, Bench.self,
+            AccountCommand.self, SettingCommand.self, BackupCommand.self, RestoreCommand.self, Bench.self,
         ],
         defaultSubcommand: Serve.self)
 
