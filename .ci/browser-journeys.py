@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """The main journeys of BaoCao in a real browser (Chromium through Selenium), against a freshly started server.
 
-Usage: browser-journeys.py BASE_URL OUTPUT_DIR
-Screenshots of the main pages go to OUTPUT_DIR; the last line says how many checks passed and failed."""
-import io, os, sys, time, zipfile, urllib.request, urllib.error
+Usage: browser-journeys.py BASE_URL OUTPUT_DIR [CA_FILE]
+With an https BASE_URL (nginx in front, a certificate made for the run), CA_FILE is that certificate: Python checks
+the server against it; Chromium is told to accept it. Screenshots of the main pages go to OUTPUT_DIR; the last line says how many checks passed and failed."""
+import io, os, ssl, sys, time, zipfile, urllib.request, urllib.error
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -12,6 +13,7 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.common.exceptions import WebDriverException
 
 BASE, OUT = sys.argv[1].rstrip("/"), sys.argv[2]
+TLS = ssl.create_default_context(cafile=sys.argv[3]) if len(sys.argv) > 3 else None
 PASSWORD = "baocao@2017"
 os.makedirs(OUT, exist_ok=True)
 passed, failed = 0, 0
@@ -32,6 +34,8 @@ def browser(width=1280, height=1000):
     options.binary_location = "/usr/bin/chromium"
     for arg in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", f"--window-size={width},{height}", "--lang=vi"]:
         options.add_argument(arg)
+    if BASE.startswith("https:"):
+        options.add_argument("--ignore-certificate-errors")  # the run's own self-signed certificate
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     driver.set_page_load_timeout(30)
     return driver
@@ -106,7 +110,7 @@ def fetch(driver, path):
     """Downloads `path` with the browser's session cookie."""
     cookie = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
     request = urllib.request.Request(BASE + path, headers={"Cookie": cookie})
-    with urllib.request.urlopen(request, timeout=60) as response:
+    with urllib.request.urlopen(request, timeout=60, context=TLS) as response:
         return response.read()
 
 
@@ -122,6 +126,10 @@ try:
 
     # The ward reporter enters figures, one typed the Vietnamese way, sees the live comparison, saves, submits.
     login(driver, "maychai.baocao")
+    if BASE.startswith("https:"):
+        session = [c for c in driver.get_cookies() if c["name"] == "baocao_phien"]
+        check("through nginx with TLS the session cookie is Secure and HttpOnly",
+              len(session) == 1 and session[0].get("secure") and session[0].get("httpOnly"), str(session))
     driver.get(BASE + "/nhap-lieu?unit=304-P01&period=2017-H1")
     set_value(driver, "v-THU_NS_PHUONG", "2.134,5")
     live = driver.find_element(By.CSS_SELECTOR, "#v-THU_NS_PHUONG").find_element(By.XPATH, "./ancestor::tr").text
