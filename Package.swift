@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // Pure domain: periods, calendars, metrics, Vietnamese numbers and phrases. No I/O, no frameworks.
@@ -49,6 +51,9 @@ let package = Package(
                 .product(name: "Vapor", package: "vapor"),
                 // For the database handle the repositories take; no SQL is written in the web target.
                 .product(name: "SQLKit", package: "sql-kit"),
+                // Requests, latency, refused logins and queues for /metrics, in Prometheus text format.
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ]),
         // Timings: synthetic national-scale data, the reference report, the web pages.
         .target(

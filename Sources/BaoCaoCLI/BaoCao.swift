@@ -1,4 +1,5 @@
 import ArgumentParser
+import BaoCaoWeb
 import Foundation
 
 /// The one executable: configures and runs; the work lives in the library targets.
@@ -15,6 +16,7 @@ struct BaoCao: AsyncParsableCommand {
 
     /// Runs the command; a problem meant for the user is printed in Vietnamese as "Lỗi: ...", with exit code 1.
     static func main() async {
+        LogFormat.bootstrap()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

@@ -57,6 +57,7 @@ enum AccountController {
         let name = String(form.ten.trimmingCharacters(in: .whitespaces).lowercased().prefix(Code.maximum))
         let (wait, attempt) = await web.throttle.begin(name: name, address: req.clientAddress)
         if wait > 0 {
+            Monitoring.loginRefused("cham")
             try await Refusals.record(
                 req, event: "dang_nhap_cham", detail: "thử lại quá sớm cho \(name)",
                 unitID: try await AccountRepository.find(username: name, web.db)?.homeUnitID, web.store)
@@ -68,6 +69,7 @@ enum AccountController {
         }
         let account = try await AccountRepository.find(username: name, web.db)
         guard let account, try await Passwords.verify(form.matKhau, hash: account.passwordHash, web) else {
+            Monitoring.loginRefused("sai")
             try await AuditLog.record(
                 event: "dang_nhap_sai", account: name, detail: "sai tên hoặc mật khẩu", unitID: account?.homeUnitID,
                 web.db)

@@ -49,6 +49,7 @@ struct FormProtection: AsyncMiddleware {
         guard !expected.isEmpty, sent.utf8.count == expected.utf8.count,
             Array(sent.utf8).secureCompare(to: Array(expected.utf8)), sameOrigin
         else {
+            Monitoring.formRefused()
             try await Refusals.record(request, event: "csrf", detail: "biểu mẫu thiếu hoặc sai mã chống giả mạo", store)
             throw Abort(
                 .forbidden,

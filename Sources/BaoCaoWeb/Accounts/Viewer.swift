@@ -69,7 +69,10 @@ struct SessionLoader: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let token = request.cookies[SessionCookie.name]?.string, !token.isEmpty {
             let hash = SessionCookie.hash(token)
-            if let session = try await SessionRepository.find(tokenHash: hash, store.sql),
+            let start = DispatchTime.now().uptimeNanoseconds
+            let found = try await SessionRepository.find(tokenHash: hash, store.sql)
+            Monitoring.sessionLookup(nanoseconds: DispatchTime.now().uptimeNanoseconds - start)
+            if let session = found,
                 session.expiresAt > Timestamp.now(),
                 let account = try await AccountRepository.find(id: session.accountID, store.sql)
             {

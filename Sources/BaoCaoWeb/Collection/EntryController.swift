@@ -101,6 +101,7 @@ enum EntryController {
                     req, fresh, tree: tree, flash: flash, state: EntryPage.State(notes: explanations),
                     status: .unprocessableEntity)
             }
+            Monitoring.valuesSaved(outcome.changed)
             let notice = submit ? "gui" : (outcome.changed == 0 ? "khong_doi" : "luu")
             return Layout.redirect("/nhap-lieu?unit=\(unit.code)&period=\(period.code)&tb=\(notice)")
         } catch let refusal as SubmissionFlow.Refusal {

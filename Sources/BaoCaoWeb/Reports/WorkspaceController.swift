@@ -193,6 +193,7 @@ enum WorkspaceController {
             try await Publishing.publish(
                 template: t.template, unit: t.locality, period: t.period, reason: reason, makePDF: makePDF,
                 by: viewer.account.username, store: web.store)
+            Monitoring.published()
         } catch let refused as Publishing.NotReady {
             return try await overview(
                 req, web, fields: fields, refusal: .notReady(refused.readiness), reason: reason)

@@ -10,7 +10,9 @@ public func configure(_ app: Application, store: Store, settings: WebSettings = 
         store: store, settings: settings, throttle: LoginThrottle(), pools: pools, keys: ServerKeys(store: store),
         pdfs: PDFMaking(pool: pools.pdf))
     app.routes.defaultMaxBodySize = "1mb"
+    _ = Monitoring.registry
     app.middleware = Middlewares()
+    app.middleware.use(RequestLog())
     app.middleware.use(SecurityHeaders())
     app.middleware.use(VietnameseErrorMiddleware())
     app.middleware.use(SessionLoader(store: store))
@@ -21,6 +23,8 @@ public func configure(_ app: Application, store: Store, settings: WebSettings = 
     ContentConfiguration.global.use(encoder: jsonEncoder, for: .json)
 
     app.get { try await HomePage.render($0, web) }
+    app.get("healthz") { try await Monitoring.health($0, web) }
+    app.get("metrics") { try await Monitoring.metrics($0, web) }
     app.get("tai-nguyen", "baocao.css") { _ in asset(Assets.css, type: "text/css; charset=utf-8") }
     app.get("tai-nguyen", "baocao.js") { _ in asset(Assets.js, type: "text/javascript; charset=utf-8") }
     AccountController.register(app, web)
