@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // Pure domain: periods, calendars, metrics, Vietnamese numbers and phrases. No I/O, no frameworks.
@@ -55,12 +56,13 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]),
-        // Timings: synthetic national-scale data, the reference report, the web pages.
+        // Timings: synthetic national-scale data, the reference report, the web pages, users over HTTP.
         .target(
             name: "BaoCaoBench",
             dependencies: [
                 "BaoCaoDomain", "BaoCaoStorage", "BaoCaoDocuments", "BaoCaoWeb",
                 .product(name: "Vapor", package: "vapor"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]),
         .executableTarget(
             name: "BaoCaoCLI",

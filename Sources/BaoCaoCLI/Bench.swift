@@ -17,8 +17,23 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Tệp SQLite dùng để đo.") var file = "baocao-bench.sqlite"
     @Flag(help: "Chỉ đo việc viết báo cáo mẫu (DOCX, HTML, XLSX) trên dữ liệu mẫu.") var report = false
     @Flag(help: "Chỉ đo thời gian trả về từng trang web trên dữ liệu mẫu.") var pages = false
+    @Option(
+        help:
+            "Đo tải: nhiều người dùng đồng thời qua HTTP tới máy chủ đang chạy ở địa chỉ này (vd. http://127.0.0.1:8080)."
+    ) var load: String?
+    @Option(help: "Số người dùng đồng thời (với --load).") var users = 50
+    @Option(help: "Số giây đo (với --load).") var seconds = 20
+    @Option(help: "Mã tiến trình của máy chủ, để đo bộ nhớ (với --load).") var serverPid: Int32?
 
     func run() async throws {
+        if let load {
+            print("BaoCao bench --load: \(load), \(users) người dùng, \(seconds) giây, không nghỉ giữa các lượt")
+            let rows = try await LoadBenchmark(base: load, users: users, seconds: seconds, serverPID: serverPid).run()
+            print(
+                MarkdownTable.render(
+                    header: ["measure", "result", "goal"], rows: rows.map { [$0.measure, $0.result, $0.goal] }))
+            return
+        }
         let environment = ProcessInfo.processInfo.environment
         let configuration = StoreConfiguration.fromEnvironment(environment, defaultFile: file)
         if case .sqliteFile(let path) = configuration {

@@ -23,4 +23,28 @@ public enum StoreHarness {
         if demo { try await DemoData.loadIfEmpty(store) }
         return store
     }
+
+    /// Two stores on one database, as two processes (`baocao serve` and `baocao import`) would have: the first with
+    /// the demo. SQLite: two connections to one temporary file; PostgreSQL: two pools.
+    public static func twoOnOneDatabase(for test: XCTestCase) async throws -> (Store, Store) {
+        if case .postgres(let url) = try configuration() {
+            let first = try await fresh(demo: true, for: test)
+            return (first, try await open(.postgres(url: url), for: test))
+        }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("baocao-\(UUID()).sqlite").path
+        test.addTeardownBlock {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        return (try await open(.sqliteFile(path), demo: true, for: test), try await open(.sqliteFile(path), for: test))
+    }
+
+    static func open(
+        _ configuration: StoreConfiguration, demo: Bool = false, for test: XCTestCase
+    ) async throws -> Store {
+        let store = try Store(configuration)
+        test.addTeardownBlock { await store.shutdown() }
+        try await store.migrate()
+        if demo { try await DemoData.loadIfEmpty(store) }
+        return store
+    }
 }

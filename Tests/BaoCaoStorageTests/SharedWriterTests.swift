@@ -11,7 +11,7 @@ import XCTest
 /// `baocao serve` are; on PostgreSQL two pools on one database.
 final class SharedWriterTests: XCTestCase {
     func testAnImportAndSavesArrivingMeanwhileBothSucceed() async throws {
-        let (importer, server) = try await twoStores()
+        let (importer, server) = try await StoreHarness.twoOnOneDatabase(for: self)
         let tree = try await UnitTree.load(server.sql)
         let catalogue = try await IndicatorRepository.catalogue(server.sql)
         let wards = tree.units.filter { $0.kind.isCommuneLevel }
@@ -49,26 +49,5 @@ final class SharedWriterTests: XCTestCase {
         let count = try await server.sql.raw("SELECT COUNT(*) AS n FROM data_values WHERE period LIKE '2005-%'")
             .first()?.decode(column: "n", as: Int.self)
         XCTAssertEqual(count, wards.count * communeIndicators.count * 12, "the import is whole")
-    }
-
-    /// Two stores on one database, the first with the demo.
-    func twoStores() async throws -> (Store, Store) {
-        if case .postgres(let url) = try StoreHarness.configuration() {
-            let first = try await StoreHarness.fresh(demo: true, for: self)
-            return (first, try await reopen(.postgres(url: url)))
-        }
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("baocao-writers-\(UUID()).sqlite").path
-        addTeardownBlock {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-        }
-        return (try await reopen(.sqliteFile(path), demo: true), try await reopen(.sqliteFile(path)))
-    }
-
-    func reopen(_ configuration: StoreConfiguration, demo: Bool = false) async throws -> Store {
-        let store = try Store(configuration)
-        addTeardownBlock { await store.shutdown() }
-        try await store.migrate()
-        if demo { try await DemoData.loadIfEmpty(store) }
-        return store
     }
 }

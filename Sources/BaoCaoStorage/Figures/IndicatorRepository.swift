@@ -84,6 +84,7 @@ public enum IndicatorRepository {
     }
 
     static func save(fields: [FieldRecord], _ db: any SQLDatabase) async throws {
+        if !fields.isEmpty { try await ReferenceData.changed(db) }
         for record in fields {
             let f = record.field
             try await db.raw(
@@ -98,6 +99,7 @@ public enum IndicatorRepository {
     static func save(indicators: [IndicatorRecord], _ db: any SQLDatabase) async throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
+        if !indicators.isEmpty { try await ReferenceData.changed(db) }
         for record in indicators {
             let i = record.indicator
             let phrasing = String(decoding: try encoder.encode(i.phrasing), as: UTF8.self)

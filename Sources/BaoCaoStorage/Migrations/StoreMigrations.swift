@@ -7,7 +7,7 @@ enum StoreMigrations {
         CreateDataValues(), CreateValueHistory(), CreateRollups(), CreateReportCalendars(), CreateReportTemplates(),
         AddIndicatorReportedBy(), CreateAccounts(), CreateSubmissions(), CreateAuditLog(), CreateReportWorkspace(),
         AddIndicatorBetterWhen(), AddValueVersions(), CreateOfficialValues(), CreateValidationRules(),
-        AddPublicationVersions(), AddHardening(),
+        AddPublicationVersions(), AddHardening(), AddChangeCounters(),
     ]
 }
 
@@ -36,4 +36,5 @@ enum Table {
     static let publications = "publications"
     static let localitySettings = "locality_settings"
     static let secrets = "server_secrets"
+    static let changeCounters = "change_counters"
 }

@@ -97,6 +97,7 @@ public enum UnitRepository {
             }
         }
         if changed { try await rebuildAncestors(units, db) }
+        if !records.isEmpty { try await ReferenceData.changed(db) }
         return moved
     }
 

@@ -47,13 +47,14 @@ enum APIController {
         }
         let period = try period(periodText)
         let db = store.sql
-        let units = try await UnitRepository.all(db)
+        let tree = try await web.tree()
+        let units = tree.units
         guard let unit = UnitRepository.lookup(unitText, among: units) else {
             throw Abort(.notFound, reason: "Không có đơn vị \"\(unitText)\"")
         }
-        try await Access.require(req, .readDraft, on: unit, tree: UnitTree(units), store: store)
+        try await Access.require(req, .readDraft, on: unit, tree: tree, store: store)
         let view = try Access.view(req, default: .official)
-        let catalogue = try await IndicatorRepository.catalogue(db)
+        let catalogue = try await web.catalogue()
         let figures = try await FigureQuery.figures(
             unitID: unit.id, period: period, catalogue: catalogue, view: view, db)
         let byCode = Dictionary(uniqueKeysWithValues: figures.map { ($0.indicator.code, $0) })
@@ -61,7 +62,7 @@ enum APIController {
         // Who has not reported each sum: one query over the units below, only when a sum is incomplete.
         let detail =
             figures.contains { $0.current?.isComplete == false }
-            ? try await CoverageQuery.detail(below: unit, period: period, view: view, tree: UnitTree(units), db) : nil
+            ? try await CoverageQuery.detail(below: unit, period: period, view: view, tree: tree, db) : nil
         return FiguresDTO(
             unit: UnitDTO(unit, parent: units.first { $0.id == unit.parentID }),
             period: PeriodDTO(period, calendar: calendar), view: view.rawValue, viewStatement: view.statement,

@@ -84,7 +84,7 @@ struct DraftScope {
         try await Access.require(req, .readDraft, on: unit, tree: tree, store: web.store)
         return DraftScope(
             tree: tree, unit: unit, period: try Access.period(req, default: web.settings.defaultPeriod),
-            catalogue: try await IndicatorRepository.catalogue(web.db))
+            catalogue: try await web.catalogue())
     }
 
     /// The view of `?view=`; by default a leader reads the official figures and everyone else the working ones.

@@ -24,7 +24,8 @@ enum EntryController {
         guard let unit = tree.byCode[code] else { throw Abort(.notFound, reason: "Không có đơn vị \"\(code)\"") }
         try await Access.require(req, .readDraft, on: unit, tree: tree, store: web.store)
         let period = try Access.period(req, default: web.settings.defaultPeriod)
-        let form = try await EntryForm.load(unit: unit, period: period, tree: tree, web.db)
+        let form = try await EntryForm.load(
+            unit: unit, period: period, tree: tree, catalogue: try await web.catalogue(), web.db)
         let flash = (req.query[String.self, at: "tb"]).flatMap { notices[$0] }.map { Layout.Flash(ok: true, text: $0) }
         return EntryPage.render(req, form, tree: tree, flash: flash)
     }
@@ -67,7 +68,8 @@ enum EntryController {
         let submit = fields["buoc"] == "gui"
         let viewer = try await Access.require(req, .enterFigures, on: unit, tree: tree, store: web.store)
         if submit { try await Access.require(req, .submit, on: unit, tree: tree, store: web.store) }
-        let form = try await EntryForm.load(unit: unit, period: period, tree: tree, web.db)
+        let form = try await EntryForm.load(
+            unit: unit, period: period, tree: tree, catalogue: try await web.catalogue(), web.db)
         var parsed = form.parse(fields)
         let explanations = EntryForm.explanations(fields)
         for (key, text) in explanations {
@@ -91,7 +93,8 @@ enum EntryController {
                 var reasons: [String] = []
                 if errors > 0 { reasons.append("\(errors) lỗi cần sửa") }
                 if warnings > 0 { reasons.append("\(warnings) cảnh báo cần giải trình") }
-                let fresh = try await EntryForm.load(unit: unit, period: period, tree: tree, web.db)
+                let fresh = try await EntryForm.load(
+                    unit: unit, period: period, tree: tree, catalogue: try await web.catalogue(), web.db)
                 let flash = Layout.Flash(
                     ok: false,
                     text:
@@ -110,7 +113,8 @@ enum EntryController {
                 state: state, status: .conflict)
         } catch let conflicts as FigureEntry.Conflicts {
             // Nothing was saved: the person sees both numbers for each row and chooses.
-            let fresh = try await EntryForm.load(unit: unit, period: period, tree: tree, web.db)
+            let fresh = try await EntryForm.load(
+                unit: unit, period: period, tree: tree, catalogue: try await web.catalogue(), web.db)
             for c in conflicts.conflicts {
                 if let code = form.catalogue.codeByID[c.key.indicatorID] { state.conflicts[code] = c }
             }
@@ -138,7 +142,8 @@ enum EntryController {
         let viewer = try await Access.require(req, step.action, on: unit, tree: tree, store: web.store)
         let reason = fields["ly_do"]?.trimmingWhitespace()
         if let problem = reason.flatMap({ TextLimit.reason.problem($0) }) {
-            let form = try await EntryForm.load(unit: unit, period: period, tree: tree, web.db)
+            let form = try await EntryForm.load(
+                unit: unit, period: period, tree: tree, catalogue: try await web.catalogue(), web.db)
             return EntryPage.render(
                 req, form, tree: tree, flash: .init(ok: false, text: problem + "."), status: .unprocessableEntity)
         }
@@ -148,7 +153,8 @@ enum EntryController {
                     step, formUnit: unit, period: period, reason: reason, by: viewer.account.username, tree: tree, db)
             }
         } catch let refusal as SubmissionFlow.Refusal {
-            let form = try await EntryForm.load(unit: unit, period: period, tree: tree, web.db)
+            let form = try await EntryForm.load(
+                unit: unit, period: period, tree: tree, catalogue: try await web.catalogue(), web.db)
             return EntryPage.render(
                 req, form, tree: tree, flash: .init(ok: false, text: refusal.description + "."), status: .conflict)
         }

@@ -23,9 +23,9 @@ struct EntryForm {
     /// The rules the script checks as one types: those reading only indicators of this form.
     var rules: [ValidationRule]
 
-    static func load(unit: StoredUnit, period: Period, tree: UnitTree, _ db: any SQLDatabase) async throws -> EntryForm
-    {
-        let catalogue = try await IndicatorRepository.catalogue(db)
+    static func load(
+        unit: StoredUnit, period: Period, tree: UnitTree, catalogue: Catalogue, _ db: any SQLDatabase
+    ) async throws -> EntryForm {
         let valueUnit = tree.valueUnit(for: unit)
         let figures = try await FigureQuery.figures(
             unitID: valueUnit.id, period: period, catalogue: catalogue, view: .working, db)

@@ -33,7 +33,7 @@ enum HistoryController {
         guard let unit = tree.byCode[fields["unit"] ?? ""] else { throw Abort(.notFound, reason: "Không có đơn vị") }
         let period = try APIController.period(fields["period"] ?? "")
         let viewer = try await Access.require(req, .enterFigures, on: unit, tree: tree, store: web.store)
-        let catalogue = try await IndicatorRepository.catalogue(web.db)
+        let catalogue = try await web.catalogue()
         let code = fields["indicator"] ?? ""
         guard let id = catalogue.idByCode[code] else { throw Abort(.notFound, reason: "Không có chỉ tiêu \"\(code)\"") }
         guard let version = fields["ver"].flatMap(Int.init) else { throw Abort(.badRequest, reason: "Thiếu phiên bản") }

@@ -18,7 +18,7 @@ enum TrackerController {
     static func lines(
         locality: StoredUnit, period: Period, tree: UnitTree, web: Web
     ) async throws -> (lines: [Line], deadline: CivilDate) {
-        let catalogue = try await IndicatorRepository.catalogue(web.db)
+        let catalogue = try await web.catalogue()
         let units = ReportingForms.reporters(of: locality, tree: tree, catalogue: catalogue)
         let calendar = try await CalendarRepository.calendar(for: locality, units: tree.units, web.db)
         let deadline = calendar.window(for: period).deadline
@@ -73,7 +73,7 @@ enum TrackerController {
         try await Access.require(req, .readDraft, on: locality, tree: tree, store: web.store)
         let period = try Access.period(req, default: web.settings.defaultPeriod)
         let (all, deadline) = try await lines(locality: locality, period: period, tree: tree, web: web)
-        let catalogue = try await IndicatorRepository.catalogue(web.db)
+        let catalogue = try await web.catalogue()
         let model = TrackerPage.Model(
             locality: locality, period: period, lines: all, deadline: deadline,
             statusFilter: req.query[String.self, at: "status"].flatMap(SubmissionStatus.init(rawValue:)),

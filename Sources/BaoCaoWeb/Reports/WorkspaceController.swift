@@ -135,7 +135,7 @@ enum WorkspaceController {
                 web.store)
             throw Abort(.forbidden, reason: "Mục này không được giao cho đơn vị của bạn.")
         }
-        let catalogue = try await IndicatorRepository.catalogue(web.db)
+        let catalogue = try await web.catalogue()
         let narrative = text ?? stored?.body ?? ReportSections.narrative(of: section, in: t.body)
         // The section as it will read, with today's figures: the office sees what its placeholders say.
         let figures = try await FigureQuery.figures(
@@ -167,7 +167,7 @@ enum WorkspaceController {
         if fields["buoc"] == "chen", let placeholder = fields["chen"], !placeholder.isEmpty {
             text += (text.hasSuffix(" ") || text.isEmpty ? "" : " ") + placeholder
         }
-        let catalogue = try await IndicatorRepository.catalogue(web.db)
+        let catalogue = try await web.catalogue()
         var problems = ReportSections.problems(
             in: text, knownCodes: Set(catalogue.indicators.map(\.code)), footnotes: Set(t.body.footnotes.keys))
         if let tooLong = TextLimit.narrative.problem(text) { problems.insert(tooLong, at: 0) }

@@ -8,7 +8,7 @@ public func configure(_ app: Application, store: Store, settings: WebSettings = 
     app.storage[TrustedProxies.Key.self] = TrustedProxies(addresses: settings.trustedProxies)
     let web = Web(
         store: store, settings: settings, throttle: LoginThrottle(), pools: pools, keys: ServerKeys(store: store),
-        pdfs: PDFMaking(pool: pools.pdf))
+        pdfs: PDFMaking(pool: pools.pdf), reference: ReferenceData(store: store))
     app.routes.defaultMaxBodySize = "1mb"
     _ = Monitoring.registry
     app.middleware = Middlewares()

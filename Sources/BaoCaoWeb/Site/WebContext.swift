@@ -32,10 +32,15 @@ struct Web: Sendable {
     let pools: WorkPools
     let keys: ServerKeys
     let pdfs: PDFMaking
+    let reference: ReferenceData
 
     var db: any SQLDatabase { store.sql }
 
-    func tree() async throws -> UnitTree { try await UnitTree.load(store.sql) }
+    /// The unit tree, kept in memory until any process changes the units.
+    func tree() async throws -> UnitTree { try await reference.current().tree }
+
+    /// The catalogue, kept in memory until any process changes the fields or indicators.
+    func catalogue() async throws -> Catalogue { try await reference.current().catalogue }
 }
 
 extension CivilDate {

@@ -44,7 +44,7 @@ enum RulesAdminController {
             rules: rules.map { ($0, mayEdit(req, unitID: $0.unitID, s.tree)) },
             units: [s.home] + s.tree.descendants(of: s.home.id).filter { !$0.kind.isOffice },
             draft: draft ?? editing.map(RulesAdminPage.Draft.init) ?? RulesAdminPage.Draft(unit: s.home.code),
-            problems: problems, catalogue: try await IndicatorRepository.catalogue(web.db))
+            problems: problems, catalogue: try await web.catalogue())
         let notice = ["luu": "Đã lưu quy tắc.", "xoa": "Đã xóa quy tắc."][req.query[String.self, at: "tb"] ?? ""]
         return RulesAdminPage.render(
             req, model, flash: flash ?? notice.map { .init(ok: true, text: $0) },
@@ -79,7 +79,7 @@ enum RulesAdminController {
             code: code, left: draft.left.trimmingWhitespace(), comparison: comparison ?? .lessOrEqual,
             right: draft.right.trimmingWhitespace(), severity: severity ?? .error, missing: missing ?? .skipIfAny,
             message: draft.message.trimmingWhitespace(), unit: unit?.code)
-        let catalogue = try await IndicatorRepository.catalogue(web.db)
+        let catalogue = try await web.catalogue()
         problems += RuleRepository.problems(rule, catalogue: catalogue, units: s.tree.byCode)
         guard problems.isEmpty else { return try await list(req, web, draft: draft, problems: problems) }
         try await RuleRepository.save(rule, unitID: unit?.id, by: s.viewer.account.username, web.db)
