@@ -17,6 +17,8 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Tệp SQLite dùng để đo.") var file = "baocao-bench.sqlite"
     @Flag(help: "Chỉ đo việc viết báo cáo mẫu (DOCX, HTML, XLSX) trên dữ liệu mẫu.") var report = false
     @Flag(help: "Chỉ đo thời gian trả về từng trang web trên dữ liệu mẫu.") var pages = false
+    @Flag(help: "Với --pages: đo trên cơ sở dữ liệu cả nước do baocao bench để lại (--file), không phải dữ liệu mẫu.")
+    var national = false
     @Option(
         help:
             "Đo tải: nhiều người dùng đồng thời qua HTTP tới máy chủ đang chạy ở địa chỉ này (vd. http://127.0.0.1:8080)."
@@ -36,6 +38,16 @@ struct Bench: AsyncParsableCommand {
         }
         let environment = ProcessInfo.processInfo.environment
         let configuration = StoreConfiguration.fromEnvironment(environment, defaultFile: file)
+        if pages && national {
+            // The national database of an earlier `baocao bench`, kept as it is.
+            let store = try Store(configuration)
+            try await store.migrate()
+            print("BaoCao bench --pages --national: \(configuration.displayName), dữ liệu cả nước của baocao bench")
+            try await printTable(store) {
+                try await PageBenchmark(store: store, repetitions: repetitions, national: true).run()
+            }
+            return
+        }
         if case .sqliteFile(let path) = configuration {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }

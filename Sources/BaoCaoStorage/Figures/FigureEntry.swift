@@ -83,11 +83,15 @@ public enum FigureEntry {
     }
 
     /// The violations of a form's figures in the working view: its rules and its indicators' built-in checks.
+    /// `tree` and `catalogue` when the caller holds them already (a server keeps them in memory).
     public static func checks(
-        formUnit: StoredUnit, valueUnit: StoredUnit, period: Period, _ db: any SQLDatabase
+        formUnit: StoredUnit, valueUnit: StoredUnit, period: Period, tree known: UnitTree? = nil,
+        catalogue kept: Catalogue? = nil, _ db: any SQLDatabase
     ) async throws -> [Violation] {
-        let catalogue = try await IndicatorRepository.catalogue(db)
-        let tree = try await UnitTree.load(db)
+        let catalogue: Catalogue
+        if let kept { catalogue = kept } else { catalogue = try await IndicatorRepository.catalogue(db) }
+        let tree: UnitTree
+        if let known { tree = known } else { tree = try await UnitTree.load(db) }
         return try await ValidationQuery.violations(
             of: ReportingForms.indicators(for: formUnit, catalogue), unit: valueUnit, period: period, view: .working,
             tree: tree, catalogue: catalogue, db)

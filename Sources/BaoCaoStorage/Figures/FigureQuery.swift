@@ -23,7 +23,11 @@ public enum FigureQuery {
         let layer = ValueLayer(view)
         let codes = Array(FigureSources.periodCodes(for: period)).sorted()
         var sources = FigureSources()
-        for (key, row) in try await ownRows(layer, unitID, codes, db) {
+        // A cut-down catalogue (one indicator over many units) asks only for its own rows.
+        let only: SQLQueryString =
+            (1...50).contains(catalogue.indicators.count)
+            ? " AND indicator_id IN (\(binds: catalogue.indicators.compactMap { catalogue.idByCode[$0.code] }))" : ""
+        for (key, row) in try await ownRows(layer, unitID, codes, only, db) {
             guard let code = catalogue.codeByID[key.indicatorID] else { continue }
             var observation = row.observation
             observation.isDraft = !row.approved
@@ -32,7 +36,7 @@ public enum FigureQuery {
         for row in try await db.raw(
             """
             SELECT indicator_id, period, \(unsafeRaw: (RollupTable.sums + RollupTable.counts).joined(separator: ", "))
-            FROM rollups WHERE unit_id = \(bind: unitID) AND period IN (\(binds: codes))
+            FROM rollups WHERE unit_id = \(bind: unitID) AND period IN (\(binds: codes))\(only)
             """
         ).all() {
             guard let code = catalogue.codeByID[try row.decode(column: "indicator_id", as: Int.self)],
@@ -54,7 +58,7 @@ public enum FigureQuery {
     struct OwnKey: Hashable { var indicatorID: Int; var period: String }
 
     static func ownRows(
-        _ layer: ValueLayer, _ unitID: Int, _ codes: [String], _ db: any SQLDatabase
+        _ layer: ValueLayer, _ unitID: Int, _ codes: [String], _ only: SQLQueryString, _ db: any SQLDatabase
     ) async throws
         -> [OwnKey: StoredRow]
     {
@@ -62,7 +66,7 @@ public enum FigureQuery {
         for row in try await db.raw(
             """
             SELECT indicator_id, period, \(unsafeRaw: StoredRow.columns(layer)) FROM \(layer.values) v
-            WHERE unit_id = \(bind: unitID) AND period IN (\(binds: codes))
+            WHERE unit_id = \(bind: unitID) AND period IN (\(binds: codes))\(only)
             """
         ).all() {
             let key = OwnKey(

@@ -22,6 +22,22 @@ public struct Catalogue: Sendable {
     }
 
     public func indicator(code: String) -> Indicator? { byCode[code] }
+
+    /// The catalogue cut down to `codes` and every indicator their formulas read (transitively): what one figure
+    /// needs, so that a page about one indicator over many units does not compute every indicator for each.
+    public func restricted(to codes: Set<String>) -> Catalogue {
+        var needed = Set<String>()
+        var queue = Array(codes)
+        while let code = queue.popLast() {
+            guard needed.insert(code).inserted, let indicator = byCode[code] else { continue }
+            if let source = indicator.formula, let formula = try? Formula(source) {
+                queue.append(contentsOf: formula.references)
+            }
+        }
+        return Catalogue(
+            fields: fields, indicators: indicators.filter { needed.contains($0.code) },
+            idByCode: idByCode.filter { needed.contains($0.key) })
+    }
 }
 
 public enum IndicatorRepository {

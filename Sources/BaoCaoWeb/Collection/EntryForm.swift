@@ -42,7 +42,8 @@ struct EntryForm {
             absentVersions: try await FigureEntry.absentVersions(unitID: valueUnit.id, period: period, db),
             submission: try await SubmissionRepository.submission(unitID: unit.id, period: period, db),
             events: try await SubmissionRepository.events(unitID: unit.id, period: period, db),
-            violations: try await FigureEntry.checks(formUnit: unit, valueUnit: valueUnit, period: period, db),
+            violations: try await FigureEntry.checks(
+                formUnit: unit, valueUnit: valueUnit, period: period, tree: tree, catalogue: catalogue, db),
             notes: try await RuleNotes.all(unitID: unit.id, period: period, db), rules: rules)
     }
 

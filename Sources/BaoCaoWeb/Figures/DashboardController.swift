@@ -37,8 +37,10 @@ enum DashboardController {
         let (tree, unit, period, catalogue) = (scope.tree, scope.unit, scope.period, scope.catalogue)
         let indicator = try scope.indicator(req).indicator
         let view = try scope.view(req)
+        // Only this indicator (and what its formula reads) for each unit: not the whole catalogue a hundred times.
+        let needed = catalogue.restricted(to: [indicator.code])
         func figure(_ u: StoredUnit, _ p: Period) async throws -> Figure? {
-            try await FigureQuery.figures(unitID: u.id, period: p, catalogue: catalogue, view: view, web.db)
+            try await FigureQuery.figures(unitID: u.id, period: p, catalogue: needed, view: view, web.db)
                 .first { $0.indicator.code == indicator.code }
         }
         let children = tree.children(of: unit.id).filter { !$0.kind.isOffice }
