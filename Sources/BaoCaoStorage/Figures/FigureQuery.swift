@@ -35,7 +35,7 @@ public enum FigureQuery {
         }
         for row in try await db.raw(
             """
-            SELECT indicator_id, period, \(unsafeRaw: (RollupTable.sums + RollupTable.counts).joined(separator: ", "))
+            SELECT indicator_id, period, \(unsafeRaw: RollupTable.columns(view).joined(separator: ", "))
             FROM rollups WHERE unit_id = \(bind: unitID) AND period IN (\(binds: codes))\(only)
             """
         ).all() {

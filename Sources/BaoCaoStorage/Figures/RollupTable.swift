@@ -103,29 +103,36 @@ enum RollupTable {
         }
     }
 
-    /// The sums of one row, for a view; nil when the official sum cannot be represented.
+    /// The columns `rolledUp` reads for a view: the working view needs four of the nine.
+    static func columns(_ view: FigureView) -> [String] {
+        switch view {
+        case .working: return ["total", "contributors", "estimates", "pending"]
+        case .official: return sums + counts
+        }
+    }
+
+    /// The sums of one row (selected with `columns(view)`), for a view; nil when the official sum cannot be
+    /// represented.
     static func rolledUp(_ row: any SQLRow, _ view: FigureView) throws -> RolledUp? {
         func int(_ column: String) throws -> Int { try row.decode(column: column, as: Int.self) }
         let working = Part(
             total: try row.decode(column: "total", as: Int64.self), count: try int("contributors"),
             estimates: try int("estimates"))
+        guard view == .official else {
+            return RolledUp(
+                total: Amount(scaled: working.total), contributors: working.count, estimates: working.estimates,
+                pending: try int("pending"))
+        }
         let pending = Part(
             total: try row.decode(column: "pending_total", as: Int64.self), count: try int("pending"),
             estimates: try int("pending_estimates"))
-        switch view {
-        case .working:
-            return RolledUp(
-                total: Amount(scaled: working.total), contributors: working.count, estimates: working.estimates,
-                pending: pending.count)
-        case .official:
-            let kept = Part(
-                total: try row.decode(column: "kept_total", as: Int64.self), count: try int("kept"),
-                estimates: try int("kept_estimates"))
-            let negated = Part(total: 0 &- pending.total, count: -pending.count, estimates: -pending.estimates)
-            guard pending.total != Int64.min, let official = working.adding(negated)?.adding(kept) else { return nil }
-            return RolledUp(
-                total: Amount(scaled: official.total), contributors: official.count, estimates: official.estimates)
-        }
+        let kept = Part(
+            total: try row.decode(column: "kept_total", as: Int64.self), count: try int("kept"),
+            estimates: try int("kept_estimates"))
+        let negated = Part(total: 0 &- pending.total, count: -pending.count, estimates: -pending.estimates)
+        guard pending.total != Int64.min, let official = working.adding(negated)?.adding(kept) else { return nil }
+        return RolledUp(
+            total: Amount(scaled: official.total), contributors: official.count, estimates: official.estimates)
     }
 
     /// Recomputes every live sum from the values: needed only when the hierarchy itself changes (a merger moves
