@@ -100,6 +100,22 @@ final class HardeningTests: XCTestCase {
         XCTAssertEqual(colleague.wait, 0, "an account known at that address is not")
     }
 
+    func testAnUnknownNameCostsAPasswordCheckLikeAWrongPassword() async throws {
+        try await WebHarness.with(self) { web in
+            func checks() async throws -> Int {
+                let metrics = try await web.get("/metrics").body
+                let line = metrics.split(separator: "\n").first { $0.hasPrefix("baocao_password_checks_total ") }
+                return Int(line?.split(separator: " ").last ?? "0") ?? 0
+            }
+            let before = try await checks()
+            var status: HTTPStatus = .ok
+            _ = try await web.loginAttempt("khong-co-ai", "mat-khau-bat-ky-1") { status = $0 }
+            XCTAssertEqual(status, .unauthorized)
+            let after = try await checks()
+            XCTAssertGreaterThanOrEqual(after - before, 1, "the decoy hash is checked: no shortcut for a wrong name")
+        }
+    }
+
     func testTheClientAddressComesFromForwardedForOnlyThroughATrustedProxy() async throws {
         try await WebHarness.with(self) { web in
             web.app.storage[TrustedProxies.Key.self] = TrustedProxies(addresses: ["127.0.0.1"])

@@ -68,7 +68,9 @@ enum AccountController {
             return response
         }
         let account = try await AccountRepository.find(username: name, web.db)
-        guard let account, try await Passwords.verify(form.matKhau, hash: account.passwordHash, web) else {
+        // An unknown name is checked against a decoy: it takes as long as a wrong password and tells nothing.
+        let matches = try await Passwords.verify(form.matKhau, hash: account?.passwordHash, web)
+        guard let account, matches else {
             Monitoring.loginRefused("sai")
             try await AuditLog.record(
                 event: "dang_nhap_sai", account: name, detail: "sai tên hoặc mật khẩu", unitID: account?.homeUnitID,

@@ -9,7 +9,8 @@ enum Passwords {
     /// Whether `password` matches `hash`; with no hash (an unknown name) it is checked against a decoy, so a wrong
     /// name takes as long as a wrong password.
     static func verify(_ password: String, hash: String?, _ web: Web) async throws -> Bool {
-        try await web.pools.hashing.run {
+        Monitoring.passwordChecked()
+        return try await web.pools.hashing.run {
             let matches = (try? Bcrypt.verify(password, created: hash ?? decoy)) ?? false
             return matches && hash != nil
         }

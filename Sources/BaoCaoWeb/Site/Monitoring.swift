@@ -23,6 +23,9 @@ enum Monitoring {
         Counter(label: "baocao_logins_refused_total", dimensions: [("reason", reason)]).increment()
     }
 
+    /// Every bcrypt check of a login or password change, an unknown name's decoy included.
+    static func passwordChecked() { Counter(label: "baocao_password_checks_total").increment() }
+
     static func formRefused() { Counter(label: "baocao_forms_refused_total").increment() }
 
     static func valuesSaved(_ count: Int) {
