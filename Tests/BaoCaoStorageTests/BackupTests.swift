@@ -84,5 +84,16 @@ final class BackupTests: XCTestCase {
             XCTAssertTrue(problem.description.contains("đã có dữ liệu"))
         }
         XCTAssertThrowsError(try Backup.kind(of: folder.appendingPathComponent("live.sqlite-wal").path))
+
+        // Another program's database is not "empty": it is neither overwritten nor deleted.
+        let foreign = folder.appendingPathComponent("khac.sqlite").path
+        let other = try Store(.sqliteFile(foreign))
+        try await other.sql.raw("CREATE TABLE so_sach (id INTEGER)").run()
+        await other.shutdown()
+        do {
+            try await Backup.restore(file, into: .sqliteFile(foreign), replace: false)
+            XCTFail("restored over another program's database")
+        } catch is Backup.Problem {}
+        XCTAssertTrue(FileManager.default.fileExists(atPath: foreign))
     }
 }

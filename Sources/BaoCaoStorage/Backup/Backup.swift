@@ -83,13 +83,23 @@ public enum Backup {
         let kind = try kind(of: path)
         switch (kind, target) {
         case (.postgres, .postgres(let url)):
+            // As for SQLite (the file is removed), replacing removes every table first: the backup may be of an
+            // older version, whose tables differ from the ones here.
             let store = try Store(target)
-            let empty = try await isEmpty(store)
-            await store.shutdown()
-            guard empty || replace else { throw notEmpty(target) }
-            var arguments = ["--no-owner", "--exit-on-error", "--single-transaction", "--dbname=\(url)"]
-            if !empty { arguments.append(contentsOf: ["--clean", "--if-exists"]) }
-            try run("pg_restore", arguments + [path])
+            do {
+                let tables = try await tables(store.sql, postgres: true)
+                if !tables.isEmpty {
+                    guard try await isEmpty(store) || replace else { throw notEmpty(target) }
+                    for table in tables {
+                        try await store.sql.raw("DROP TABLE IF EXISTS \(ident: table) CASCADE").run()
+                    }
+                }
+                await store.shutdown()
+            } catch {
+                await store.shutdown()
+                throw error
+            }
+            try run("pg_restore", ["--no-owner", "--exit-on-error", "--single-transaction", "--dbname=\(url)", path])
         case (.sqlite, .sqliteFile(let file)):
             if FileManager.default.fileExists(atPath: file) {
                 let store = try Store(target)
@@ -147,10 +157,13 @@ public enum Backup {
         return try await db.raw(query).all().map { try $0.decode(column: "name", as: String.self) }
     }
 
-    /// Whether the store holds no BaoCao data: no tables yet, or tables without a unit or an account.
+    /// Whether the store may be restored into: no tables at all, or BaoCao's tables without a unit or an account. A
+    /// database with tables of something else is not empty.
     static func isEmpty(_ store: Store) async throws -> Bool {
         let names = Set(try await tables(store.sql, postgres: store.isPostgres))
-        for table in [Table.units, Table.accounts] where names.contains(table) {
+        if names.isEmpty { return true }
+        guard names.contains(Table.units), names.contains(Table.accounts) else { return false }
+        for table in [Table.units, Table.accounts] {
             let n = try await store.sql.raw("SELECT COUNT(*) AS n FROM \(ident: table)").first()?
                 .decode(column: "n", as: Int.self)
             if (n ?? 0) > 0 { return false }
