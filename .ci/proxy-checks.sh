@@ -37,3 +37,15 @@ for i in $(seq 1 35); do last=$(attempt 127.0.0.2 "khong-co-$i-$RANDOM"); done
 other=$(attempt 127.0.0.3 "khong-co-khac" "-H X-Forwarded-For:127.0.0.2")
 [ "$other" = 401 ] || fail "another client was slowed for 127.0.0.2's failures (status $other)"
 echo "ok   the throttle sees each client's address through the proxy (429 for the noisy one, 401 for another)"
+
+# The security log names each client as nginx saw it.
+adm=$(mktemp)
+token=$(curl -s --interface 127.0.0.5 --cacert "$ca" -c "$adm" -b "$adm" "$https/dang-nhap" | grep -o 'name="_csrf" value="[^"]*"' \
+  | head -1 | sed 's/.*value="//;s/"$//')
+status=$(curl -s --interface 127.0.0.5 --cacert "$ca" -o /dev/null -w '%{http_code}' -c "$adm" -b "$adm" \
+  --data-urlencode "_csrf=$token" --data-urlencode "ten=quantri" --data-urlencode "mat_khau=baocao@2017" "$https/dang-nhap")
+[ "$status" = 303 ] || fail "the administrator could not log in through nginx (status $status)"
+log=$(curl -s --interface 127.0.0.5 --cacert "$ca" -b "$adm" "$https/quan-tri/nhat-ky")
+echo "$log" | grep -q "từ 127.0.0.2" || fail "the security log does not name the client 127.0.0.2"
+echo "$log" | grep -q "từ 127.0.0.3" || fail "the security log does not name the client 127.0.0.3"
+echo "ok   the security log names each client by the address nginx forwarded"

@@ -73,7 +73,8 @@ enum AccountController {
         guard let account, matches else {
             Monitoring.loginRefused("sai")
             try await AuditLog.record(
-                event: "dang_nhap_sai", account: name, detail: "sai tên hoặc mật khẩu", unitID: account?.homeUnitID,
+                event: "dang_nhap_sai", account: name, detail: "sai tên hoặc mật khẩu, từ \(req.clientAddress)",
+                unitID: account?.homeUnitID,
                 web.db)
             return try await loginPage(
                 req, web, next: form.tiep, username: name, error: "Tên đăng nhập hoặc mật khẩu không đúng.",
@@ -134,7 +135,8 @@ enum AccountController {
         let form = try req.content.decode(PasswordForm.self)
         guard try await Passwords.verify(form.cu, hash: viewer.account.passwordHash, web) else {
             try await AuditLog.record(
-                event: "doi_mat_khau_sai", account: viewer.account.username, detail: "sai mật khẩu hiện tại",
+                event: "doi_mat_khau_sai", account: viewer.account.username,
+                detail: "sai mật khẩu hiện tại, từ \(req.clientAddress)",
                 unitID: viewer.account.homeUnitID, web.db)
             return try passwordPage(req, error: "Mật khẩu hiện tại không đúng.")
         }

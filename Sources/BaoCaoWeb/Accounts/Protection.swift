@@ -80,7 +80,7 @@ struct FormProtection: AsyncMiddleware {
 enum Refusals {
     static func record(_ req: Request, event: String, detail: String, unitID: Int? = nil, _ store: Store) async throws {
         let who = req.viewer?.account.username
-        let line = "\(detail) — \(req.method.rawValue) \(req.url.path)"
+        let line = "\(detail) — \(req.method.rawValue) \(req.url.path), từ \(req.clientAddress)"
         req.logger.warning("Từ chối [\(event)] \(who ?? "khách"): \(line)")
         try await AuditLog.record(
             event: event, account: who, detail: line, unitID: unitID ?? req.viewer?.account.homeUnitID, store.sql)
