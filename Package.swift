@@ -81,7 +81,7 @@ let package = Package(
         .testTarget(
             name: "BaoCaoWebTests",
             dependencies: [
-                "BaoCaoWeb", "BaoCaoStorage", "BaoCaoExchange", "BaoCaoTestSupport",
+                "BaoCaoWeb", "BaoCaoStorage", "BaoCaoExchange", "BaoCaoDocuments", "BaoCaoTestSupport",
                 .product(name: "XCTVapor", package: "vapor"),
                 // To open the DOCX and XLSX the server sends and check every part is well-formed XML.
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),

@@ -3,6 +3,7 @@ import Foundation
 /// PDF through LibreOffice headless, when it is installed: the DOCX is converted as Word would print it.
 public enum PDFConverter {
     public struct Unavailable: Error, CustomStringConvertible {
+        public init() {}
         public var description: String {
             "Cần LibreOffice để xuất PDF (Debian: apt-get install libreoffice-writer-nogui); chưa tìm thấy lệnh soffice."
         }

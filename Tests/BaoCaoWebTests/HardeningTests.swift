@@ -1,3 +1,4 @@
+import BaoCaoDocuments
 import BaoCaoDomain
 import BaoCaoExchange
 import BaoCaoStorage
@@ -170,6 +171,23 @@ final class HardeningTests: XCTestCase {
         }
         XCTAssertEqual(Set(results), [Data("a-pdf".utf8)])
         XCTAssertEqual(calls.value, 1)
+        // Without LibreOffice, every one waiting is told so (503), not only the first.
+        let missing = PDFMaking(pool: work) { _ in
+            usleep(100_000)
+            throw PDFConverter.Unavailable()
+        }
+        let statuses = await withTaskGroup(of: HTTPStatus?.self) { group in
+            for _ in 0..<3 {
+                group.addTask {
+                    do {
+                        _ = try await missing.pdf(of: Data("a".utf8), key: "cong-bo-2")
+                        return nil
+                    } catch { return (error as? any AbortError)?.status }
+                }
+            }
+            return await group.reduce(into: [HTTPStatus?]()) { $0.append($1) }
+        }
+        XCTAssertEqual(statuses, [.serviceUnavailable, .serviceUnavailable, .serviceUnavailable])
         try await work.shutdown()
     }
 

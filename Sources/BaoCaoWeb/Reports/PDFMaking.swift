@@ -17,13 +17,16 @@ actor PDFMaking {
     func pdf(of docx: Data, key: String? = nil) async throws -> Data {
         if let key, let running = inFlight[key] { return try await running.value }
         let (pool, convert) = (self.pool, self.convert)
-        let task = Task { try await pool.run { try convert(docx) } }
+        // Everyone waiting on this conversion gets the same answer, LibreOffice missing included (503, not 500).
+        let task = Task {
+            do {
+                return try await pool.run { try convert(docx) }
+            } catch let error as PDFConverter.Unavailable {
+                throw Abort(.serviceUnavailable, reason: error.description)
+            }
+        }
         if let key { inFlight[key] = task }
         defer { if let key { inFlight[key] = nil } }
-        do {
-            return try await task.value
-        } catch let error as PDFConverter.Unavailable {
-            throw Abort(.serviceUnavailable, reason: error.description)
-        }
+        return try await task.value
     }
 }
