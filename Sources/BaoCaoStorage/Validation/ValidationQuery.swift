@@ -8,6 +8,16 @@ public enum ValidationQuery {
         unit: StoredUnit, period: Period, view: FigureView, tree: UnitTree, catalogue: Catalogue,
         _ db: any SQLDatabase
     ) async throws -> [Violation] {
+        try await figuresAndViolations(unit: unit, period: period, view: view, tree: tree, catalogue: catalogue, db)
+            .violations
+    }
+
+    /// The unit's figures of every indicator and their violations, from one read of the figures: what an entry
+    /// form shows.
+    public static func figuresAndViolations(
+        unit: StoredUnit, period: Period, view: FigureView, tree: UnitTree, catalogue: Catalogue,
+        _ db: any SQLDatabase
+    ) async throws -> (figures: [Figure], violations: [Violation]) {
         let sources = try await FigureQuery.sources(
             unitID: unit.id, period: period, catalogue: catalogue, view: view, db)
         let figures = FigureAssembler.figures(for: catalogue.indicators, period: period, sources: sources)
@@ -20,7 +30,7 @@ public enum ValidationQuery {
                 if let p = try? Period(code: periodCode), parts.contains(p) { entered[code, default: [:]][p] = o }
             }
         }
-        return Validation.violations(rules: rules, figures: figures, enteredParts: entered)
+        return (figures, Validation.violations(rules: rules, figures: figures, enteredParts: entered))
     }
 
     /// The violations that concern `indicators` (a form's): rules reading any of them, their built-in checks.

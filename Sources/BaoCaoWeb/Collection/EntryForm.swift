@@ -27,10 +27,11 @@ struct EntryForm {
         unit: StoredUnit, period: Period, tree: UnitTree, catalogue: Catalogue, _ db: any SQLDatabase
     ) async throws -> EntryForm {
         let valueUnit = tree.valueUnit(for: unit)
-        let figures = try await FigureQuery.figures(
-            unitID: valueUnit.id, period: period, catalogue: catalogue, view: .working, db)
         let indicators = ReportingForms.indicators(for: unit, catalogue)
         let codes = Set(indicators.map(\.code))
+        // The figures and what they break, from one read: the violations of this form's indicators.
+        let (figures, violations) = try await ValidationQuery.figuresAndViolations(
+            unit: valueUnit, period: period, view: .working, tree: tree, catalogue: catalogue, db)
         let rules = try await RuleRepository.applying(to: tree.ancestry(of: valueUnit.id), db).filter {
             $0.references.map { !$0.isEmpty && $0.isSubset(of: codes) } ?? false
         }
@@ -42,8 +43,7 @@ struct EntryForm {
             absentVersions: try await FigureEntry.absentVersions(unitID: valueUnit.id, period: period, db),
             submission: try await SubmissionRepository.submission(unitID: unit.id, period: period, db),
             events: try await SubmissionRepository.events(unitID: unit.id, period: period, db),
-            violations: try await FigureEntry.checks(
-                formUnit: unit, valueUnit: valueUnit, period: period, tree: tree, catalogue: catalogue, db),
+            violations: violations.filter { !codes.isDisjoint(with: $0.indicators) },
             notes: try await RuleNotes.all(unitID: unit.id, period: period, db), rules: rules)
     }
 
