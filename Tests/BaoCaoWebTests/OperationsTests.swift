@@ -11,8 +11,11 @@ final class OperationsTests: XCTestCase {
         try await WebHarness.with(self) { web in
             let health = try await web.get("/healthz")
             XCTAssertEqual(health.status, .ok)
-            XCTAssertTrue(health.body.contains("\"ok\":true"), health.body)
-            XCTAssertTrue(health.body.contains("\"migrations_applied\":"), health.body)
+            let body = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(health.body.utf8)) as? [String: Any])
+            XCTAssertEqual(body["ok"] as? Bool, true, health.body)
+            let applied = try XCTUnwrap(body["migrations_applied"] as? Int)
+            XCTAssertGreaterThan(applied, 0)
+            XCTAssertEqual(applied, body["migrations_expected"] as? Int, "the schema is exactly this program's")
         }
         let unmigrated = try Store(.sqliteMemory)
         let health = await unmigrated.health()

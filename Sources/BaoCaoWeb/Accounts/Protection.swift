@@ -64,14 +64,15 @@ struct FormProtection: AsyncMiddleware {
             let host = url.host?.lowercased()
         else { return false }
         let ours = SessionCookie.isHTTPS(request) ? "https" : "http"
-        let defaultPort = scheme == "https" ? 443 : 80
+        func defaultPort(_ scheme: String) -> Int { scheme == "https" ? 443 : 80 }
         let hostHeader = request.headers.first(name: .host) ?? ""
         let ourHost = SessionCookie.hostName(request).lowercased()
+        // The Host header's port, if any ("[::1]:8080" has one, "[::1]" none).
         let portText =
             hostHeader.hasSuffix("]") ? "" : hostHeader.split(separator: ":").dropFirst().last.map(String.init) ?? ""
-        let ourPort = Int(portText) ?? (ours == "https" ? 443 : 80)
+        let ourPort = Int(portText) ?? defaultPort(ours)
         return scheme == ours && host.trimmingCharacters(in: ["[", "]"]) == ourHost.trimmingCharacters(in: ["[", "]"])
-            && (url.port ?? defaultPort) == ourPort
+            && (url.port ?? defaultPort(scheme)) == ourPort
     }
 }
 
