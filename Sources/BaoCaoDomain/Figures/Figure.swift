@@ -95,7 +95,7 @@ public enum DerivedFigures {
         for indicator: Indicator, period: Period, inputs: [String: Figure],
         target: TargetValue?
     ) -> Figure {
-        guard let source = indicator.formula, let formula = try? Formula(source) else {
+        guard let source = indicator.formula, let formula = try? Formula.parsed(source) else {
             return Figure(indicator: indicator, period: period, current: nil, target: target)
         }
         func observe(_ pick: (Figure) -> Observation?) -> Observation? {

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A derived indicator's formula over other indicators: `DON_GQ / DON_TN * 100`.
 ///
 /// Grammar: expression of indicator codes (letters, digits, `_`, `.`), plain numbers (`100`, `0.5`), `+ - * /` and
@@ -29,6 +31,21 @@ public struct Formula: Hashable, Sendable {
         var parser = Parser(chars)
         self.root = try parser.parseAll()
     }
+
+    /// The formula of `source`, parsed once per process: the catalogue's formulas and the rules are evaluated on
+    /// every page. Only formulas that parse are kept, at most `keptLimit` of them (then the store starts again).
+    public static func parsed(_ source: String) throws(FormulaError) -> Formula {
+        if let kept = kept.withLock({ $0[source] }) { return kept }
+        let formula = try Formula(source)
+        kept.withLock {
+            if $0.count >= keptLimit { $0.removeAll() }
+            $0[source] = formula
+        }
+        return formula
+    }
+
+    static let keptLimit = 10_000
+    private static let kept = Mutex<[String: Formula]>([:])
 
     /// Codes of the indicators the formula reads.
     public var references: Set<String> {

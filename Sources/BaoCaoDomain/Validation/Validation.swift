@@ -16,7 +16,7 @@ public enum Validation {
 
     /// The rule's violation by these figures, or nil when it holds or is skipped for missing values.
     public static func check(_ rule: ValidationRule, _ figures: [String: Figure]) -> Violation? {
-        guard let left = try? Formula(rule.left), let right = try? Formula(rule.right) else { return nil }
+        guard let left = try? Formula.parsed(rule.left), let right = try? Formula.parsed(rule.right) else { return nil }
         let codes = left.references.union(right.references)
         let present = codes.filter { figures[$0]?.current != nil }
         switch rule.missing {

@@ -24,7 +24,7 @@ public struct ValidationRule: Hashable, Sendable {
 
     /// The indicator codes both sides read; nil when a side does not parse.
     public var references: Set<String>? {
-        guard let l = try? Formula(left), let r = try? Formula(right) else { return nil }
+        guard let l = try? Formula.parsed(left), let r = try? Formula.parsed(right) else { return nil }
         return l.references.union(r.references)
     }
 

@@ -36,9 +36,11 @@ public enum FigureEntry {
     /// figures are stored for (the ward itself, or the office's locality).
     /// Saves the lines and the explanations given for warnings (by violation key), then checks the form's rules on
     /// the saved figures: a submission goes ahead only without errors and with every warning explained.
+    /// `tree` and `catalogue` when the caller holds them already: otherwise they are read inside the transaction.
     public static func save(
         _ lines: [EntryLine], explanations: [String: String] = [:], formUnit: StoredUnit, valueUnit: StoredUnit,
-        period: Period, submit: Bool, by user: String, store: Store
+        period: Period, submit: Bool, by user: String, tree: UnitTree? = nil, catalogue: Catalogue? = nil,
+        store: Store
     ) async throws -> Outcome {
         try await store.transaction { db in
             var status = try await SubmissionRepository.take(
@@ -71,7 +73,8 @@ public enum FigureEntry {
             } catch let c as ValueWriter.VersionConflict { throw Conflicts(conflicts: [c]) }
             let given = explanations.mapValues { $0.trimmingWhitespace() }.filter { !$0.value.isEmpty }
             try await RuleNotes.save(given, unitID: formUnit.id, period: period, by: user, db)
-            let violations = try await checks(formUnit: formUnit, valueUnit: valueUnit, period: period, db)
+            let violations = try await checks(
+                formUnit: formUnit, valueUnit: valueUnit, period: period, tree: tree, catalogue: catalogue, db)
             let notes = try await RuleNotes.all(unitID: formUnit.id, period: period, db)
             let blocking = violations.filter { $0.severity == .error || notes[$0.key] == nil }
             if submit && blocking.isEmpty {

@@ -15,10 +15,25 @@ public struct StoredRule: Hashable, Sendable {
 public enum RuleRepository {
     public static func all(_ db: any SQLDatabase) async throws -> [StoredRule] {
         let units = Dictionary(uniqueKeysWithValues: try await UnitRepository.all(db).map { ($0.id, $0.code) })
+        return try await read(scope: nil, unitCode: { units[$0] }, db)
+    }
+
+    /// The rules that apply to a unit: those without a scope, and those scoped to it or a unit above it.
+    public static func applying(to unitID: Int, tree: UnitTree, _ db: any SQLDatabase) async throws -> [ValidationRule]
+    {
+        try await read(scope: tree.ancestry(of: unitID), unitCode: { tree.byID[$0]?.code }, db).map(\.rule)
+    }
+
+    /// The rules in order of their codes; with `scope`, only those without a unit or scoped to one of its units.
+    static func read(
+        scope: [Int]?, unitCode: (Int) -> String?, _ db: any SQLDatabase
+    ) async throws -> [StoredRule] {
+        let filter: SQLQueryString =
+            if let scope { "WHERE unit_id IS NULL OR unit_id IN (\(binds: scope.isEmpty ? [-1] : scope))" } else { "" }
         return try await db.raw(
             """
             SELECT id, code, left_expr, operator, right_expr, severity, missing, message, unit_id, updated_by, updated_at
-            FROM validation_rules ORDER BY code
+            FROM validation_rules \(filter) ORDER BY code
             """
         ).all().map { row in
             let unitID = try row.decode(column: "unit_id", as: Int?.self)
@@ -34,16 +49,10 @@ public enum RuleRepository {
                     missing: MissingValues(rawValue: try row.decode(column: "missing", as: String.self))
                         ?? .skipIfAny,
                     message: try row.decode(column: "message", as: String.self),
-                    unit: unitID.flatMap { units[$0] }),
+                    unit: unitID.flatMap(unitCode)),
                 unitID: unitID, updatedBy: try row.decode(column: "updated_by", as: String.self),
                 updatedAt: try row.decode(column: "updated_at", as: String.self))
         }
-    }
-
-    /// The rules that apply to a unit: those without a scope, and those scoped to it or a unit above it.
-    public static func applying(to ancestry: [Int], _ db: any SQLDatabase) async throws -> [ValidationRule] {
-        let scope = Set(ancestry)
-        return try await all(db).filter { $0.unitID.map(scope.contains) ?? true }.map(\.rule)
     }
 
     /// Inserts or replaces a rule by its code; `unitID` is its scope.

@@ -12,16 +12,16 @@ public enum ValidationQuery {
             .violations
     }
 
-    /// The unit's figures of every indicator and their violations, from one read of the figures: what an entry
-    /// form shows.
+    /// The unit's figures of every indicator and their violations, from one read of the figures, and the rules
+    /// that apply to it: what an entry form shows.
     public static func figuresAndViolations(
         unit: StoredUnit, period: Period, view: FigureView, tree: UnitTree, catalogue: Catalogue,
         _ db: any SQLDatabase
-    ) async throws -> (figures: [Figure], violations: [Violation]) {
+    ) async throws -> (figures: [Figure], violations: [Violation], rules: [ValidationRule]) {
         let sources = try await FigureQuery.sources(
             unitID: unit.id, period: period, catalogue: catalogue, view: view, db)
         let figures = FigureAssembler.figures(for: catalogue.indicators, period: period, sources: sources)
-        let rules = try await RuleRepository.applying(to: tree.ancestry(of: unit.id), db)
+        let rules = try await RuleRepository.applying(to: unit.id, tree: tree, db)
         // The unit's own entered figures of the period's parts, for the check of an entered cumulative figure.
         let parts = Set(period.parts)
         var entered: [String: [Period: Observation]] = [:]
@@ -30,7 +30,7 @@ public enum ValidationQuery {
                 if let p = try? Period(code: periodCode), parts.contains(p) { entered[code, default: [:]][p] = o }
             }
         }
-        return (figures, Validation.violations(rules: rules, figures: figures, enteredParts: entered))
+        return (figures, Validation.violations(rules: rules, figures: figures, enteredParts: entered), rules)
     }
 
     /// The violations that concern `indicators` (a form's): rules reading any of them, their built-in checks.

@@ -29,7 +29,7 @@ enum APIController {
     /// `?unit=` when given.
     static func period(_ req: Request, store: Store) async throws -> PeriodDTO {
         let period = try period(req.parameters.get("code") ?? "")
-        guard let unitText = req.query[String.self, at: "unit"] else { return PeriodDTO(period, calendar: .decree09) }
+        guard let unitText = req.queryText("unit") else { return PeriodDTO(period, calendar: .decree09) }
         let units = try await UnitRepository.all(store.sql)
         guard let unit = UnitRepository.lookup(unitText, among: units) else {
             throw Abort(.notFound, reason: "Không có đơn vị \"\(unitText)\"")
@@ -41,7 +41,7 @@ enum APIController {
     /// included), for an account that may read the unit's drafts.
     static func figures(_ req: Request, _ web: Web) async throws -> FiguresDTO {
         let store = web.store
-        guard let unitText = req.query[String.self, at: "unit"], let periodText = req.query[String.self, at: "period"]
+        guard let unitText = req.queryText("unit"), let periodText = req.queryText("period")
         else {
             throw Abort(.badRequest, reason: "Cần tham số unit (mã hoặc tên đơn vị) và period (ví dụ 2017-H1)")
         }

@@ -42,7 +42,7 @@ enum Access {
 
     /// The unit named by `?unit=` (code), or the viewer's own highest unit.
     static func unit(_ req: Request, tree: UnitTree, param: String = "unit") throws -> StoredUnit {
-        if let code = req.query[String.self, at: param], !code.isEmpty {
+        if let code = req.queryText(param), !code.isEmpty {
             guard let unit = tree.byCode[code] else { throw Abort(.notFound, reason: "Không có đơn vị \"\(code)\"") }
             return unit
         }
@@ -52,7 +52,7 @@ enum Access {
 
     /// The view of `?view=` (`chinh-thuc` / `lam-viec`; the API also takes `official` / `working`), else `fallback`.
     static func view(_ req: Request, default fallback: FigureView) throws -> FigureView {
-        guard let text = req.query[String.self, at: "view"], !text.isEmpty else { return fallback }
+        guard let text = req.queryText("view"), !text.isEmpty else { return fallback }
         switch text {
         case "official": return .official
         case "working": return .working
@@ -65,7 +65,7 @@ enum Access {
     }
 
     static func period(_ req: Request, default fallback: Period) throws -> Period {
-        guard let text = req.query[String.self, at: "period"], !text.isEmpty else { return fallback }
+        guard let text = req.queryText("period"), !text.isEmpty else { return fallback }
         return try APIController.period(text)
     }
 }
@@ -95,7 +95,7 @@ struct DraftScope {
 
     /// The indicator of `?indicator=`.
     func indicator(_ req: Request) throws -> (indicator: Indicator, id: Int) {
-        let code = req.query[String.self, at: "indicator"] ?? ""
+        let code = req.queryText("indicator") ?? ""
         guard let indicator = catalogue.indicator(code: code), let id = catalogue.idByCode[code] else {
             throw Abort(.notFound, reason: "Không có chỉ tiêu \"\(code)\"")
         }

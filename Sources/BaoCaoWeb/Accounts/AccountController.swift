@@ -5,7 +5,7 @@ import Vapor
 /// Logging in and out, and changing one's password.
 enum AccountController {
     static func register(_ routes: any RoutesBuilder, _ web: Web) {
-        routes.get("dang-nhap") { req in try await loginPage(req, web, next: req.query[String.self, at: "tiep"]) }
+        routes.get("dang-nhap") { req in try await loginPage(req, web, next: req.queryText("tiep")) }
         routes.post("dang-nhap") { try await login($0, web) }
         routes.post("dang-xuat") { try await logout($0, web) }
         routes.get("tai-khoan", "mat-khau") { req in try passwordPage(req) }

@@ -18,7 +18,7 @@ enum EntryController {
 
     static func show(_ req: Request, _ web: Web) async throws -> Response {
         let tree = try await web.tree()
-        guard let code = req.query[String.self, at: "unit"], !code.isEmpty else {
+        guard let code = req.queryText("unit"), !code.isEmpty else {
             return try await chooser(req, web, tree)
         }
         guard let unit = tree.byCode[code] else { throw Abort(.notFound, reason: "Không có đơn vị \"\(code)\"") }
@@ -26,7 +26,7 @@ enum EntryController {
         let period = try Access.period(req, default: web.settings.defaultPeriod)
         let form = try await EntryForm.load(
             unit: unit, period: period, tree: tree, catalogue: try await web.catalogue(), web.db)
-        let flash = (req.query[String.self, at: "tb"]).flatMap { notices[$0] }.map { Layout.Flash(ok: true, text: $0) }
+        let flash = (req.queryText("tb")).flatMap { notices[$0] }.map { Layout.Flash(ok: true, text: $0) }
         return EntryPage.render(req, form, tree: tree, flash: flash)
     }
 
@@ -85,7 +85,7 @@ enum EntryController {
         do {
             let outcome = try await FigureEntry.save(
                 parsed.lines, explanations: explanations, formUnit: unit, valueUnit: form.valueUnit, period: period,
-                submit: submit, by: viewer.account.username, store: web.store)
+                submit: submit, by: viewer.account.username, tree: tree, catalogue: form.catalogue, store: web.store)
             if !outcome.blocking.isEmpty {
                 // The draft is saved; the submission waits for the errors to be fixed and the warnings explained.
                 let errors = outcome.blocking.filter { $0.severity == .error }.count

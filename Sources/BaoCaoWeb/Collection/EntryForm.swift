@@ -30,9 +30,9 @@ struct EntryForm {
         let indicators = ReportingForms.indicators(for: unit, catalogue)
         let codes = Set(indicators.map(\.code))
         // The figures and what they break, from one read: the violations of this form's indicators.
-        let (figures, violations) = try await ValidationQuery.figuresAndViolations(
+        let (figures, violations, applying) = try await ValidationQuery.figuresAndViolations(
             unit: valueUnit, period: period, view: .working, tree: tree, catalogue: catalogue, db)
-        let rules = try await RuleRepository.applying(to: tree.ancestry(of: valueUnit.id), db).filter {
+        let rules = applying.filter {
             $0.references.map { !$0.isEmpty && $0.isSubset(of: codes) } ?? false
         }
         return EntryForm(

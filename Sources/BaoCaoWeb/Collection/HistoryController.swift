@@ -22,7 +22,7 @@ enum HistoryController {
             changes: try await ValueHistory.changes(key, web.db),
             current: try await FigureEntry.stored(unitID: valueUnit.id, period: period, web.db)[id],
             mayDelete: Access.allows(req, .enterFigures, on: unit, tree: tree) && submission.status.isEditable)
-        let flash = req.query[String.self, at: "tb"] == "xoa" ? Layout.Flash(ok: true, text: "Đã xóa số liệu.") : nil
+        let flash = req.queryText("tb") == "xoa" ? Layout.Flash(ok: true, text: "Đã xóa số liệu.") : nil
         return HistoryPage.render(req, model, flash: flash)
     }
 

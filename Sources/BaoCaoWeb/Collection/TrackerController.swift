@@ -76,8 +76,8 @@ enum TrackerController {
         let catalogue = try await web.catalogue()
         let model = TrackerPage.Model(
             locality: locality, period: period, lines: all, deadline: deadline,
-            statusFilter: req.query[String.self, at: "status"].flatMap(SubmissionStatus.init(rawValue:)),
-            kindFilter: req.query[String.self, at: "kind"] ?? "", lateOnly: req.query[String.self, at: "late"] == "1",
+            statusFilter: req.queryText("status").flatMap(SubmissionStatus.init(rawValue:)),
+            kindFilter: req.queryText("kind") ?? "", lateOnly: req.queryText("late") == "1",
             completeness: try await completeness(
                 locality: locality, period: period, tree: tree, catalogue: catalogue, web: web))
         return TrackerPage.render(req, model)

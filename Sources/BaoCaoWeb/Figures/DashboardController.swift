@@ -14,7 +14,7 @@ enum DashboardController {
     static func overview(_ req: Request, _ web: Web) async throws -> Response {
         let scope = try await DraftScope.load(req, web)
         let (tree, unit, period, catalogue) = (scope.tree, scope.unit, scope.period, scope.catalogue)
-        let fieldFilter = req.query[String.self, at: "field"] ?? ""
+        let fieldFilter = req.queryText("field") ?? ""
         let view = try scope.view(req)
         let figures = try await FigureQuery.figures(
             unitID: unit.id, period: period, catalogue: catalogue, view: view, web.db

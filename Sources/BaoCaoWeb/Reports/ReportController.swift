@@ -10,11 +10,11 @@ enum ReportController {
     static func download(_ req: Request, _ web: Web) async throws -> Response {
         let store = web.store
         let code = req.parameters.get("template") ?? ""
-        guard let unitText = req.query[String.self, at: "unit"], let periodText = req.query[String.self, at: "period"]
+        guard let unitText = req.queryText("unit"), let periodText = req.queryText("period")
         else {
             throw Abort(.badRequest, reason: "Cần tham số unit (mã hoặc tên đơn vị) và period (ví dụ 2017-H1)")
         }
-        let format = req.query[String.self, at: "format"] ?? "html"
+        let format = req.queryText("format") ?? "html"
         let period = try APIController.period(periodText)
         let db = store.sql
         let units = try await UnitRepository.all(db)

@@ -31,7 +31,7 @@ enum WorkspaceController {
     ) async throws
         -> Target
     {
-        func value(_ name: String) -> String? { fields[name] ?? req.query[String.self, at: name] }
+        func value(_ name: String) -> String? { fields[name] ?? req.queryText(name) }
         let codes = try await ReportTemplateRepository.codes(web.db)
         guard let code = value("template") ?? codes.first?.code else {
             throw Abort(.notFound, reason: "Chưa có mẫu báo cáo nào (nhập mẫu bằng lệnh baocao template import)")
@@ -116,7 +116,7 @@ enum WorkspaceController {
     static func editor(_ req: Request, _ web: Web) async throws -> Response {
         let tree = try await web.tree()
         let t = try await target(req, web, tree)
-        let key = req.query[String.self, at: "section"] ?? ""
+        let key = req.queryText("section") ?? ""
         return try await editorPage(req, web, tree, t, key: key, text: nil, problems: [])
     }
 

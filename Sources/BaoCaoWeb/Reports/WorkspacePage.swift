@@ -66,7 +66,7 @@ enum WorkspacePage {
         }
         let done = m.sections.filter { $0.stored?.done == true }.count
         let percent = m.sections.isEmpty ? 0 : done * 100 / m.sections.count
-        let flash = (req.query[String.self, at: "tb"]).flatMap {
+        let flash = (req.queryText("tb")).flatMap {
             ["giao": "Đã giao mục.", "cong_bo": "Đã công bố báo cáo."][$0]
         }.map { Layout.Flash(ok: true, text: $0) }
         let body: HTML = """

@@ -1,3 +1,4 @@
+import BaoCaoStorage
 import Foundation
 import Logging
 
@@ -29,7 +30,7 @@ struct JSONLogHandler: LogHandler {
 
     func log(event: LogEvent) {
         var fields: [String: String] = [
-            "time": ISO8601DateFormatter().string(from: Date()), "level": event.level.rawValue, "label": label,
+            "time": Timestamp.now(), "level": event.level.rawValue, "label": label,
             "message": "\(event.message)",
         ]
         for (key, value) in metadata.merging(event.metadata ?? [:], uniquingKeysWith: { $1 }) {

@@ -1,16 +1,14 @@
 import BaoCaoDomain
+import BaoCaoStorage
 import Foundation
 
 /// "2026-11-26T20:30:01.123Z" → "27/11/2026 03:30" (giờ Việt Nam).
 enum DateText {
     static func short(_ iso: String) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        guard let date = formatter.date(from: iso) ?? ISO8601DateFormatter().date(from: iso) else { return iso }
-        let out = DateFormatter()
-        out.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")
-        out.dateFormat = "dd/MM/yyyy HH:mm"
-        return out.string(from: date)
+        guard let instant = Timestamp.date(iso) else { return iso }
+        let (date, minute) = Timestamp.vietnam(instant)
+        return day(date) + " " + (minute / 60 < 10 ? "0" : "") + "\(minute / 60):" + (minute % 60 < 10 ? "0" : "")
+            + "\(minute % 60)"
     }
 
     static func day(_ date: CivilDate) -> String {

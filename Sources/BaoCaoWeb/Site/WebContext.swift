@@ -45,9 +45,5 @@ struct Web: Sendable {
 
 extension CivilDate {
     /// Today in Việt Nam.
-    public static func today() -> CivilDate {
-        let parts = Calendar(identifier: .gregorian).dateComponents(
-            in: TimeZone(identifier: "Asia/Ho_Chi_Minh")!, from: Date())
-        return CivilDate(parts.year!, parts.month!, parts.day!)
-    }
+    public static func today() -> CivilDate { Timestamp.vietnam(Date()).date }
 }

@@ -39,13 +39,13 @@ enum RulesAdminController {
     ) async throws -> Response {
         let s = try await scope(req, web)
         let rules = try await RuleRepository.all(web.db)
-        let editing = (req.query[String.self, at: "ma"]).flatMap { code in rules.first { $0.rule.code == code } }
+        let editing = (req.queryText("ma")).flatMap { code in rules.first { $0.rule.code == code } }
         let model = RulesAdminPage.Model(
             rules: rules.map { ($0, mayEdit(req, unitID: $0.unitID, s.tree)) },
             units: [s.home] + s.tree.descendants(of: s.home.id).filter { !$0.kind.isOffice },
             draft: draft ?? editing.map(RulesAdminPage.Draft.init) ?? RulesAdminPage.Draft(unit: s.home.code),
             problems: problems, catalogue: try await web.catalogue())
-        let notice = ["luu": "Đã lưu quy tắc.", "xoa": "Đã xóa quy tắc."][req.query[String.self, at: "tb"] ?? ""]
+        let notice = ["luu": "Đã lưu quy tắc.", "xoa": "Đã xóa quy tắc."][req.queryText("tb") ?? ""]
         return RulesAdminPage.render(
             req, model, flash: flash ?? notice.map { .init(ok: true, text: $0) },
             status: problems.isEmpty ? .ok : .unprocessableEntity)
