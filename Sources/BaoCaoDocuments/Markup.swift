@@ -32,12 +32,26 @@ public enum Markup {
 
     /// True when every scalar is one that NFC leaves alone whatever surrounds it, unless a combining mark follows
     /// (a mark is itself outside these ranges): below U+0300 (Latin, Latin-1, Latin Extended), the precomposed
-    /// Vietnamese letters U+1EA0–U+1EF9, and general punctuation from U+2002. Anything else takes the full
-    /// normalisation; this only skips it where it cannot change a thing.
+    /// Vietnamese letters U+1EA0–U+1EF9, and general punctuation U+2002–U+206F. Anything else takes the full
+    /// normalisation; this only skips it where it cannot change a thing. Read from the UTF-8 bytes in one pass.
     static func isSurelyPrecomposed(_ text: String) -> Bool {
-        guard text.utf8.contains(where: { $0 >= 0x80 }) else { return true }
-        return text.unicodeScalars.allSatisfy {
-            $0.value < 0x300 || (0x1EA0...0x1EF9).contains($0.value) || (0x2002...0x206F).contains($0.value)
+        var utf8 = text.utf8.makeIterator()
+        while let lead = utf8.next() {
+            switch lead {
+            case 0..<0x80: continue
+            case 0xC2...0xCB:  // U+0080–U+02FF
+                _ = utf8.next()
+            case 0xE1:  // U+1EA0–U+1EF9: E1 BA A0 … E1 BB B9
+                guard let b1 = utf8.next(), let b2 = utf8.next(),
+                    (b1 == 0xBA && b2 >= 0xA0) || (b1 == 0xBB && b2 <= 0xB9)
+                else { return false }
+            case 0xE2:  // U+2002–U+206F: E2 80 82 … E2 81 AF
+                guard let b1 = utf8.next(), let b2 = utf8.next(),
+                    (b1 == 0x80 && b2 >= 0x82) || (b1 == 0x81 && b2 <= 0xAF)
+                else { return false }
+            default: return false
+            }
         }
+        return true
     }
 }

@@ -50,6 +50,8 @@ final class MarkupTests: XCTestCase {
         let pieces: [String] = [
             "a", "Z", " ", "&", "<", ">", "\"", "'", "ệ", "Ư", "đ", "ỹ", "e\u{0302}\u{0301}", "\u{0323}", "\u{0300}",
             "–", "…", "“", "\u{2000}", "\u{212B}", "€", "₫", "中", "\u{0340}", "A\u{030A}", "\u{1EA0}", "\u{1EF9}",
+            "\u{1EFA}", "\u{1E9F}", "\u{02FF}", "\u{2001}",
+            "\u{2002}", "\u{206F}", "\u{2070}", "\u{1F4A9}", "\u{FB01}", "\u{F900}",
         ]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<2_000 {

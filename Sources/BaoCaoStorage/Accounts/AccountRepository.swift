@@ -61,7 +61,12 @@ public enum AccountRepository {
             guard let role = Role(rawValue: try row.decode(column: "role", as: String.self)) else { return nil }
             return RoleGrant(role: role, unitID: try row.decode(column: "unit_id", as: Int.self))
         }
-        return Account(
+        return try account(id: id, row, grants: grants)
+    }
+
+    /// An account from a row with its columns `username`, `display_name`, `password_hash`, `home_unit_id`.
+    static func account(id: Int, _ row: any SQLRow, grants: [RoleGrant]) throws -> Account {
+        Account(
             id: id, username: try row.decode(column: "username", as: String.self),
             displayName: try row.decode(column: "display_name", as: String.self),
             passwordHash: try row.decode(column: "password_hash", as: String.self), grants: grants,
@@ -146,16 +151,33 @@ public enum SessionRepository {
         ).run()
     }
 
-    public static func find(tokenHash: String, _ db: any SQLDatabase) async throws -> StoredSession? {
-        guard
-            let row = try await db.raw(
-                "SELECT account_id, csrf_token, expires_at FROM sessions WHERE token_hash = \(bind: tokenHash)"
-            ).first()
-        else { return nil }
-        return StoredSession(
-            accountID: try row.decode(column: "account_id", as: Int.self),
-            csrfToken: try row.decode(column: "csrf_token", as: String.self),
-            expiresAt: try row.decode(column: "expires_at", as: String.self))
+    /// The session of a token and its account with the account's grants, in one query (every request of a logged-in
+    /// person asks it); nil when there is no such session.
+    public static func findWithAccount(
+        tokenHash: String, _ db: any SQLDatabase
+    ) async throws -> (session: StoredSession, account: Account)? {
+        let rows = try await db.raw(
+            """
+            SELECT s.account_id, s.csrf_token, s.expires_at, a.username, a.display_name, a.password_hash,
+            a.home_unit_id, g.role, g.unit_id
+            FROM sessions s JOIN accounts a ON a.id = s.account_id LEFT JOIN role_grants g ON g.account_id = a.id
+            WHERE s.token_hash = \(bind: tokenHash) ORDER BY g.id
+            """
+        ).all()
+        guard let row = rows.first else { return nil }
+        let grants = try rows.compactMap { row -> RoleGrant? in
+            guard let role = try row.decode(column: "role", as: String?.self).flatMap(Role.init(rawValue:)),
+                let unitID = try row.decode(column: "unit_id", as: Int?.self)
+            else { return nil }
+            return RoleGrant(role: role, unitID: unitID)
+        }
+        let accountID = try row.decode(column: "account_id", as: Int.self)
+        return (
+            StoredSession(
+                accountID: accountID, csrfToken: try row.decode(column: "csrf_token", as: String.self),
+                expiresAt: try row.decode(column: "expires_at", as: String.self)),
+            try AccountRepository.account(id: accountID, row, grants: grants)
+        )
     }
 
     /// Removes sessions whose time is up (run at each login: the table never grows without bound).

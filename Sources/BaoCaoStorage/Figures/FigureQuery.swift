@@ -27,10 +27,8 @@ public enum FigureQuery {
         let only: SQLQueryString =
             (1...50).contains(catalogue.indicators.count)
             ? " AND indicator_id IN (\(binds: catalogue.indicators.compactMap { catalogue.idByCode[$0.code] }))" : ""
-        for (key, row) in try await ownRows(layer, unitID, codes, only, db) {
+        for (key, observation) in try await ownRows(layer, unitID, codes, only, db) {
             guard let code = catalogue.codeByID[key.indicatorID] else { continue }
-            var observation = row.observation
-            observation.isDraft = !row.approved
             sources.own[code, default: [:]][key.period] = observation
         }
         for row in try await db.raw(
@@ -57,22 +55,30 @@ public enum FigureQuery {
 
     struct OwnKey: Hashable { var indicatorID: Int; var period: String }
 
+    /// The unit's own values for the periods, as observations (a working value not yet approved is a draft): only
+    /// the columns a figure needs.
     static func ownRows(
         _ layer: ValueLayer, _ unitID: Int, _ codes: [String], _ only: SQLQueryString, _ db: any SQLDatabase
     ) async throws
-        -> [OwnKey: StoredRow]
+        -> [OwnKey: Observation]
     {
-        var result: [OwnKey: StoredRow] = [:]
+        var result: [OwnKey: Observation] = [:]
+        let working = layer == .working
         for row in try await db.raw(
             """
-            SELECT indicator_id, period, \(unsafeRaw: StoredRow.columns(layer)) FROM \(layer.values) v
-            WHERE unit_id = \(bind: unitID) AND period IN (\(binds: codes))\(only)
+            SELECT indicator_id, period, amount, status, qualifier\(unsafeRaw: working ? ", approved" : "")
+            FROM \(layer.values) v WHERE unit_id = \(bind: unitID) AND period IN (\(binds: codes))\(only)
             """
         ).all() {
             let key = OwnKey(
                 indicatorID: try row.decode(column: "indicator_id", as: Int.self),
                 period: try row.decode(column: "period", as: String.self))
-            result[key] = try StoredRow(row, working: layer == .working)
+            let approved = working ? try row.decode(column: "approved", as: Bool.self) : true
+            result[key] = Observation(
+                value: Amount(scaled: try row.decode(column: "amount", as: Int64.self)),
+                status: ValueStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .final,
+                qualifier: try row.decode(column: "qualifier", as: String?.self).flatMap(Qualifier.init(rawValue:)),
+                isDraft: !approved)
         }
         return result
     }

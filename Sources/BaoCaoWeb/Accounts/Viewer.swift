@@ -70,12 +70,9 @@ struct SessionLoader: AsyncMiddleware {
         if let token = request.cookies[SessionCookie.name]?.string, !token.isEmpty {
             let hash = SessionCookie.hash(token)
             let start = DispatchTime.now().uptimeNanoseconds
-            let found = try await SessionRepository.find(tokenHash: hash, store.sql)
+            let found = try await SessionRepository.findWithAccount(tokenHash: hash, store.sql)
             Monitoring.sessionLookup(nanoseconds: DispatchTime.now().uptimeNanoseconds - start)
-            if let session = found,
-                session.expiresAt > Timestamp.now(),
-                let account = try await AccountRepository.find(id: session.accountID, store.sql)
-            {
+            if let (session, account) = found, session.expiresAt > Timestamp.now() {
                 request.viewer = Viewer(account: account, csrfToken: session.csrfToken, tokenHash: hash)
             }
         }
