@@ -30,4 +30,31 @@ final class RestrictedCatalogueTests: XCTestCase {
             XCTAssertEqual(alone?.percentOfTarget, whole?.percentOfTarget, code)
         }
     }
+
+    /// Many units read together (a province's communes on the one-indicator page) get exactly the figures each
+    /// gets alone, whatever the number of units per query.
+    func testManyUnitsReadTogetherGetTheirOwnFigures() async throws {
+        let store = try await StoreHarness.fresh(demo: true, for: self)
+        let catalogue = try await IndicatorRepository.catalogue(store.sql)
+        let units = try await UnitTree.load(store.sql).units
+        var compared = 0
+        for view in [FigureView.official, .working] {
+            for period in [Period.firstMonths(2017, 6), .year(2016)] {
+                for perQuery in [2, FigureQuery.unitsPerQuery] {
+                    let together = try await FigureQuery.sources(
+                        unitIDs: units.map(\.id), period: period, catalogue: catalogue, view: view,
+                        perQuery: perQuery, store.sql
+                    ).mapValues { FigureAssembler.figures(for: catalogue.indicators, period: period, sources: $0) }
+                    XCTAssertEqual(together.count, units.count)
+                    for unit in units {
+                        let alone = try await FigureQuery.figures(
+                            unitID: unit.id, period: period, catalogue: catalogue, view: view, store.sql)
+                        XCTAssertEqual(together[unit.id], alone, "\(unit.code) \(period.code) \(view)")
+                        compared += alone.filter { $0.current != nil }.count
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(compared, 100, "the demo has figures to compare")
+    }
 }

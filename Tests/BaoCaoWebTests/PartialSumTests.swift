@@ -56,6 +56,41 @@ final class PartialSumTests: XCTestCase {
         }
     }
 
+    /// Wards that report month by month: the half year's sum says who is missing by the months they sent. Máy Chai
+    /// sent all six months and is not missing; Máy Tơ sent five and is (the sum of six months holds one ward).
+    func testWhoIsMissingCountsTheMonthsThatMakeThePeriod() async throws {
+        try await WebHarness.with(self) { web in
+            for (account, unit, months) in [("maychai.baocao", "304-P01", 6), ("mayto.baocao", "304-P02", 5)] {
+                let reporter = try await web.login(account)
+                for month in 1...months {
+                    let saved = try await web.post(
+                        "/nhap-lieu",
+                        ["unit": unit, "period": "2017-M0\(month)", "buoc": "luu", "v_THU_NS_PHUONG": "100"],
+                        as: reporter)
+                    XCTAssertEqual(saved.status, .seeOther, "\(unit) 2017-M0\(month)")
+                }
+            }
+            let compiler = try await web.login("tonghop")
+            let api = try await web.get("/api/v1/figures?unit=304&period=2017-H1&view=lam-viec", as: compiler)
+            let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(api.body.utf8)) as? [String: Any])
+            let figure = try XCTUnwrap(
+                (json["figures"] as? [[String: Any]])?.first { $0["indicator"] as? String == "THU_NS_PHUONG" })
+            let coverage = try XCTUnwrap(figure["coverage"] as? [String: Any])
+            XCTAssertEqual(coverage["reported"] as? Int, 1)
+            let missing = (coverage["missing"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
+            XCTAssertEqual(missing.count, 12)
+            XCTAssertTrue(missing.contains("304-P02"), "Máy Tơ sent five months of six")
+            XCTAssertFalse(missing.contains("304-P01"), "Máy Chai sent all six")
+            let tracker = try await web.get("/theo-doi?unit=304&period=2017-H1", as: compiler)
+            let line = try XCTUnwrap(
+                tracker.body.components(separatedBy: "<tr>").first {
+                    $0.contains("<td>Thu ngân sách nhà nước trên địa bàn phường</td>")
+                })
+            XCTAssertTrue(line.contains(">1/13<") && line.contains("Máy Tơ"), line)
+            XCTAssertFalse(line.contains("Máy Chai"), line)
+        }
+    }
+
     func testADraftTypoStaysOutOfTheOfficialViewUntilApproved() async throws {
         try await WebHarness.with(self) { web in
             let reporter = try await web.login("maychai.baocao")

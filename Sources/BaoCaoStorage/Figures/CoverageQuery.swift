@@ -58,23 +58,45 @@ public enum CoverageQuery {
         }
     }
 
+    /// Which communes below `unit` reported each of `indicators` (by id, with how it adds up over time) for
+    /// `period`: a value for the period itself, or values of its parts that make it (all six months of a half year,
+    /// or its two quarters; for a stock, the value at its last month), as the live sums count them.
     public static func detail(
-        below unit: StoredUnit, period: Period, view: FigureView, tree: UnitTree, _ db: any SQLDatabase
+        below unit: StoredUnit, period: Period, view: FigureView, tree: UnitTree,
+        indicators: [Int: TimeAggregation], _ db: any SQLDatabase
     ) async throws -> Detail {
         let (start, end) = bounds(period)
         let expected = tree.descendants(of: unit.id).filter {
             $0.kind.isCommuneLevel && $0.validFrom <= end && ($0.validTo ?? "9999") >= start
         }
-        var reported: [Int: Set<Int>] = [:]
+        guard !indicators.isEmpty else { return Detail(expected: expected, reported: [:]) }
+        let periods = Dictionary(([period] + period.parts).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        var held: [Int: [Int: Set<Period>]] = [:]
+        // The indicator ids in the query let the primary key (unit, indicator, period) find each row directly.
         for row in try await db.raw(
             """
-            SELECT v.indicator_id, v.unit_id FROM \(ValueLayer(view).values) v
+            SELECT v.indicator_id, v.unit_id, v.period FROM \(ValueLayer(view).values) v
             JOIN unit_ancestors a ON a.unit_id = v.unit_id AND a.ancestor_id = \(bind: unit.id) AND a.depth > 0
-            WHERE v.period = \(bind: period.code)
+            WHERE v.indicator_id IN (\(binds: indicators.keys.sorted())) AND v.period IN (\(binds: periods.keys.sorted()))
             """
         ).all() {
-            reported[try row.decode(column: "indicator_id", as: Int.self), default: []].insert(
-                try row.decode(column: "unit_id", as: Int.self))
+            guard let p = periods[try row.decode(column: "period", as: String.self)] else { continue }
+            held[try row.decode(column: "indicator_id", as: Int.self), default: [:]][
+                try row.decode(column: "unit_id", as: Int.self), default: []
+            ].insert(p)
+        }
+        var reported: [Int: Set<Int>] = [:]
+        for (indicatorID, units) in held {
+            let rule = indicators[indicatorID] ?? .flow
+            reported[indicatorID] = Set(
+                units.compactMap { unitID, have in
+                    let made =
+                        have.contains(period)
+                        || (rule == .stock
+                            ? PeriodCombination.stockSource(period, from: have) != nil
+                            : rule != .none && PeriodCombination.cover(period, from: have) != nil)
+                    return made ? unitID : nil
+                })
         }
         return Detail(expected: expected, reported: reported)
     }

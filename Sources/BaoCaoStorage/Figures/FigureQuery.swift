@@ -17,48 +17,77 @@ public enum FigureQuery {
         return FigureAssembler.figures(for: catalogue.indicators, period: period, sources: sources)
     }
 
+    /// The figures of many units (a province's communes), read together: the same few queries for all of them
+    /// rather than for each one, by unit id.
+    public static func figures(
+        unitIDs: [Int], period: Period, catalogue: Catalogue, view: FigureView, _ db: any SQLDatabase
+    ) async throws -> [Int: [Figure]] {
+        try await sources(unitIDs: unitIDs, period: period, catalogue: catalogue, view: view, db).mapValues {
+            FigureAssembler.figures(for: catalogue.indicators, period: period, sources: $0)
+        }
+    }
+
     static func sources(
         unitID: Int, period: Period, catalogue: Catalogue, view: FigureView, _ db: any SQLDatabase
     ) async throws -> FigureSources {
+        try await sources(unitIDs: [unitID], period: period, catalogue: catalogue, view: view, db)[unitID]
+            ?? FigureSources()
+    }
+
+    /// Units asked for in one query at most: well under the bound parameters either database allows.
+    static let unitsPerQuery = 500
+
+    static func sources(
+        unitIDs: [Int], period: Period, catalogue: Catalogue, view: FigureView, perQuery: Int = unitsPerQuery,
+        _ db: any SQLDatabase
+    ) async throws -> [Int: FigureSources] {
         let layer = ValueLayer(view)
         let codes = Array(FigureSources.periodCodes(for: period)).sorted()
-        var sources = FigureSources()
+        var result = Dictionary(uniqueKeysWithValues: unitIDs.map { ($0, FigureSources()) })
         // A cut-down catalogue (one indicator over many units) asks only for its own rows.
         let only: SQLQueryString =
             (1...50).contains(catalogue.indicators.count)
             ? " AND indicator_id IN (\(binds: catalogue.indicators.compactMap { catalogue.idByCode[$0.code] }))" : ""
-        for (key, observation) in try await ownRows(layer, unitID, codes, only, db) {
-            guard let code = catalogue.codeByID[key.indicatorID] else { continue }
-            sources.own[code, default: [:]][key.period] = observation
+        for start in stride(from: 0, to: unitIDs.count, by: perQuery) {
+            let ids = Array(unitIDs[start..<min(start + perQuery, unitIDs.count)])
+            for (key, observation) in try await ownRows(layer, ids, codes, only, db) {
+                guard let code = catalogue.codeByID[key.indicatorID] else { continue }
+                result[key.unitID]?.own[code, default: [:]][key.period] = observation
+            }
+            for row in try await db.raw(
+                """
+                SELECT unit_id, indicator_id, period, \(unsafeRaw: RollupTable.columns(view).joined(separator: ", "))
+                FROM rollups WHERE unit_id IN (\(binds: ids)) AND period IN (\(binds: codes))\(only)
+                """
+            ).all() {
+                guard let code = catalogue.codeByID[try row.decode(column: "indicator_id", as: Int.self)],
+                    let sum = try RollupTable.rolledUp(row, view)
+                else { continue }
+                let unitID = try row.decode(column: "unit_id", as: Int.self)
+                result[unitID]?.rolledUp[code, default: [:]][try row.decode(column: "period", as: String.self)] = sum
+            }
+            for target in try await TargetRepository.current(unitIDs: ids, years: [period.year], db) {
+                guard let code = catalogue.codeByID[target.indicatorID] else { continue }
+                result[target.unitID]?.targets[code, default: [:]][target.year] = TargetValue(
+                    value: target.value, kind: target.kind)
+            }
         }
-        for row in try await db.raw(
-            """
-            SELECT indicator_id, period, \(unsafeRaw: RollupTable.columns(view).joined(separator: ", "))
-            FROM rollups WHERE unit_id = \(bind: unitID) AND period IN (\(binds: codes))\(only)
-            """
-        ).all() {
-            guard let code = catalogue.codeByID[try row.decode(column: "indicator_id", as: Int.self)],
-                let sum = try RollupTable.rolledUp(row, view)
-            else { continue }
-            sources.rolledUp[code, default: [:]][try row.decode(column: "period", as: String.self)] = sum
-        }
-        if !sources.rolledUp.isEmpty {
+        // Units with communes below them: how many were expected, and the sums of those that reported both periods.
+        for unitID in unitIDs where !(result[unitID]?.rolledUp.isEmpty ?? true) {
+            guard var sources = result[unitID] else { continue }
             sources.expected = try await CoverageQuery.expected(below: unitID, periods: codes, db)
             sources.matched = try await matched(unitID, period, sources, catalogue, layer, db)
+            result[unitID] = sources
         }
-        for target in try await TargetRepository.current(unitID: unitID, years: [period.year], db) {
-            guard let code = catalogue.codeByID[target.indicatorID] else { continue }
-            sources.targets[code, default: [:]][target.year] = TargetValue(value: target.value, kind: target.kind)
-        }
-        return sources
+        return result
     }
 
-    struct OwnKey: Hashable { var indicatorID: Int; var period: String }
+    struct OwnKey: Hashable { var unitID: Int; var indicatorID: Int; var period: String }
 
-    /// The unit's own values for the periods, as observations (a working value not yet approved is a draft): only
+    /// The units' own values for the periods, as observations (a working value not yet approved is a draft): only
     /// the columns a figure needs.
     static func ownRows(
-        _ layer: ValueLayer, _ unitID: Int, _ codes: [String], _ only: SQLQueryString, _ db: any SQLDatabase
+        _ layer: ValueLayer, _ unitIDs: [Int], _ codes: [String], _ only: SQLQueryString, _ db: any SQLDatabase
     ) async throws
         -> [OwnKey: Observation]
     {
@@ -66,11 +95,12 @@ public enum FigureQuery {
         let working = layer == .working
         for row in try await db.raw(
             """
-            SELECT indicator_id, period, amount, status, qualifier\(unsafeRaw: working ? ", approved" : "")
-            FROM \(layer.values) v WHERE unit_id = \(bind: unitID) AND period IN (\(binds: codes))\(only)
+            SELECT unit_id, indicator_id, period, amount, status, qualifier\(unsafeRaw: working ? ", approved" : "")
+            FROM \(layer.values) v WHERE unit_id IN (\(binds: unitIDs)) AND period IN (\(binds: codes))\(only)
             """
         ).all() {
             let key = OwnKey(
+                unitID: try row.decode(column: "unit_id", as: Int.self),
                 indicatorID: try row.decode(column: "indicator_id", as: Int.self),
                 period: try row.decode(column: "period", as: String.self))
             let approved = working ? try row.decode(column: "approved", as: Bool.self) : true

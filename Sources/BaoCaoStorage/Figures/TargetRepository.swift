@@ -68,11 +68,11 @@ public enum TargetRepository {
     }
 
     /// Current targets of a unit for some years.
-    static func current(unitID: Int, years: [Int], _ db: any SQLDatabase) async throws -> [StoredTarget] {
+    static func current(unitIDs: [Int], years: [Int], _ db: any SQLDatabase) async throws -> [StoredTarget] {
         try await db.raw(
             """
             SELECT indicator_id, unit_id, year, kind, amount, set_by, note, revision FROM targets
-            WHERE unit_id = \(bind: unitID) AND year IN (\(binds: years)) AND is_current = \(true)
+            WHERE unit_id IN (\(binds: unitIDs)) AND year IN (\(binds: years)) AND is_current = \(true)
             ORDER BY recorded_at
             """
         ).all().map(decode)

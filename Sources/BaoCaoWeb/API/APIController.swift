@@ -60,9 +60,17 @@ enum APIController {
         let byCode = Dictionary(uniqueKeysWithValues: figures.map { ($0.indicator.code, $0) })
         let calendar = try await CalendarRepository.calendar(for: unit, units: units, db)
         // Who has not reported each sum: one query over the units below, only when a sum is incomplete.
+        let incomplete = figures.filter { !$0.indicator.isDerived && $0.current?.isComplete == false }
         let detail =
-            figures.contains { $0.current?.isComplete == false }
-            ? try await CoverageQuery.detail(below: unit, period: period, view: view, tree: tree, db) : nil
+            incomplete.isEmpty
+            ? nil
+            : try await CoverageQuery.detail(
+                below: unit, period: period, view: view, tree: tree,
+                indicators: Dictionary(
+                    incomplete.compactMap { f in
+                        catalogue.idByCode[f.indicator.code].map { ($0, f.indicator.timeAggregation) }
+                    },
+                    uniquingKeysWith: { a, _ in a }), db)
         return FiguresDTO(
             unit: UnitDTO(unit, parent: units.first { $0.id == unit.parentID }),
             period: PeriodDTO(period, calendar: calendar), view: view.rawValue, viewStatement: view.statement,

@@ -49,10 +49,13 @@ enum TrackerController {
         guard !indicators.isEmpty, tree.descendants(of: locality.id).contains(where: \.kind.isCommuneLevel) else {
             return []
         }
+        let rules = Dictionary(
+            indicators.compactMap { i in catalogue.idByCode[i.code].map { ($0, i.timeAggregation) } },
+            uniquingKeysWith: { a, _ in a })
         let working = try await CoverageQuery.detail(
-            below: locality, period: period, view: .working, tree: tree, web.db)
+            below: locality, period: period, view: .working, tree: tree, indicators: rules, web.db)
         let official = try await CoverageQuery.detail(
-            below: locality, period: period, view: .official, tree: tree, web.db)
+            below: locality, period: period, view: .official, tree: tree, indicators: rules, web.db)
         let submissions = try await SubmissionRepository.submissions(
             unitIDs: working.expected.map(\.id), period: period, web.db)
         return indicators.compactMap { i in

@@ -44,11 +44,12 @@ enum DashboardController {
                 .first { $0.indicator.code == indicator.code }
         }
         let children = tree.children(of: unit.id).filter { !$0.kind.isOffice }
-        var rows: [DashboardPage.ChildRow] = []
         let statuses = try await SubmissionRepository.submissions(unitIDs: children.map(\.id), period: period, web.db)
-        for child in children {
-            guard let f = try await figure(child, period) else { continue }
-            rows.append(.init(unit: child, figure: f, status: statuses[child.id]?.status ?? .notStarted))
+        let byChild = try await FigureQuery.figures(
+            unitIDs: children.map(\.id), period: period, catalogue: needed, view: view, web.db)
+        let rows = children.compactMap { child -> DashboardPage.ChildRow? in
+            guard let f = byChild[child.id]?.first(where: { $0.indicator.code == indicator.code }) else { return nil }
+            return .init(unit: child, figure: f, status: statuses[child.id]?.status ?? .notStarted)
         }
         var trend: [Figure?] = []
         for back in (0...3).reversed() {
