@@ -8,13 +8,17 @@ public enum Timestamp {
 
     /// `date` as stored, to the millisecond (truncated).
     public static func iso(_ date: Date) -> String {
-        // Through whole microseconds first: 79169022.696 s is 79169022695.99999 ms in binary.
-        let microseconds = Int((date.timeIntervalSince1970 * 1_000_000).rounded())
+        // Through whole microseconds first: 79169022.696 s is 79169022695.99999 ms in binary. Kept within years
+        // 0001–9999 (a date beyond would not be written by this program, and must not trap the conversion).
+        let seconds = min(max(date.timeIntervalSince1970, -62_135_596_800), 253_402_300_799)
+        let microseconds = Int((seconds.isNaN ? 0 : seconds * 1_000_000).rounded())
         let ms = microseconds >= 0 ? microseconds / 1000 : (microseconds - 999) / 1000
         let days = ms >= 0 ? ms / 86_400_000 : (ms - 86_399_999) / 86_400_000
         let inDay = ms - days * 86_400_000
         let second = inDay / 1000
-        return "\(CivilDate(dayNumber: days))T\(digits(second / 3600, 2)):\(digits(second / 60 % 60, 2))"
+        let date = CivilDate(dayNumber: days)
+        return "\(digits(date.year, 4))-\(digits(date.month, 2))-\(digits(date.day, 2))"
+            + "T\(digits(second / 3600, 2)):\(digits(second / 60 % 60, 2))"
             + ":\(digits(second % 60, 2)).\(digits(inDay % 1000, 3))Z"
     }
 

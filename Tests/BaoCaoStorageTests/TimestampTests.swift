@@ -20,6 +20,14 @@ final class TimestampTests: XCTestCase {
         XCTAssertEqual(Timestamp.iso(Date(timeIntervalSince1970: 0)), "1970-01-01T00:00:00.000Z")
     }
 
+    /// No date traps the conversion: beyond the years 0001–9999 it is written at their edge.
+    func testExtremeDatesAreKeptInRange() {
+        XCTAssertEqual(Timestamp.iso(Date(timeIntervalSince1970: .infinity)), "9999-12-31T23:59:59.000Z")
+        XCTAssertEqual(Timestamp.iso(Date(timeIntervalSince1970: -.infinity)), "0001-01-01T00:00:00.000Z")
+        XCTAssertEqual(Timestamp.iso(Date(timeIntervalSince1970: .nan)), "1970-01-01T00:00:00.000Z")
+        XCTAssertEqual(Timestamp.iso(Date(timeIntervalSince1970: 1e300)), "9999-12-31T23:59:59.000Z")
+    }
+
     func testReadsStoredFormsAndRefusesOthers() {
         XCTAssertEqual(Timestamp.date("2017-06-30T17:00:00Z")?.timeIntervalSince1970, 1_498_842_000)
         XCTAssertEqual(Timestamp.date("2017-06-30T17:00:00.5Z")?.timeIntervalSince1970, 1_498_842_000.5)

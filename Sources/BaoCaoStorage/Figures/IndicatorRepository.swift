@@ -23,6 +23,14 @@ public struct Catalogue: Sendable {
 
     public func indicator(code: String) -> Indicator? { byCode[code] }
 
+    /// How each of `indicators` adds up over time, by indicator id: what `CoverageQuery.detail` needs to tell who
+    /// reported a period from its parts.
+    public func timeAggregations(of indicators: [Indicator]) -> [Int: TimeAggregation] {
+        Dictionary(
+            indicators.compactMap { i in idByCode[i.code].map { ($0, i.timeAggregation) } },
+            uniquingKeysWith: { a, _ in a })
+    }
+
     /// The catalogue cut down to `codes` and every indicator their formulas read (transitively): what one figure
     /// needs, so that a page about one indicator over many units does not compute every indicator for each.
     public func restricted(to codes: Set<String>) -> Catalogue {

@@ -67,7 +67,7 @@ public enum TargetRepository {
         }
     }
 
-    /// Current targets of a unit for some years.
+    /// Current targets of some units for some years.
     static func current(unitIDs: [Int], years: [Int], _ db: any SQLDatabase) async throws -> [StoredTarget] {
         try await db.raw(
             """

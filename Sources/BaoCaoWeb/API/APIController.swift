@@ -66,11 +66,7 @@ enum APIController {
             ? nil
             : try await CoverageQuery.detail(
                 below: unit, period: period, view: view, tree: tree,
-                indicators: Dictionary(
-                    incomplete.compactMap { f in
-                        catalogue.idByCode[f.indicator.code].map { ($0, f.indicator.timeAggregation) }
-                    },
-                    uniquingKeysWith: { a, _ in a }), db)
+                indicators: catalogue.timeAggregations(of: incomplete.map(\.indicator)), db)
         return FiguresDTO(
             unit: UnitDTO(unit, parent: units.first { $0.id == unit.parentID }),
             period: PeriodDTO(period, calendar: calendar), view: view.rawValue, viewStatement: view.statement,

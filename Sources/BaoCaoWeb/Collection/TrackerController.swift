@@ -49,9 +49,7 @@ enum TrackerController {
         guard !indicators.isEmpty, tree.descendants(of: locality.id).contains(where: \.kind.isCommuneLevel) else {
             return []
         }
-        let rules = Dictionary(
-            indicators.compactMap { i in catalogue.idByCode[i.code].map { ($0, i.timeAggregation) } },
-            uniquingKeysWith: { a, _ in a })
+        let rules = catalogue.timeAggregations(of: indicators)
         let working = try await CoverageQuery.detail(
             below: locality, period: period, view: .working, tree: tree, indicators: rules, web.db)
         let official = try await CoverageQuery.detail(
