@@ -43,7 +43,8 @@ struct Import: AsyncParsableCommand {
             }
         }
         print(
-            "Đã nhập: \(summary.fields) lĩnh vực, \(summary.units) đơn vị, \(summary.indicators) chỉ tiêu, "
+            "Đã nhập: \(summary.fields) lĩnh vực, \(summary.units) đơn vị, \(summary.lineage) dòng sắp xếp đơn vị, "
+                + "\(summary.indicators) chỉ tiêu, "
                 + "\(summary.targets) chỉ tiêu kế hoạch, \(summary.values) giá trị (\(summary.unchangedValues) không đổi), "
                 + "\(summary.rules) quy tắc kiểm tra."
         )

@@ -16,6 +16,15 @@ public enum DatasetFormatter {
                     $0.validTo?.description ?? "",
                 ]
             }
+        case .lineage:
+            rows += dataset.lineage.map {
+                [
+                    $0.effective.description, $0.resolution, $0.resolutionDate?.description ?? "", $0.article ?? "",
+                    $0.successor, $0.successorName ?? "", $0.predecessor, $0.predecessorName ?? "",
+                    $0.succession.part.rawValue, $0.succession.share.map(VietnameseNumber.exact) ?? "",
+                    $0.succession.basis?.rawValue ?? "", $0.succession.shareSource ?? "",
+                ]
+            }
         case .indicators:
             rows += dataset.indicators.map { record in
                 let i = record.indicator, p = i.phrasing

@@ -23,6 +23,8 @@ enum RecordDecoding {
                 row.fail("valid_to", "ngày hết hiệu lực trước ngày bắt đầu")
             }
             dataset.units.append(record)
+        case .lineage:
+            lineage(&row, location, into: &dataset)
         case .indicators:
             dataset.indicators.append(IndicatorRecord(indicator: indicator(&row), location: location))
         case .targets:
@@ -129,5 +131,36 @@ enum RecordDecoding {
                     "warn_change_percent", default: CheckBounds.defaultChangePercent, range: 0...100_000),
                 targetPercent: row.int(
                     "warn_target_percent", default: CheckBounds.defaultTargetPercent, range: 0...100_000)))
+    }
+
+    /// A line of a reorganisation: the part and its share checked here, the units and dates by the storage layer.
+    static func lineage(_ row: inout RowDecoder, _ location: SourceLocation, into dataset: inout Dataset) {
+        let effective = row.date("effective")
+        if effective == nil && row.optional("effective") == nil { row.fail("effective", "thiếu giá trị bắt buộc") }
+        let part: SuccessionPart = row.choice("part") ?? .part
+        let share = row.optional("share").flatMap { _ in row.amount("share") }
+        let basis: ShareBasis? = row.optional("share_basis") == nil ? nil : row.choice("share_basis")
+        if let share {
+            if part == .whole && share != Amount(100) {
+                row.fail("share", "phần toàn bộ là 100%; bỏ trống hoặc ghi 100")
+            } else if part == .part && !(share > .zero && share < Amount(100)) {
+                row.fail("share", "tỷ lệ một phần phải lớn hơn 0 và nhỏ hơn 100 (phần trăm)")
+            }
+            if part == .part && basis == nil {
+                row.fail("share_basis", "cần ghi tỷ lệ tính theo dân số (dan_so) hay diện tích (dien_tich)")
+            }
+        }
+        // The same code on both sides is normal (phường Ngô Quyền took Máy Chai's 11329): the dates tell them apart.
+        let successor = row.code("successor"), predecessor = row.code("predecessor")
+        dataset.lineage.append(
+            LineageRecord(
+                effective: effective ?? CivilDate(2000, 1, 1), resolution: row.required("resolution"),
+                resolutionDate: row.date("resolution_date"), article: row.optional("article"),
+                successor: successor, successorName: row.optional("successor_name"), predecessor: predecessor,
+                predecessorName: row.optional("predecessor_name"),
+                succession: Succession(
+                    part: part, share: part == .whole ? nil : share, basis: basis,
+                    shareSource: row.optional("share_source")),
+                location: location))
     }
 }

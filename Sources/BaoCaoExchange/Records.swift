@@ -35,6 +35,33 @@ public struct UnitRecord: Hashable, Sendable {
     }
 }
 
+/// One line of a reorganisation as a file states it: on `effective`, by `resolution` (and its article), the unit
+/// `predecessor` (the one with that code in force the day before) went whole or in part into `successor` (the one
+/// with that code in force that day). Names, when given, must match the units the codes find.
+public struct LineageRecord: Hashable, Sendable {
+    public var effective: CivilDate
+    public var resolution: String
+    public var resolutionDate: CivilDate?
+    public var article: String?
+    public var successor: String
+    public var successorName: String?
+    public var predecessor: String
+    public var predecessorName: String?
+    public var succession: Succession
+    public var location: SourceLocation
+
+    public init(
+        effective: CivilDate, resolution: String, resolutionDate: CivilDate? = nil, article: String? = nil,
+        successor: String, successorName: String? = nil, predecessor: String, predecessorName: String? = nil,
+        succession: Succession, location: SourceLocation = .init(file: nil, line: 0)
+    ) {
+        self.effective = effective; self.resolution = resolution; self.resolutionDate = resolutionDate
+        self.article = article; self.successor = successor; self.successorName = successorName
+        self.predecessor = predecessor; self.predecessorName = predecessorName; self.succession = succession
+        self.location = location
+    }
+}
+
 public struct IndicatorRecord: Hashable, Sendable {
     public var indicator: Indicator
     public var location: SourceLocation
@@ -99,6 +126,7 @@ public struct RuleRecord: Hashable, Sendable {
 public struct Dataset: Sendable {
     public var fields: [FieldRecord] = []
     public var units: [UnitRecord] = []
+    public var lineage: [LineageRecord] = []
     public var indicators: [IndicatorRecord] = []
     public var targets: [TargetRecord] = []
     public var values: [ValueRecord] = []
@@ -108,13 +136,14 @@ public struct Dataset: Sendable {
     public init() {}
 
     public mutating func append(_ other: Dataset) {
-        fields += other.fields; units += other.units; indicators += other.indicators
+        fields += other.fields; units += other.units; lineage += other.lineage; indicators += other.indicators
         targets += other.targets; values += other.values; calendars += other.calendars
         rules += other.rules
     }
 
     public var isEmpty: Bool {
-        fields.isEmpty && units.isEmpty && indicators.isEmpty && targets.isEmpty && values.isEmpty && calendars.isEmpty
+        fields.isEmpty && units.isEmpty && lineage.isEmpty && indicators.isEmpty && targets.isEmpty && values.isEmpty
+            && calendars.isEmpty
             && rules.isEmpty
     }
 }

@@ -1,12 +1,17 @@
 /// The tables of the exchange format, each with its columns. A CSV file holds one table, recognised by its
 /// header; a JSON file holds any of them as lists under these names.
 public enum TableKind: String, CaseIterable, Sendable {
-    case fields, units, indicators, targets, values, calendars, rules
+    case fields, units, lineage, indicators, targets, values, calendars, rules
 
     public var columns: [String] {
         switch self {
         case .fields: return ["code", "name", "position"]
         case .units: return ["code", "name", "kind", "parent", "valid_from", "valid_to"]
+        case .lineage:
+            return [
+                "effective", "resolution", "resolution_date", "article", "successor", "successor_name", "predecessor",
+                "predecessor_name", "part", "share", "share_basis", "share_source",
+            ]
         case .indicators:
             return [
                 "code", "name", "unit_of_measure", "field", "owner_office", "unit_aggregation", "time_aggregation",
@@ -26,6 +31,7 @@ public enum TableKind: String, CaseIterable, Sendable {
         switch self {
         case .fields: return ["code", "name"]
         case .units: return ["code", "name", "kind"]
+        case .lineage: return ["effective", "resolution", "successor", "predecessor", "part"]
         case .indicators: return ["code", "name", "unit_of_measure", "field"]
         case .targets: return ["indicator", "unit", "year", "target_kind", "value"]
         case .values: return ["indicator", "unit", "period", "value"]
@@ -38,6 +44,7 @@ public enum TableKind: String, CaseIterable, Sendable {
     public static func recognise(header: [String]) -> TableKind? {
         let set = Set(header)
         if set.contains("operator") { return .rules }
+        if set.contains("predecessor") { return .lineage }
         if set.contains("cutoff_day") { return .calendars }
         if set.contains("period") { return .values }
         if set.contains("target_kind") { return .targets }

@@ -17,6 +17,11 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         "\(year)-" + (month < 10 ? "0" : "") + "\(month)-" + (day < 10 ? "0" : "") + "\(day)"
     }
 
+    /// As Vietnamese documents write it: "14/06/2017".
+    public var slashed: String {
+        (day < 10 ? "0" : "") + "\(day)/" + (month < 10 ? "0" : "") + "\(month)/\(year)"
+    }
+
     /// Parses "2017-06-14"; nil when it is not a real date.
     public init?(iso text: String) {
         let p = text.split(separator: "-")

@@ -19,6 +19,19 @@ public enum DatasetExporter {
                 validFrom: $0.validFrom == UnitRepository.openStart ? nil : CivilDate(iso: $0.validFrom),
                 validTo: $0.validTo.flatMap(CivilDate.init(iso:)), location: nowhere)
         }
+        for reorganisation in try await LineageRepository.all(db).reversed() {
+            for line in reorganisation.lines {
+                guard let successor = byID[line.successorID], let predecessor = byID[line.predecessorID] else {
+                    continue
+                }
+                dataset.lineage.append(
+                    LineageRecord(
+                        effective: reorganisation.effective, resolution: reorganisation.resolution,
+                        resolutionDate: reorganisation.resolutionDate, article: line.article, successor: successor.code,
+                        successorName: successor.name, predecessor: predecessor.code, predecessorName: predecessor.name,
+                        succession: line.succession, location: nowhere))
+            }
+        }
         dataset.indicators = catalogue.indicators.map { IndicatorRecord(indicator: $0, location: nowhere) }
         // Rows go by unit, then in catalogue order, so an export does not depend on the order things were imported.
         let rank = Dictionary(uniqueKeysWithValues: catalogue.indicators.enumerated().map { ($1.code, $0) })

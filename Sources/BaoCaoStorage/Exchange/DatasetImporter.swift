@@ -6,7 +6,8 @@ import SQLKit
 /// unit not in force during its period...) is collected with its line and column, and then nothing is written.
 public enum DatasetImporter {
     public struct Summary: Sendable, Equatable {
-        public var fields = 0, units = 0, indicators = 0, targets = 0, values = 0, unchangedValues = 0, calendars = 0
+        public var fields = 0, units = 0, lineage = 0, indicators = 0, targets = 0, values = 0, unchangedValues = 0,
+            calendars = 0
         public var rules = 0
         /// Rules of severity "cảnh báo" the imported values break: reported, not refused.
         public var warnings: [ImportProblem] = []
@@ -32,6 +33,9 @@ public enum DatasetImporter {
         }
         let unitsMoved = try await UnitRepository.save(dataset.units, db)
         summary.units = dataset.units.count
+
+        problems += try await LineageRepository.save(dataset.lineage, units: try await UnitRepository.all(db), db)
+        summary.lineage = dataset.lineage.count
 
         let before = try await IndicatorRepository.catalogue(db)
         let fieldCodes = Set(before.fields.map(\.code))

@@ -7,7 +7,7 @@ enum StoreMigrations {
         CreateDataValues(), CreateValueHistory(), CreateRollups(), CreateReportCalendars(), CreateReportTemplates(),
         AddIndicatorReportedBy(), CreateAccounts(), CreateSubmissions(), CreateAuditLog(), CreateReportWorkspace(),
         AddIndicatorBetterWhen(), AddValueVersions(), CreateOfficialValues(), CreateValidationRules(),
-        AddPublicationVersions(), AddHardening(), AddChangeCounters(),
+        AddPublicationVersions(), AddHardening(), AddChangeCounters(), CreateLineage(),
     ]
 }
 
@@ -37,4 +37,6 @@ enum Table {
     static let localitySettings = "locality_settings"
     static let secrets = "server_secrets"
     static let changeCounters = "change_counters"
+    static let reorganisations = "reorganisations"
+    static let lineage = "unit_lineage"
 }

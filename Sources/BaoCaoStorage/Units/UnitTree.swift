@@ -17,6 +17,12 @@ public struct UnitTree: Sendable {
         childIDs = children
     }
 
+    /// The unit with `code` in force on `day` (a code may name one unit before a reorganisation and another after).
+    public func unit(code: String, inForceOn day: CivilDate) -> StoredUnit? {
+        let iso = day.description
+        return units.first { $0.code == code && $0.validFrom <= iso && ($0.validTo ?? "9999-12-31") >= iso }
+    }
+
     public static func load(_ db: any SQLDatabase) async throws -> UnitTree {
         UnitTree(try await UnitRepository.all(db))
     }

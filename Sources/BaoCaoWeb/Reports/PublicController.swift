@@ -27,7 +27,9 @@ enum PublicController {
     static func locality(_ req: Request, _ web: Web) async throws -> Response {
         let tree = try await web.tree()
         let code = req.parameters.get("unit") ?? ""
-        guard let unit = tree.byCode[code], !unit.kind.isOffice else {
+        // `?ngay=2025-06-30`: the unit the code named that day (phường Máy Chai's 11329 is phường Ngô Quyền's now).
+        let onDay = req.queryText("ngay").flatMap(CivilDate.init(iso:)).flatMap { tree.unit(code: code, inForceOn: $0) }
+        guard let unit = onDay ?? tree.byCode[code], !unit.kind.isOffice else {
             throw Abort(.notFound, reason: "Không có địa phương \"\(code)\"")
         }
         let all = try await PublicationRepository.list(unitID: unit.id, web.db)
@@ -39,8 +41,11 @@ enum PublicController {
             latest = newest
             figures = try JSONDecoder().decode([Publishing.PublicFigure].self, from: data)
         }
+        let lineage = try await LineageRepository.of(unitID: unit.id, web.db)
         return PublicPage.locality(
-            req, unit: unit, reports: PublicPage.Report.group(all), latest: latest, figures: figures)
+            req, unit: unit, reports: PublicPage.Report.group(all), latest: latest, figures: figures,
+            lineage: LineageText.paragraphs(
+                from: lineage.from, into: lineage.into, reorganisations: lineage.reorganisations, tree: tree))
     }
 
     static func document(_ req: Request, _ web: Web, part: PublicationRepository.Part) async throws -> Response {

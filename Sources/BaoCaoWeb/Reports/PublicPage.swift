@@ -38,7 +38,8 @@ enum PublicPage {
     }
 
     static func locality(
-        _ req: Request, unit: StoredUnit, reports: [Report], latest: Publication?, figures: [Publishing.PublicFigure]
+        _ req: Request, unit: StoredUnit, reports: [Report], latest: Publication?, figures: [Publishing.PublicFigure],
+        lineage: HTML = ""
     ) -> Response {
         let items = reports.map { r -> HTML in
             let p = r.current
@@ -85,7 +86,9 @@ enum PublicPage {
                 """
         }
         let body: HTML = """
-            <h1>\(unit.fullName): báo cáo đã công bố</h1><div class="card">\
+            <h1>\(unit.fullName): báo cáo đã công bố</h1>\
+            \(lineage.markup.isEmpty ? "" : "<section class=\"card\" aria-label=\"Sắp xếp đơn vị\">\(lineage)</section>" as HTML)\
+            <div class="card">\
             \(items.isEmpty ? "<p>Chưa có báo cáo nào được công bố.</p>" : "<ul>\(items)</ul>" as HTML)</div>\(figuresSection)
             """
         return Layout.page(req, title: "Công khai \(unit.fullName)", section: .publicPage, body)

@@ -40,6 +40,7 @@ public func configure(_ app: Application, store: Store, settings: WebSettings = 
     AuditController.register(members, web)
     AccountsAdminController.register(members, web)
     RulesAdminController.register(members, web)
+    ReorganisationsController.register(members, web)
     members.get("bao-cao", ":template") { try await ReportController.download($0, web) }
     let api = app.grouped("api", "v1")
     api.get("units") { try await APIController.units($0, store: store) }

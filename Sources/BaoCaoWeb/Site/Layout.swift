@@ -4,7 +4,7 @@ import Vapor
 /// The frame of every page: skip link, top bar with the sections the viewer may use, the account menu, and main.
 enum Layout {
     enum Section: String {
-        case home, entry, tracker, workspace, dashboard, publicPage, account, accounts, audit, rules
+        case home, entry, tracker, workspace, dashboard, publicPage, account, accounts, audit, rules, reorganisations
     }
 
     struct Flash {
@@ -48,6 +48,7 @@ enum Layout {
             if viewer.has(.administrator) {
                 items.append((.accounts, "/quan-tri/tai-khoan", "Tài khoản"))
                 items.append((.rules, "/quan-tri/quy-tac", "Quy tắc kiểm tra"))
+                items.append((.reorganisations, "/quan-tri/sap-xep", "Sắp xếp đơn vị"))
                 items.append((.audit, "/quan-tri/nhat-ky", "Nhật ký an ninh"))
             }
         }

@@ -11,11 +11,7 @@ enum DateText {
             + "\(minute % 60)"
     }
 
-    static func day(_ date: CivilDate) -> String {
-        let d = date.day < 10 ? "0\(date.day)" : "\(date.day)"
-        let m = date.month < 10 ? "0\(date.month)" : "\(date.month)"
-        return "\(d)/\(m)/\(date.year)"
-    }
+    static func day(_ date: CivilDate) -> String { date.slashed }
 }
 
 /// The period chooser on top of the pages: a GET form, so it works without JavaScript and can be bookmarked.

@@ -1,0 +1,70 @@
+import BaoCaoExchange
+import BaoCaoStorage
+import Foundation
+import XCTVapor
+import XCTest
+
+@testable import BaoCaoWeb
+
+/// The reorganisation of Hải Phòng's wards on 1 July 2025 on the pages: the administrators' list with the shares
+/// still missing, and each ward's public page saying where it came from or where it went, the reused code 11329
+/// leading to phường Máy Chai before the day and to phường Ngô Quyền after it.
+final class LineageWebTests: XCTestCase {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../BaoCaoStorageTests/Fixtures").standardized
+
+    func importHaiPhong(_ store: Store) async throws {
+        var dataset = Dataset()
+        for name in ["hai-phong-2025-units.csv", "hai-phong-2025-lineage.csv"] {
+            let text = try String(contentsOf: Self.fixtures.appendingPathComponent(name), encoding: .utf8)
+            dataset.append(try DatasetReader.read(csv: text, file: name))
+        }
+        _ = try await DatasetImporter.run(dataset, by: "test", store: store)
+    }
+
+    func testAdministratorsSeeEachResolutionAndTheSharesToEnter() async throws {
+        try await WebHarness.with(self) { web in
+            try await importHaiPhong(web.store)
+            let admin = try await web.login("quantri")
+            let page = try await web.get("/quan-tri/sap-xep", as: admin)
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertTrue(
+                page.body.contains("Nghị quyết 1669/NQ-UBTVQH15 ngày 16/06/2025 — có hiệu lực từ ngày 01/07/2025"),
+                page.body)
+            XCTAssertTrue(page.body.contains("12 phần chưa có tỷ lệ"), page.body)
+            XCTAssertTrue(page.body.contains("href=\"/cong-khai/11329?ngay=2025-06-30\">Phường Máy Chai</a>"))
+            XCTAssertTrue(page.body.contains("href=\"/cong-khai/11329\">Phường Ngô Quyền</a>"))
+            let reporter = try await web.login("maychai.baocao")
+            let refused = try await web.get("/quan-tri/sap-xep", as: reporter)
+            XCTAssertEqual(refused.status, .forbidden)
+        }
+    }
+
+    func testAWardsPublicPageSaysWhereItCameFromAndWhereItWent() async throws {
+        try await WebHarness.with(self) { web in
+            try await importHaiPhong(web.store)
+            let now = try await web.get("/cong-khai/11329")
+            XCTAssertTrue(now.body.contains("<h1>Phường Ngô Quyền: báo cáo đã công bố</h1>"), now.body)
+            XCTAssertTrue(
+                now.body.contains(
+                    "Hình thành ngày 01/07/2025 (Nghị quyết 1669/NQ-UBTVQH15 ngày 16/06/2025, Điều 1 khoản 10) từ: "
+                        + "toàn bộ <a href=\"/cong-khai/11329?ngay=2025-06-30\">Phường Máy Chai</a>; "),
+                now.body)
+            XCTAssertTrue(
+                now.body.contains(
+                    "một phần <a href=\"/cong-khai/11341\">Phường Gia Viên</a> <span class=\"badge s-nhap\">chưa có tỷ lệ</span>"
+                ), now.body)
+            let before = try await web.get("/cong-khai/11329?ngay=2025-06-30")
+            XCTAssertTrue(before.body.contains("<h1>Phường Máy Chai: báo cáo đã công bố</h1>"), before.body)
+            XCTAssertTrue(
+                before.body.contains(
+                    "Từ ngày 01/07/2025 đã sắp xếp vào: <a href=\"/cong-khai/11329\">Phường Ngô Quyền</a> (toàn bộ)"),
+                before.body)
+            // The old Gia Viên went in three parts.
+            let split = try await web.get("/cong-khai/11341")
+            for ward in ["Phường Hồng Bàng", "Phường Ngô Quyền", "Phường Gia Viên"] {
+                XCTAssertTrue(split.body.contains(">\(ward)</a> (một phần)"), "\(ward)\n\(split.body)")
+            }
+        }
+    }
+}
