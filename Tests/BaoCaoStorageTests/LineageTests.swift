@@ -165,4 +165,35 @@ final class LineageTests: XCTestCase {
             XCTAssertTrue(p.contains { $0.line == 5 && $0.column == "part" }, "\(p)")
         }
     }
+
+    /// A value or target for the reused code 11329 goes to phường Máy Chai for 2025-H1 and to phường Ngô Quyền for
+    /// 2026-H1, and exports and imports again the same way.
+    func testAValueForAReusedCodeGoesToTheUnitOfItsPeriod() async throws {
+        let store = try await haiPhong()
+        let catalogue = """
+            code,name,unit_of_measure,field
+            THU_NS,Thu ngân sách trên địa bàn phường,triệu đồng,kt
+            """
+        let values = """
+            indicator,unit,period,value,status
+            THU_NS,11329,2025-H1,"1.000",chinh_thuc
+            THU_NS,11329,2026-H1,"3.000",uoc
+            """
+        var dataset = try DatasetReader.read(csv: "code,name\nkt,Kinh tế\n", file: "fields.csv")
+        dataset.append(try DatasetReader.read(csv: catalogue, file: "indicators.csv"))
+        dataset.append(try DatasetReader.read(csv: values, file: "values.csv"))
+        _ = try await DatasetImporter.run(dataset, by: "test", store: store)
+        let rows = try await store.sql.raw(
+            """
+            SELECT u.name, v.period, v.amount FROM data_values v JOIN units u ON u.id = v.unit_id ORDER BY v.period
+            """
+        ).all().map {
+            "\(try $0.decode(column: "name", as: String.self)) \(try $0.decode(column: "period", as: String.self)) "
+                + VietnameseNumber.exact(Amount(scaled: try $0.decode(column: "amount", as: Int64.self)))
+        }
+        XCTAssertEqual(rows, ["Phường Máy Chai 2025-H1 1.000", "Phường Ngô Quyền 2026-H1 3.000"])
+        let exported = try await DatasetExporter.export(store.sql)
+        XCTAssertEqual(
+            exported.values.map { "\($0.unit) \($0.period.code)" }.sorted(), ["11329 2025-H1", "11329 2026-H1"])
+    }
 }

@@ -50,13 +50,15 @@ public enum DatasetImporter {
         summary.indicators = dataset.indicators.count
 
         let references = References(
-            catalogue: try await IndicatorRepository.catalogue(db),
-            units: UnitRepository.currentByCode(try await UnitRepository.all(db)))
+            catalogue: try await IndicatorRepository.catalogue(db), tree: try await UnitTree.load(db))
         let units = references.units
 
         var targets: [TargetRepository.Entry] = []
         for t in dataset.targets {
-            guard let (indicatorID, unit) = references.resolve(t.indicator, t.unit, t.location, &problems) else {
+            guard
+                let (indicatorID, unit) = references.resolve(
+                    t.indicator, t.unit, during: .year(t.year), t.location, &problems)
+            else {
                 continue
             }
             targets.append(
@@ -151,7 +153,10 @@ public enum DatasetImporter {
         var resolved: [(ValueRecord, Int, StoredUnit)] = []
         var firstLine: [ValueWriter.Key: Int] = [:]
         for v in records {
-            guard let (indicatorID, unit) = references.resolve(v.indicator, v.unit, v.location, &problems) else {
+            guard
+                let (indicatorID, unit) = references.resolve(
+                    v.indicator, v.unit, during: v.period, v.location, &problems)
+            else {
                 continue
             }
             if references.catalogue.indicator(code: v.indicator)?.isDerived == true {
@@ -254,15 +259,28 @@ public enum DatasetImporter {
 /// The catalogue and units a file's rows refer to by code.
 struct References {
     let catalogue: Catalogue
-    let units: [String: StoredUnit]
+    let tree: UnitTree
+    /// Each code's current unit.
+    var units: [String: StoredUnit] { tree.byCode }
+
+    /// The unit a code names for a period: a code reused after a reorganisation names the old unit for periods
+    /// before the day and the new one after it (11329 is phường Máy Chai in 2025-H1, phường Ngô Quyền in 2026-H1).
+    /// Of two units in force during one period, the later; of none, the current one (whose dates are then refused).
+    func unit(_ code: String, during period: Period) -> StoredUnit? {
+        let (start, end) = CoverageQuery.bounds(period)
+        let inForce = tree.units.filter {
+            $0.code == code && $0.validFrom <= end && ($0.validTo ?? "9999-12-31") >= start
+        }
+        return inForce.max { $0.validFrom < $1.validFrom } ?? units[code]
+    }
 
     /// The indicator's id and the unit, or the problems of a row that names either wrongly.
     func resolve(
-        _ indicator: String, _ unit: String, _ location: SourceLocation,
+        _ indicator: String, _ unit: String, during period: Period, _ location: SourceLocation,
         _ problems: inout [ImportProblem]
     ) -> (Int, StoredUnit)? {
         let indicatorID = catalogue.idByCode[indicator]
-        let stored = units[unit]
+        let stored = self.unit(unit, during: period)
         if indicatorID == nil {
             problems.append(location.problem("indicator", "chỉ tiêu \"\(indicator)\" không tồn tại"))
         }
