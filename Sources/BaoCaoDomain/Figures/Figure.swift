@@ -22,15 +22,20 @@ public struct Figure: Hashable, Sendable {
     public let lastYearMatched: MatchedSums?
     /// The same against the period before.
     public let previousMatched: MatchedSums?
+    /// For a unit that did not exist last year: the units `lastYear` was rebuilt from (nil when it is the unit's own).
+    public let lastYearRebuilt: Baseline.Basis?
+    /// Why a unit that did not exist last year has no rebuilt `lastYear` (a share to enter, a figure that does not
+    /// add up over units).
+    public let lastYearGap: String?
 
     public init(
         indicator: Indicator, period: Period, current: Observation?, target: TargetValue? = nil,
         lastYear: Observation? = nil, previous: Observation? = nil, lastYearMatched: MatchedSums? = nil,
-        previousMatched: MatchedSums? = nil
+        previousMatched: MatchedSums? = nil, lastYearRebuilt: Baseline.Basis? = nil, lastYearGap: String? = nil
     ) {
         self.indicator = indicator; self.period = period; self.current = current; self.target = target
         self.lastYear = lastYear; self.previous = previous; self.lastYearMatched = lastYearMatched
-        self.previousMatched = previousMatched
+        self.previousMatched = previousMatched; self.lastYearRebuilt = lastYearRebuilt; self.lastYearGap = lastYearGap
     }
 
     /// Period value ÷ annual target × 100, at the indicator's decimals; none for an incomplete sum.
@@ -111,9 +116,14 @@ public enum DerivedFigures {
                     coverage: used.first { !$0.isComplete }?.coverage, isDraft: used.contains(where: \.isDraft))
             }
         }
+        // A rate over rebuilt inputs is itself rebuilt, from its rebuilt numerator and denominator.
+        let lastYear = observe(\.lastYear)
+        let inputs = formula.references.compactMap { inputs[$0] }
         return Figure(
             indicator: indicator, period: period, current: observe(\.current), target: target,
-            lastYear: observe(\.lastYear), previous: observe(\.previous))
+            lastYear: lastYear, previous: observe(\.previous),
+            lastYearRebuilt: lastYear == nil ? nil : inputs.lazy.compactMap(\.lastYearRebuilt).first,
+            lastYearGap: lastYear != nil ? nil : inputs.lazy.compactMap(\.lastYearGap).first)
     }
 }
 
@@ -125,6 +135,7 @@ extension Figure {
         change(&indicator.phrasing)
         return Figure(
             indicator: indicator, period: period, current: current, target: target, lastYear: lastYear,
-            previous: previous, lastYearMatched: lastYearMatched, previousMatched: previousMatched)
+            previous: previous, lastYearMatched: lastYearMatched, previousMatched: previousMatched,
+            lastYearRebuilt: lastYearRebuilt, lastYearGap: lastYearGap)
     }
 }

@@ -10,6 +10,8 @@ public struct FigureSources: Sendable {
     public var expected: [String: ExpectedUnits]
     /// By indicator code, then the earlier period's code.
     public var matched: [String: [String: MatchedSums]]
+    /// For a unit formed since the same period last year: that period's figures rebuilt from its predecessors.
+    public var rebuiltLastYear: Baseline.Rebuilt?
 
     public init(
         own: [String: [String: Observation]] = [:], rolledUp: [String: [String: RolledUp]] = [:],
@@ -47,11 +49,15 @@ public enum FigureAssembler {
         for indicator in indicators where !indicator.isDerived {
             func resolve(_ p: Period) -> Observation? { observation(indicator, p, parts[p.code] ?? [], sources) }
             let matched = sources.matched[indicator.code] ?? [:]
+            let own = resolve(lastYear)
+            let rebuilt = own == nil ? sources.rebuiltLastYear : nil
             byCode[indicator.code] = Figure(
                 indicator: indicator, period: period, current: resolve(period),
                 target: sources.targets[indicator.code]?[period.year],
-                lastYear: resolve(lastYear), previous: period.previous.flatMap(resolve),
-                lastYearMatched: matched[lastYear.code], previousMatched: period.previous.flatMap { matched[$0.code] })
+                lastYear: own ?? rebuilt?.observations[indicator.code], previous: period.previous.flatMap(resolve),
+                lastYearMatched: matched[lastYear.code], previousMatched: period.previous.flatMap { matched[$0.code] },
+                lastYearRebuilt: rebuilt?.observations[indicator.code] == nil ? nil : rebuilt?.basis,
+                lastYearGap: rebuilt?.gaps[indicator.code])
         }
         for indicator in indicators where indicator.isDerived {
             byCode[indicator.code] = DerivedFigures.figure(

@@ -27,6 +27,7 @@ extension Figure {
             return "kết quả vượt giới hạn tính toán"
         case .yearOnYear:
             guard yearOnYear == nil else { return nil }
+            if lastYear == nil, current != nil, let lastYearGap { return lastYearGap }
             return comparisonGap(lastYear, yearOnYearBasis, "cùng kỳ năm trước", style: indicator.changeStyle)
         case .periodOnPeriod:
             guard periodOnPeriod == nil else { return nil }

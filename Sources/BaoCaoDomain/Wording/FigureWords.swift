@@ -65,8 +65,12 @@ public struct FigureWords: Sendable {
     /// "so với cùng kỳ" or "so với cùng kỳ năm 2016".
     public var sameTimeLastYear: String { "so với " + lastYearNoun }
 
-    /// "cùng kỳ" or "cùng kỳ năm 2016".
-    var lastYearNoun: String { "cùng kỳ" + (phrasing.namesComparisonYear ? " năm \(figure.period.year - 1)" : "") }
+    /// "cùng kỳ" or "cùng kỳ năm 2016"; for a unit formed since, the units last year's figure was rebuilt from:
+    /// "cùng kỳ năm 2025 của các phường Máy Chai, Vạn Mỹ và một phần phường Gia Viên (35% dân số)".
+    var lastYearNoun: String {
+        if let rebuilt = figure.lastYearRebuilt { return "cùng kỳ năm \(figure.period.year - 1) \(rebuilt.words)" }
+        return "cùng kỳ" + (phrasing.namesComparisonYear ? " năm \(figure.period.year - 1)" : "")
+    }
 
     /// "tăng 9,7% so với cùng kỳ", "bằng cùng kỳ", "tăng 1.181 tấn so với cùng kỳ năm 2016"; on the units that
     /// reported both years when a sum is incomplete: "tăng 15,38% so với cùng kỳ (so sánh trên cùng 1 phường)".

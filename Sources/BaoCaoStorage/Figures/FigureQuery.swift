@@ -39,7 +39,7 @@ public enum FigureQuery {
 
     static func sources(
         unitIDs: [Int], period: Period, catalogue: Catalogue, view: FigureView, perQuery: Int = unitsPerQuery,
-        _ db: any SQLDatabase
+        rebuilding: Bool = true, _ db: any SQLDatabase
     ) async throws -> [Int: FigureSources] {
         let layer = ValueLayer(view)
         let codes = Array(FigureSources.periodCodes(for: period)).sorted()
@@ -78,6 +78,21 @@ public enum FigureQuery {
             sources.expected = try await CoverageQuery.expected(below: unitID, periods: codes, db)
             sources.matched = try await matched(unitID, period, sources, catalogue, layer, db)
             result[unitID] = sources
+        }
+        // Units without a figure of their own for last year: those formed since get it rebuilt from their
+        // predecessors (whose own figures are read as they are, without rebuilding theirs in turn).
+        let lastYearCodes = Set(period.sameTimeLastYear.parts.map(\.code) + [period.sameTimeLastYear.code])
+        let bare = unitIDs.filter { id in
+            guard let s = result[id] else { return false }
+            return !s.own.values.contains { !lastYearCodes.isDisjoint(with: $0.keys) }
+                && !s.rolledUp.values.contains { !lastYearCodes.isDisjoint(with: $0.keys) }
+        }
+        if rebuilding && !bare.isEmpty {
+            for (unitID, rebuilt) in try await BaselineQuery.lastYear(
+                unitIDs: bare, period: period, catalogue: catalogue, view: view, db)
+            {
+                result[unitID]?.rebuiltLastYear = rebuilt
+            }
         }
         return result
     }

@@ -91,7 +91,8 @@ public enum LineageRepository {
                                 + "lực (valid_to \(dayBefore) trong bảng units)"))
                 }
             }
-            let pair = "\(successor.id)|\(predecessor.id)"
+            // Twice in one file is a mistake; a later file may replace an earlier one's line (to add its share).
+            let pair = "\(record.location.file ?? "")|\(successor.id)|\(predecessor.id)"
             if let earlier = seen[pair] {
                 problems.append(
                     record.location.problem(

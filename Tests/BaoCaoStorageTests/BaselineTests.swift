@@ -1,0 +1,143 @@
+import BaoCaoDomain
+import BaoCaoExchange
+import BaoCaoTestSupport
+import Foundation
+import XCTest
+
+@testable import BaoCaoStorage
+
+/// Phường Ngô Quyền, formed on 1 July 2025, compared with 2025-H1: the figure of its predecessors, whole ones fully
+/// and parts by their share, a rate recomputed from its rebuilt numerator and denominator, an index left out, and a
+/// missing share named instead of a comparison. The predecessors' own figures stay as they were.
+final class BaselineTests: XCTestCase {
+    static let catalogue = """
+        code,name,unit_of_measure,field,unit_aggregation,time_aggregation,formula,change_decimals,value_decimals
+        THU_NS,Thu ngân sách trên địa bàn phường,triệu đồng,kt,sum,flow,,2,0
+        DON_TN,Số đơn tiếp nhận,đơn,kt,sum,flow,,2,0
+        DON_GQ,Số đơn đã giải quyết,đơn,kt,sum,flow,,2,0
+        TY_LE_GQ,Tỷ lệ đơn đã giải quyết,%,kt,none,none,DON_GQ / DON_TN * 100,2,2
+        CHI_SO_GIA,Chỉ số giá tiêu dùng,%,kt,none,none,,2,2
+        """
+
+    /// 2025-H1 of the predecessors of phường Ngô Quyền, and its own 2026-H1.
+    static let values = """
+        indicator,unit,period,value,status
+        THU_NS,11329,2025-H1,"1.000",chinh_thuc
+        THU_NS,11335,2025-H1,500,chinh_thuc
+        THU_NS,11338,2025-H1,300,chinh_thuc
+        THU_NS,11341,2025-H1,800,chinh_thuc
+        THU_NS,11350,2025-H1,400,chinh_thuc
+        DON_TN,11329,2025-H1,40,chinh_thuc
+        DON_TN,11335,2025-H1,20,chinh_thuc
+        DON_TN,11338,2025-H1,20,chinh_thuc
+        DON_TN,11341,2025-H1,40,chinh_thuc
+        DON_TN,11350,2025-H1,40,chinh_thuc
+        DON_GQ,11329,2025-H1,20,chinh_thuc
+        DON_GQ,11335,2025-H1,10,chinh_thuc
+        DON_GQ,11338,2025-H1,10,chinh_thuc
+        DON_GQ,11341,2025-H1,40,chinh_thuc
+        DON_GQ,11350,2025-H1,0,chinh_thuc
+        CHI_SO_GIA,11329,2025-H1,"103,5",chinh_thuc
+        THU_NS,11329,2026-H1,"3.000",uoc
+        DON_TN,11329,2026-H1,100,chinh_thuc
+        DON_GQ,11329,2026-H1,80,chinh_thuc
+        CHI_SO_GIA,11329,2026-H1,"104,1",chinh_thuc
+        """
+
+    /// The shares of the two parts that went into phường Ngô Quyền (illustrative).
+    static let shares = """
+        effective,resolution,successor,predecessor,part,share,share_basis,share_source
+        2025-07-01,1669/NQ-UBTVQH15,11329,11341,mot_phan,25,dan_so,minh họa
+        2025-07-01,1669/NQ-UBTVQH15,11329,11350,mot_phan,50,dan_so,minh họa
+        """
+
+    func store(shares: Bool) async throws -> Store {
+        let store = try await StoreHarness.fresh(for: self)
+        var dataset = try DatasetReader.read(
+            csv: try LineageTests.fixture("hai-phong-2025-units.csv"), file: "units.csv")
+        dataset.append(
+            try DatasetReader.read(csv: try LineageTests.fixture("hai-phong-2025-lineage.csv"), file: "lineage.csv"))
+        dataset.append(try DatasetReader.read(csv: "code,name\nkt,Kinh tế\n", file: "fields.csv"))
+        dataset.append(try DatasetReader.read(csv: Self.catalogue, file: "indicators.csv"))
+        dataset.append(try DatasetReader.read(csv: Self.values, file: "values.csv"))
+        if shares { dataset.append(try DatasetReader.read(csv: Self.shares, file: "shares.csv")) }
+        _ = try await DatasetImporter.run(dataset, by: "test", store: store)
+        return store
+    }
+
+    func figures(_ store: Store, _ unit: StoredUnit, _ period: Period) async throws -> [String: Figure] {
+        let catalogue = try await IndicatorRepository.catalogue(store.sql)
+        let figures = try await FigureQuery.figures(
+            unitID: unit.id, period: period, catalogue: catalogue, view: .official, store.sql)
+        return Dictionary(uniqueKeysWithValues: figures.map { ($0.indicator.code, $0) })
+    }
+
+    func ngoQuyen(_ store: Store) async throws -> StoredUnit {
+        let units = try await UnitRepository.all(store.sql)
+        return try XCTUnwrap(units.first { $0.code == "11329" && $0.validFrom == "2025-07-01" })
+    }
+
+    func testLastYearIsRebuiltFromWholePredecessorsAndSharesOfParts() async throws {
+        let store = try await store(shares: true)
+        let unit = try await ngoQuyen(store)
+        let figures = try await self.figures(store, unit, .firstMonths(2026, 6))
+        // 1.000 + 500 + 300 whole, 25% of 800 and 50% of 400: 2.200.
+        let revenue = try XCTUnwrap(figures["THU_NS"])
+        XCTAssertEqual(revenue.lastYear?.value, Amount(2_200))
+        XCTAssertEqual(revenue.yearOnYear?.magnitude, Amount(scaled: 36_3600))
+        XCTAssertEqual(
+            ResultSentence.sentence(revenue).text,
+            "Thu ngân sách trên địa bàn phường ước đạt 3.000 triệu đồng, tăng 36,36% so với cùng kỳ năm 2025 của các "
+                + "phường Máy Chai, Vạn Mỹ, Cầu Tre và một phần phường Gia Viên (25% dân số), Đông Khê (50% dân số)")
+        // The rate from the rebuilt numerator and denominator: (20+10+10+10+0) / (40+20+20+10+20) = 50/110.
+        let rate = try XCTUnwrap(figures["TY_LE_GQ"])
+        XCTAssertEqual(figures["DON_GQ"]?.lastYear?.value, Amount(50))
+        XCTAssertEqual(figures["DON_TN"]?.lastYear?.value, Amount(110))
+        XCTAssertEqual(rate.lastYear?.value, Amount(scaled: 45_4545))
+        XCTAssertNotNil(rate.lastYearRebuilt)
+        // An index is not rebuilt: no figure, and why.
+        let index = try XCTUnwrap(figures["CHI_SO_GIA"])
+        XCTAssertNil(index.lastYear)
+        XCTAssertEqual(
+            index.gap(.yearOnYear),
+            "chỉ tiêu không cộng được giữa các đơn vị (chỉ số, tỷ lệ, bình quân): không dựng lại số liệu cùng kỳ từ các đơn vị cũ"
+        )
+        // History is not rewritten: phường Máy Chai's own 2025-H1 is still 1.000, with no rebuilt figure.
+        let units = try await UnitRepository.all(store.sql)
+        let mayChai = try XCTUnwrap(units.first { $0.code == "11329" && $0.validTo == "2025-06-30" })
+        let old = try await self.figures(store, mayChai, .firstMonths(2025, 6))
+        XCTAssertEqual(old["THU_NS"]?.current?.value, Amount(1_000))
+        XCTAssertNil(old["THU_NS"]?.lastYearRebuilt)
+    }
+
+    func testAMissingShareIsNamedInsteadOfAComparison() async throws {
+        let store = try await store(shares: false)
+        let unit = try await ngoQuyen(store)
+        let figures = try await self.figures(store, unit, .firstMonths(2026, 6))
+        let revenue = try XCTUnwrap(figures["THU_NS"])
+        XCTAssertNil(revenue.lastYear)
+        XCTAssertNil(revenue.yearOnYear)
+        XCTAssertEqual(
+            revenue.gap(.yearOnYear),
+            "chưa có tỷ lệ của phần phường Gia Viên, phường Đông Khê đã vào đơn vị này: cần nhập tỷ lệ (dân số hoặc "
+                + "diện tích) để dựng số liệu cùng kỳ")
+        XCTAssertEqual(
+            ResultSentence.sentence(revenue).text, "Thu ngân sách trên địa bàn phường ước đạt 3.000 triệu đồng")
+    }
+
+    func testWordsNameTheKindOnceAndEachShare() {
+        let source = { (name: String, part: SuccessionPart, share: Int?) in
+            Baseline.Source(
+                name: name, kind: .ward,
+                succession: Succession(part: part, share: share.map(Amount.init), basis: share == nil ? nil : .area))
+        }
+        XCTAssertEqual(Baseline.Basis(sources: [source("Phường Máy Chai", .whole, nil)]).words, "của phường Máy Chai")
+        XCTAssertEqual(
+            Baseline.Basis(sources: [source("Lạch Tray", .part, 40)]).words,
+            "của một phần phường Lạch Tray (40% diện tích)")
+        XCTAssertEqual(Amount(800).percent(Amount(25)), Amount(200))
+        XCTAssertEqual(
+            Amount(scaled: 1).percent(Amount(50)), Amount(scaled: 1),
+            "half of the smallest amount rounds away from zero")
+    }
+}
