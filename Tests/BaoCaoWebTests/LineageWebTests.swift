@@ -67,4 +67,51 @@ final class LineageWebTests: XCTestCase {
             }
         }
     }
+
+    /// The figures API of phường Ngô Quyền for 2026-H1 compares with 2025-H1 rebuilt from its predecessors, and
+    /// says so.
+    func testTheAPISaysALastYearIsRebuiltAndFromWhat() async throws {
+        try await WebHarness.with(self) { web in
+            try await importHaiPhong(web.store)
+            let data = """
+                code,name,unit_of_measure,field
+                THU_NS_HP,Thu ngân sách trên địa bàn phường (Hải Phòng),triệu đồng,kinh_te
+                """
+            let values = """
+                indicator,unit,period,value,status
+                THU_NS_HP,11329,2025-H1,"1.000",chinh_thuc
+                THU_NS_HP,11335,2025-H1,500,chinh_thuc
+                THU_NS_HP,11338,2025-H1,300,chinh_thuc
+                THU_NS_HP,11341,2025-H1,800,chinh_thuc
+                THU_NS_HP,11350,2025-H1,400,chinh_thuc
+                THU_NS_HP,11329,2026-H1,"3.000",chinh_thuc
+                """
+            let shares = """
+                effective,resolution,successor,predecessor,part,share,share_basis
+                2025-07-01,1669/NQ-UBTVQH15,11329,11341,mot_phan,25,dan_so
+                2025-07-01,1669/NQ-UBTVQH15,11329,11350,mot_phan,50,dan_so
+                """
+            var dataset = try DatasetReader.read(csv: data, file: "indicators.csv")
+            dataset.append(try DatasetReader.read(csv: values, file: "values.csv"))
+            dataset.append(try DatasetReader.read(csv: shares, file: "lineage.csv"))
+            _ = try await DatasetImporter.run(dataset, by: "test", store: web.store)
+            try await web.account("ngoquyen.tonghop", .compiler, on: "11329")
+            let compiler = try await web.login("ngoquyen.tonghop")
+            let api = try await web.get("/api/v1/figures?unit=11329&period=2026-H1", as: compiler)
+            XCTAssertEqual(api.status, .ok, api.body)
+            let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(api.body.utf8)) as? [String: Any])
+            let figure = try XCTUnwrap(
+                (json["figures"] as? [[String: Any]])?.first { $0["indicator"] as? String == "THU_NS_HP" })
+            XCTAssertEqual(figure["last_year"] as? String, "2200")
+            XCTAssertEqual(figure["year_on_year_basis"] as? String, "rebuilt")
+            XCTAssertEqual(
+                figure["last_year_rebuilt_from"] as? String,
+                "của các phường Máy Chai, Vạn Mỹ, Cầu Tre và một phần phường Gia Viên (25% dân số), Đông Khê (50% dân số)"
+            )
+            XCTAssertTrue(
+                (figure["sentence"] as? String ?? "").hasSuffix(
+                    "tăng 36,36% so với cùng kỳ năm 2025 của các phường Máy Chai, Vạn Mỹ, Cầu Tre và một phần phường "
+                        + "Gia Viên (25% dân số), Đông Khê (50% dân số)"), "\(figure)")
+        }
+    }
 }

@@ -116,9 +116,12 @@ struct FigureDTO: Content {
     var percentOfTarget: String?
     var lastYear: String?
     var yearOnYear: ChangeDTO?
-    /// "whole", or "matched" with the number of units that reported both years.
+    /// "whole", or "matched" with the number of units that reported both years; "rebuilt" for a unit formed since,
+    /// whose last year is rebuilt from its predecessors (named in `last_year_rebuilt_from`).
     var yearOnYearBasis: String?
     var yearOnYearUnits: Int?
+    /// "của các phường Máy Chai, Vạn Mỹ và một phần phường Gia Viên (25% dân số)".
+    var lastYearRebuiltFrom: String?
     var previous: String?
     var periodOnPeriod: ChangeDTO?
     var sentence: String
@@ -139,10 +142,11 @@ struct FigureDTO: Content {
         lastYear = f.lastYear?.value.description
         yearOnYear = f.yearOnYear.map { ChangeDTO($0, text: words.yearOnYear) }
         switch f.yearOnYearBasis {
-        case .whole: yearOnYearBasis = "whole"
+        case .whole: yearOnYearBasis = f.lastYearRebuilt == nil ? "whole" : "rebuilt"
         case .matched(let m): yearOnYearBasis = "matched"; yearOnYearUnits = m.units
         case .unavailable: yearOnYearBasis = nil
         }
+        lastYearRebuiltFrom = f.lastYearRebuilt?.words
         previous = f.previous?.value.description
         periodOnPeriod = f.periodOnPeriod.map { ChangeDTO($0, text: words.periodOnPeriod) }
         let sentence = ResultSentence.sentence(f, figures: all)
