@@ -63,7 +63,7 @@ let package = Package(
                 "BaoCaoDomain", "BaoCaoStorage", "BaoCaoDocuments", "BaoCaoWeb",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
-            ]),
+            ], resources: [.copy("Resources/units-2025")]),
         .executableTarget(
             name: "BaoCaoCLI",
             dependencies: [
@@ -86,6 +86,8 @@ let package = Package(
                 // To open the DOCX and XLSX the server sends and check every part is well-formed XML.
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
+        // The benchmark's data: the real list of units it runs on, and its pages.
+        .testTarget(name: "BaoCaoBenchTests", dependencies: ["BaoCaoBench", "BaoCaoStorage", "BaoCaoTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

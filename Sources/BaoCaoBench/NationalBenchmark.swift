@@ -81,7 +81,7 @@ public struct NationalBenchmark {
         table.append(("ANALYZE after the load (planner statistics)", analyzeTime, ""))
         let period = Period.firstMonths(nation.years.upperBound, 6)
         let province = unitID[nation.provinceCode(0)]!
-        let country = unitID["QG"]!
+        let country = unitID[SyntheticNation.countryCode]!
         for view in [FigureView.official, .working] {
             let provinceTimes = try await time {
                 _ = try await FigureQuery.figures(

@@ -17,33 +17,54 @@ public struct PageBenchmark {
         self.store = store; self.repetitions = repetitions; self.national = national
     }
 
-    /// The daily pages at national scale: a commune's form, a province's tracker and dashboards, the country.
-    static let nationalPages: [(name: String, account: String?, path: String)] = [
-        ("nhập liệu: một xã", "x1.baocao", "/nhap-lieu?unit=X1&period=2017-H1"),
-        ("theo dõi nộp số liệu: một tỉnh (các xã)", "t1.tonghop", "/theo-doi?unit=T1&period=2017-H1"),
-        ("tổng quan một tỉnh, số liệu làm việc", "t1.tonghop", "/tong-quan?unit=T1&period=2017-H1&view=lam-viec"),
-        ("tổng quan cả nước", "qg.lanhdao", "/tong-quan?unit=QG&period=2017-H1"),
-        (
-            "một chỉ tiêu của tỉnh: các xã và xu hướng", "t1.tonghop",
-            "/tong-quan/chi-tieu?unit=T1&period=2017-H1&indicator=CT1"
-        ),
-        ("API số liệu một tỉnh", "t1.tonghop", "/api/v1/figures?unit=T1&period=2017-H1"),
-        ("quản trị: tài khoản", "qg.quantri", "/quan-tri/tai-khoan"),
-    ]
+    /// The units the national pages open: the country, its first province (by code) and that province's first
+    /// commune, whether the benchmark's units are the real ones ("01" Hà Nội, "00004" phường Ba Đình) or
+    /// generated ("T1", "X1").
+    struct NationalUnits {
+        var country: String, province: String, commune: String
 
-    static let nationalAccounts: [(name: String, role: Role, unit: String)] = [
-        ("x1.baocao", .reporter, "X1"), ("t1.tonghop", .compiler, "T1"), ("qg.lanhdao", .leader, "QG"),
-        ("qg.quantri", .administrator, "QG"),
-    ]
+        init(_ tree: UnitTree) throws {
+            guard let root = tree.units.first(where: { $0.kind == .country }),
+                let province = tree.children(of: root.id).filter({ !$0.kind.isOffice }).min(by: { $0.code < $1.code }),
+                let commune = tree.children(of: province.id).filter(\.kind.isCommuneLevel).min(by: { $0.code < $1.code }
+                )
+            else { throw BenchFailure(description: "không có dữ liệu cả nước: chạy baocao bench trước để tạo") }
+            (country, self.province, self.commune) = (root.code, province.code, commune.code)
+        }
+    }
+
+    /// The daily pages at national scale: a commune's form, a province's tracker and dashboards, the country.
+    static func nationalPages(_ u: NationalUnits) -> [(name: String, account: String?, path: String)] {
+        [
+            ("nhập liệu: một xã", "xa.baocao", "/nhap-lieu?unit=\(u.commune)&period=2017-H1"),
+            ("theo dõi nộp số liệu: một tỉnh (các xã)", "tinh.tonghop", "/theo-doi?unit=\(u.province)&period=2017-H1"),
+            (
+                "tổng quan một tỉnh, số liệu làm việc", "tinh.tonghop",
+                "/tong-quan?unit=\(u.province)&period=2017-H1&view=lam-viec"
+            ),
+            ("tổng quan cả nước", "qg.lanhdao", "/tong-quan?unit=\(u.country)&period=2017-H1"),
+            (
+                "một chỉ tiêu của tỉnh: các xã và xu hướng", "tinh.tonghop",
+                "/tong-quan/chi-tieu?unit=\(u.province)&period=2017-H1&indicator=CT1"
+            ),
+            ("API số liệu một tỉnh", "tinh.tonghop", "/api/v1/figures?unit=\(u.province)&period=2017-H1"),
+            ("quản trị: tài khoản", "qg.quantri", "/quan-tri/tai-khoan"),
+        ]
+    }
+
+    static func nationalAccounts(_ u: NationalUnits) -> [(name: String, role: Role, unit: String)] {
+        [
+            ("xa.baocao", .reporter, u.commune), ("tinh.tonghop", .compiler, u.province),
+            ("qg.lanhdao", .leader, u.country), ("qg.quantri", .administrator, u.country),
+        ]
+    }
 
     /// Accounts for the national pages (the demo password, hashed at a low cost: logins are not what is timed).
-    func nationalAccounts() async throws {
-        let tree = try await UnitTree.load(store.sql)
-        for (name, role, code) in Self.nationalAccounts {
-            guard try await AccountRepository.find(username: name, store.sql) == nil else { continue }
-            guard let unit = tree.byCode[code] else {
-                throw BenchFailure(
-                    description: "không có đơn vị \(code): chạy baocao bench trước để tạo dữ liệu cả nước")
+    func nationalAccounts(_ tree: UnitTree, _ units: NationalUnits) async throws {
+        for (name, role, code) in Self.nationalAccounts(units) {
+            guard try await AccountRepository.find(username: name, store.sql) == nil, let unit = tree.byCode[code]
+            else {
+                continue
             }
             _ = try await AccountRepository.create(
                 username: name, displayName: name, passwordHash: try Bcrypt.hash(DemoAccounts.password, cost: 4),
@@ -79,8 +100,12 @@ public struct PageBenchmark {
     ]
 
     public func run() async throws -> [(measure: String, result: String, goal: String)] {
+        var pages = Self.pages
         if national {
-            try await nationalAccounts()
+            let tree = try await UnitTree.load(store.sql)
+            let units = try NationalUnits(tree)
+            try await nationalAccounts(tree, units)
+            pages = Self.nationalPages(units)
         } else {
             try await DemoData.loadIfEmpty(store)
             try await DemoAccounts.loadIfMissing(store: store)
@@ -89,7 +114,7 @@ public struct PageBenchmark {
         configure(app, store: store)
         do {
             try await app.asyncBoot()
-            let rows = try await measure(app)
+            let rows = try await measure(app, pages)
             try await app.asyncShutdown()
             return rows
         } catch {
@@ -98,11 +123,12 @@ public struct PageBenchmark {
         }
     }
 
-    func measure(_ app: Application) async throws -> [(measure: String, result: String, goal: String)] {
+    func measure(
+        _ app: Application, _ pages: [(name: String, account: String?, path: String)]
+    ) async throws -> [(measure: String, result: String, goal: String)] {
         var cookies: [String: String] = [:]
         var rows: [(measure: String, result: String, goal: String)] = []
         var loginTimings: Clock.Timings?
-        let pages = national ? Self.nationalPages : Self.pages
         for account in Set(pages.compactMap(\.account)).sorted() {
             let timings = try await Clock.timings(repetitions: 3) { cookies[account] = try await login(app, account) }
             loginTimings = loginTimings ?? timings

@@ -10,8 +10,8 @@ struct Bench: AsyncParsableCommand {
             "Ghi vào một tệp SQLite riêng (xóa trước khi chạy), hoặc vào PostgreSQL khi đặt DATABASE_URL (các bảng bị xóa và tạo lại)."
     )
 
-    @Option(help: "Số xã (quy mô).") var communes = 3_321
-    @Option(help: "Số tỉnh.") var provinces = 34
+    @Option(help: "Số xã do máy tạo (mặc định: 3.321 xã, phường, đặc khu thật từ 1/7/2025).") var communes: Int?
+    @Option(help: "Số tỉnh do máy tạo (mặc định: 34 tỉnh, thành phố thật).") var provinces: Int?
     @Option(help: "Số chỉ tiêu.") var indicators = 300
     @Option(help: "Số lần đo mỗi truy vấn.") var repetitions = 20
     @Option(help: "Tệp SQLite dùng để đo.") var file = "baocao-bench.sqlite"
@@ -64,7 +64,11 @@ struct Bench: AsyncParsableCommand {
             try await printTable(store) { try await ReportBenchmark(store: store, repetitions: repetitions).run() }
             return
         }
-        let nation = SyntheticNation(provinces: provinces, communes: communes, indicators: indicators)
+        // The real provinces and communes, unless a scale is asked for: then generated ones.
+        let nation =
+            provinces == nil && communes == nil
+            ? try SyntheticNation.real(indicators: indicators)
+            : SyntheticNation(provinces: provinces ?? 34, communes: communes ?? 3_321, indicators: indicators)
         print("BaoCao bench: \(configuration.displayName), \(nation.valueCount.formatted()) giá trị")
         let benchmark = NationalBenchmark(nation: nation, store: store, repetitions: repetitions) {
             print($0)
