@@ -36,7 +36,7 @@ struct Report: AsyncParsableCommand {
         do { period = try Period(code: self.period) } catch { throw UserFacingError(error.description) }
         let result = try await database.withStore { store -> Rendered in
             let db = store.sql
-            if try await DemoData.loadIfEmpty(store) {
+            if try await DemoData.loadIfEmpty(store, reform: true) {
                 FileHandle.standardError.write(Data("Đã nạp dữ liệu mẫu.\n".utf8))
             }
             guard let unit = UnitRepository.lookup(self.unit, among: try await UnitRepository.all(db)) else {

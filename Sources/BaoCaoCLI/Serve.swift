@@ -26,7 +26,7 @@ struct Serve: AsyncParsableCommand {
         try await store.migrate()
         // Demo accounts come only with the demo data, in the same first start: a real database that happens to hold
         // a unit 304 never gets accounts with a published password.
-        if !noDemo, try await DemoData.loadIfEmpty(store) {
+        if !noDemo, try await DemoData.loadIfEmpty(store, reform: true) {
             try await DemoAccounts.loadIfMissing(store: store)
             print("Đã nạp dữ liệu mẫu: quận Ngô Quyền (Hải Phòng), 6 tháng đầu năm 2017.")
         }
@@ -67,7 +67,7 @@ struct Migrate: AsyncParsableCommand {
 
     func run() async throws {
         try await database.withStore { store in
-            if demo, try await DemoData.loadIfEmpty(store) { print("Đã nạp dữ liệu mẫu.") }
+            if demo, try await DemoData.loadIfEmpty(store, reform: true) { print("Đã nạp dữ liệu mẫu.") }
         }
         print("Cơ sở dữ liệu đã cập nhật: \(database.configuration.displayName)")
     }

@@ -19,7 +19,7 @@ struct Validate: AsyncParsableCommand {
         do { period = try Period(code: self.period) } catch { throw UserFacingError(error.description) }
         let lines = try await database.withStore { store -> [String] in
             let db = store.sql
-            if try await DemoData.loadIfEmpty(store) {
+            if try await DemoData.loadIfEmpty(store, reform: true) {
                 FileHandle.standardError.write(Data("Đã nạp dữ liệu mẫu.\n".utf8))
             }
             let tree = try await UnitTree.load(db)

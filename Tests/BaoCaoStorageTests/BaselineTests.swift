@@ -122,7 +122,32 @@ final class BaselineTests: XCTestCase {
             "chưa có tỷ lệ của phần phường Gia Viên, phường Đông Khê đã vào đơn vị này: cần nhập tỷ lệ (dân số hoặc "
                 + "diện tích) để dựng số liệu cùng kỳ")
         XCTAssertEqual(
-            ResultSentence.sentence(revenue).text, "Thu ngân sách trên địa bàn phường ước đạt 3.000 triệu đồng")
+            ResultSentence.sentence(revenue).text,
+            "Thu ngân sách trên địa bàn phường ước đạt 3.000 triệu đồng, chưa so sánh được với cùng kỳ năm 2025 (chưa "
+                + "có tỷ lệ của phần phường Gia Viên, phường Đông Khê đã vào đơn vị này: cần nhập tỷ lệ (dân số hoặc "
+                + "diện tích) để dựng số liệu cùng kỳ)")
+    }
+
+    /// The demo after the reform: `baocao report --unit 11329 --period 2026-H1` lists phường Ngô Quyền's figures
+    /// compared with 2025-H1 rebuilt from its predecessors, with the illustrative shares.
+    func testTheReformDemoComparesTheNewWardWithItsPredecessors() async throws {
+        let store = try await StoreHarness.fresh(for: self)
+        try await DemoData.loadIfEmpty(store, reform: true)
+        let unit = try await ngoQuyen(store)
+        let catalogue = try await IndicatorRepository.catalogue(store.sql)
+        let figures = try await FigureQuery.figures(
+            unitID: unit.id, period: .firstMonths(2026, 6), catalogue: catalogue, view: .official, store.sql)
+        let listing = FigureListing(
+            unitName: unit.fullName, period: .firstMonths(2026, 6), fields: catalogue.fields, figures: figures
+        ).text
+        XCTAssertTrue(
+            listing.contains(
+                "- Thu ngân sách nhà nước trên địa bàn phường ước đạt 5.120,0 triệu đồng, tăng 0,24% so với cùng kỳ năm "
+                    + "2025 của các phường Máy Chai, Vạn Mỹ, Cầu Tre và một phần phường Gia Viên (30% dân số), Đông Khê "
+                    + "(45% dân số)."), listing)
+        // 1.800 + 1.200 + 1.050 whole, 30% of 1.500 and 45% of 1.350: 5.107,5.
+        XCTAssertEqual(
+            figures.first { $0.indicator.code == "THU_NS_PHUONG" }?.lastYear?.value, Amount(scaled: 51_075_000))
     }
 
     func testWordsNameTheKindOnceAndEachShare() {

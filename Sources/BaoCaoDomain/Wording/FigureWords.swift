@@ -76,6 +76,10 @@ public struct FigureWords: Sendable {
     /// reported both years when a sum is incomplete: "tăng 15,38% so với cùng kỳ (so sánh trên cùng 1 phường)".
     public var yearOnYear: String? {
         guard let c = figure.yearOnYear else {
+            // A unit formed since last year whose last year could not be rebuilt: said, with what is missing.
+            if figure.current != nil, figure.lastYear == nil, let gap = figure.lastYearGap {
+                return "chưa so sánh được với cùng kỳ năm \(figure.period.year - 1) (\(gap))"
+            }
             return incomparable(figure.lastYear, figure.yearOnYearBasis, lastYearNoun)
         }
         if c.direction == .same && c.style != .ratio {

@@ -18,9 +18,20 @@ public enum DemoData {
         return try DatasetReader.read(json: try Data(contentsOf: url), file: "ngo-quyen-2017.json")
     }
 
-    /// Loads the demo data when the database holds no unit yet. Returns whether it did.
+    /// The second demo, after the 2025 reform: the wards of the former quận Ngô Quyền that became phường Ngô Quyền
+    /// (11329), Gia Viên (11359), Hồng Bàng and Lê Chân of Hải Phòng on 1 July 2025 (Nghị quyết 1669/NQ-UBTVQH15;
+    /// units, codes and lineage real), with their predecessors' 2025-H1 figures, the new wards' 2026-H1 figures and
+    /// the shares of the parts, all illustrative and labelled so in their notes.
+    public static func reformDataset() throws -> Dataset {
+        guard let url = Bundle.module.url(forResource: "hai-phong-2025", withExtension: "json", subdirectory: "demo")
+        else { throw DemoDataMissing() }
+        return try DatasetReader.read(json: try Data(contentsOf: url), file: "hai-phong-2025.json")
+    }
+
+    /// Loads the demo data when the database holds no unit yet (with `reform`, the 2025 reform's demo after it).
+    /// Returns whether it did.
     @discardableResult
-    public static func loadIfEmpty(_ store: Store) async throws -> Bool {
+    public static func loadIfEmpty(_ store: Store, reform: Bool = false) async throws -> Bool {
         let count =
             try await store.sql.raw("SELECT COUNT(*) AS n FROM units").first()?.decode(column: "n", as: Int.self) ?? 0
         guard count == 0 else { return false }
@@ -33,6 +44,7 @@ public enum DemoData {
         try await ReportTemplateRepository.save(
             code: templateCode, name: "Báo cáo tình hình kinh tế - xã hội 6 tháng (quận Ngô Quyền)",
             body: try String(contentsOf: templateURL, encoding: .utf8), by: "demo", store: store)
+        if reform { _ = try await DatasetImporter.run(try reformDataset(), by: "demo", store: store) }
         return true
     }
 
