@@ -28,7 +28,9 @@ struct Serve: AsyncParsableCommand {
         // a unit 304 never gets accounts with a published password.
         if !noDemo, try await DemoData.loadIfEmpty(store, reform: true) {
             try await DemoAccounts.loadIfMissing(store: store)
-            print("Đã nạp dữ liệu mẫu: quận Ngô Quyền (Hải Phòng), 6 tháng đầu năm 2017.")
+            print(
+                "Đã nạp dữ liệu mẫu: quận Ngô Quyền (Hải Phòng), 6 tháng đầu năm 2017; và các phường sau sắp xếp ngày "
+                    + "1/7/2025 (phường Ngô Quyền 11329, Gia Viên 11359: số liệu minh họa 2025-2026).")
         }
         let fromEnvironment = (ProcessInfo.processInfo.environment["BAOCAO_TRUSTED_PROXIES"] ?? "")
             .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

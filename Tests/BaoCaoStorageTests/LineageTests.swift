@@ -128,6 +128,7 @@ final class LineageTests: XCTestCase {
                 2025-07-01,1669/NQ-UBTVQH15,11329,11329,toan_bo,,,
                 2025-07-01,1669/NQ-UBTVQH15,11359,11329,mot_phan,10,dan_so,
                 2025-06-01,1669/NQ-UBTVQH15,11329,11335,toan_bo,,,
+                2025-07-01,1669/NQ-UBTVQH15,11383,31,toan_bo,,,
                 """
         let found = try await problems(csv, into: store)
         func at(_ line: Int, _ column: String?, _ words: String) {
@@ -141,6 +142,7 @@ final class LineageTests: XCTestCase {
         at(6, "part", "Phường Máy Chai đã nhập toàn bộ vào Phường Ngô Quyền nên không thể đi vào cả Phường Gia Viên")
         // On 1 June 2025 the code 11329 is still Máy Chai, and 11335 (Vạn Mỹ) is in force after the day.
         at(8, "part", "Phường Vạn Mỹ nhập toàn bộ vào Phường Máy Chai nhưng còn hiệu lực đến 30/06/2025")
+        at(9, "part", "chưa có ngày hết hiệu lực: cần ghi valid_to 2025-06-30 cho đơn vị này trong bảng units")
         let written = try await LineageRepository.all(store.sql)
         XCTAssertEqual(written.count, 0, "nothing written")
         // Problems of form are found while reading, before the database is asked.

@@ -88,7 +88,7 @@ public enum LineageRepository {
                         record.location.problem(
                             "part",
                             "\(predecessor.fullName) nhập toàn bộ vào \(successor.fullName) nhưng chưa có ngày hết hiệu "
-                                + "lực (valid_to \(dayBefore) trong bảng units)"))
+                                + "lực: cần ghi valid_to \(dayBefore) cho đơn vị này trong bảng units"))
                 }
             }
             // Twice in one file is a mistake; a later file may replace an earlier one's line (to add its share).
