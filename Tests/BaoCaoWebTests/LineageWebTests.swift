@@ -95,6 +95,18 @@ final class LineageWebTests: XCTestCase {
             dataset.append(try DatasetReader.read(csv: values, file: "values.csv"))
             dataset.append(try DatasetReader.read(csv: shares, file: "lineage.csv"))
             _ = try await DatasetImporter.run(dataset, by: "test", store: web.store)
+            // The city's one-indicator page lists the wards as they were in each period.
+            try await web.account("haiphong.lanhdao", .leader, on: "31")
+            let leader = try await web.login("haiphong.lanhdao")
+            for (period, shown, absent) in [
+                ("2025-H1", "Phường Máy Chai", "Phường Ngô Quyền"), ("2026-H1", "Phường Ngô Quyền", "Phường Máy Chai"),
+            ] {
+                let page = try await web.get(
+                    "/tong-quan/chi-tieu?unit=31&period=\(period)&indicator=THU_NS_HP", as: leader)
+                XCTAssertEqual(page.status, .ok, page.body)
+                XCTAssertTrue(page.body.contains(">\(shown)<"), "\(period): \(shown)")
+                XCTAssertFalse(page.body.contains(">\(absent)<"), "\(period): \(absent)")
+            }
             try await web.account("ngoquyen.tonghop", .compiler, on: "11329")
             let compiler = try await web.login("ngoquyen.tonghop")
             let api = try await web.get("/api/v1/figures?unit=11329&period=2026-H1", as: compiler)

@@ -45,6 +45,13 @@ public struct UnitTree: Sendable {
         }
     }
 
+    /// The children in force at some time during `period`: a city's wards of 2025 for 2025-H1, those formed on
+    /// 1 July 2025 for 2026-H1.
+    public func children(of id: Int, during period: Period) -> [StoredUnit] {
+        let (start, end) = CoverageQuery.bounds(period)
+        return children(of: id).filter { $0.validFrom <= end && ($0.validTo ?? "9999-12-31") >= start }
+    }
+
     /// Every unit below, depth first, each level in the order of `children(of:)`.
     public func descendants(of id: Int) -> [StoredUnit] {
         var result: [StoredUnit] = []

@@ -26,7 +26,8 @@ enum DashboardController {
         }
         let model = DashboardPage.Overview(
             unit: unit, period: period, view: view, figures: figures, fields: catalogue.fields,
-            fieldFilter: fieldFilter, parent: parent, children: tree.children(of: unit.id).filter { !$0.kind.isOffice })
+            fieldFilter: fieldFilter, parent: parent,
+            children: tree.children(of: unit.id, during: period).filter { !$0.kind.isOffice })
         return DashboardPage.overview(req, model)
     }
 
@@ -43,7 +44,8 @@ enum DashboardController {
             try await FigureQuery.figures(unitID: u.id, period: p, catalogue: needed, view: view, web.db)
                 .first { $0.indicator.code == indicator.code }
         }
-        let children = tree.children(of: unit.id).filter { !$0.kind.isOffice }
+        // The units below as they were in that period: a reorganisation changes who they are.
+        let children = tree.children(of: unit.id, during: period).filter { !$0.kind.isOffice }
         let statuses = try await SubmissionRepository.submissions(unitIDs: children.map(\.id), period: period, web.db)
         let byChild = try await FigureQuery.figures(
             unitIDs: children.map(\.id), period: period, catalogue: needed, view: view, web.db)
