@@ -50,13 +50,9 @@ struct Report: AsyncParsableCommand {
                 } catch let error as ReportQuery.NoTemplate { throw UserFacingError(error.description) }
             }
             let catalogue = try await IndicatorRepository.catalogue(db)
-            var figures = try await FigureQuery.figures(
-                unitID: unit.id, period: period, catalogue: catalogue, view: view, db)
-            // A commune's listing holds what a commune reports, not the district's whole catalogue.
-            if unit.kind.isCommuneLevel {
-                let reported = Set(ReportingForms.indicators(for: unit, catalogue).map(\.code))
-                figures = figures.filter { reported.contains($0.indicator.code) }
-            }
+            let figures = ReportingForms.listed(
+                try await FigureQuery.figures(unitID: unit.id, period: period, catalogue: catalogue, view: view, db),
+                for: unit, catalogue)
             return .text(
                 FigureListing(
                     unitName: unit.fullName, period: period, fields: catalogue.fields, figures: figures, view: view

@@ -138,8 +138,11 @@ final class BaselineTests: XCTestCase {
         let figures = try await FigureQuery.figures(
             unitID: unit.id, period: .firstMonths(2026, 6), catalogue: catalogue, view: .official, store.sql)
         let listing = FigureListing(
-            unitName: unit.fullName, period: .firstMonths(2026, 6), fields: catalogue.fields, figures: figures
+            unitName: unit.fullName, period: .firstMonths(2026, 6), fields: catalogue.fields,
+            figures: ReportingForms.listed(figures, for: unit, catalogue)
         ).text
+        XCTAssertFalse(listing.contains("thiếu số liệu"), "a ward's listing holds what a ward reports: \(listing)")
+        XCTAssertEqual(listing.components(separatedBy: "\n- ").count - 1, 5, listing)
         XCTAssertTrue(
             listing.contains(
                 "- Thu ngân sách nhà nước trên địa bàn phường ước đạt 5.120,0 triệu đồng, tăng 0,24% so với cùng kỳ năm "

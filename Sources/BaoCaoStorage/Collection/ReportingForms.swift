@@ -14,6 +14,14 @@ public enum ReportingForms {
         }
     }
 
+    /// The figures a unit's own listing holds: for a commune, what a commune reports (not the district's whole
+    /// catalogue, which it has no figures for); for any other unit, all of them.
+    public static func listed(_ figures: [Figure], for unit: StoredUnit, _ catalogue: Catalogue) -> [Figure] {
+        guard unit.kind.isCommuneLevel else { return figures }
+        let reported = Set(indicators(for: unit, catalogue).map(\.code))
+        return figures.filter { reported.contains($0.indicator.code) }
+    }
+
     /// The unit whose form (and so whose submission) a value of `indicator` stored for `valueUnit` belongs to, if any.
     public static func formUnit(of valueUnit: StoredUnit, _ indicator: Indicator, in tree: UnitTree) -> StoredUnit? {
         if valueUnit.kind.isCommuneLevel { return indicator.reportedBy == .commune ? valueUnit : nil }
