@@ -33,11 +33,7 @@ public enum Baseline {
             func list(_ s: [Source], shares: Bool) -> String {
                 let kinds = Set(s.map(\.kind))
                 let names = s.map { source -> String in
-                    let share =
-                        shares
-                        ? source.succession.share.map {
-                            " (\(VietnameseNumber.exact($0))%\(source.succession.basis.map { " " + $0.vietnameseName } ?? ""))"
-                        } ?? "" : ""
+                    let share = shares ? source.succession.shareWords : ""
                     return (kinds.count == 1 ? source.properName : "\(source.kind.vietnameseName) \(source.properName)")
                         + share
                 }

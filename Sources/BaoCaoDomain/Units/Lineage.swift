@@ -30,6 +30,12 @@ public struct Succession: Hashable, Sendable {
         self.part = part; self.share = share; self.basis = basis; self.shareSource = shareSource
     }
 
+    /// " (25% dân số)" for a part with its share; empty for a whole or a part without one.
+    public var shareWords: String {
+        guard part == .part, let share else { return "" }
+        return " (\(VietnameseNumber.exact(share))%\(basis.map { " " + $0.vietnameseName } ?? ""))"
+    }
+
     /// The share that went, in percent: 100 for a whole predecessor, the entered share for a part (nil if none).
     public var percent: Amount? { part == .whole ? Amount(100) : share }
 }

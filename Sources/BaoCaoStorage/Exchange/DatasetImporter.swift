@@ -269,7 +269,7 @@ struct References {
     func unit(_ code: String, during period: Period) -> StoredUnit? {
         let (start, end) = CoverageQuery.bounds(period)
         let inForce = tree.units.filter {
-            $0.code == code && $0.validFrom <= end && ($0.validTo ?? "9999-12-31") >= start
+            $0.code == code && $0.isInForce(from: start, to: end)
         }
         return inForce.max { $0.validFrom < $1.validFrom } ?? units[code]
     }

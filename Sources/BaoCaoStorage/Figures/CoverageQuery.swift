@@ -67,7 +67,7 @@ public enum CoverageQuery {
     ) async throws -> Detail {
         let (start, end) = bounds(period)
         let expected = tree.descendants(of: unit.id).filter {
-            $0.kind.isCommuneLevel && $0.validFrom <= end && ($0.validTo ?? "9999") >= start
+            $0.kind.isCommuneLevel && $0.isInForce(from: start, to: end)
         }
         guard !indicators.isEmpty else { return Detail(expected: expected, reported: [:]) }
         let periods = Dictionary(([period] + period.parts).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })

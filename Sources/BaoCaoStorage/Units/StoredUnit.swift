@@ -10,6 +10,11 @@ public struct StoredUnit: Hashable, Sendable, Codable {
     public var validFrom: String
     public var validTo: String?
 
+    /// Whether the unit is in force on some day from `start` to `end` (ISO dates, both included).
+    public func isInForce(from start: String, to end: String) -> Bool {
+        validFrom <= end && (validTo ?? "9999-12-31") >= start
+    }
+
     /// "quận Ngô Quyền", "phường Máy Tơ", or the office's own name.
     public var fullName: String {
         kind.isOffice || name.lowercased().hasPrefix(kind.vietnameseName) ? name : "\(kind.vietnameseName) \(name)"

@@ -20,7 +20,7 @@ public struct UnitTree: Sendable {
     /// The unit with `code` in force on `day` (a code may name one unit before a reorganisation and another after).
     public func unit(code: String, inForceOn day: CivilDate) -> StoredUnit? {
         let iso = day.description
-        return units.first { $0.code == code && $0.validFrom <= iso && ($0.validTo ?? "9999-12-31") >= iso }
+        return units.first { $0.code == code && $0.isInForce(from: iso, to: iso) }
     }
 
     public static func load(_ db: any SQLDatabase) async throws -> UnitTree {
@@ -49,7 +49,7 @@ public struct UnitTree: Sendable {
     /// 1 July 2025 for 2026-H1.
     public func children(of id: Int, during period: Period) -> [StoredUnit] {
         let (start, end) = CoverageQuery.bounds(period)
-        return children(of: id).filter { $0.validFrom <= end && ($0.validTo ?? "9999-12-31") >= start }
+        return children(of: id).filter { $0.isInForce(from: start, to: end) }
     }
 
     /// Every unit below, depth first, each level in the order of `children(of:)`.

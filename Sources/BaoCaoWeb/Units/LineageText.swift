@@ -12,12 +12,8 @@ enum LineageText {
     /// "một phần Phường Gia Viên (35,5% dân số)", "toàn bộ Phường Máy Chai", "một phần Phường Đông Khê (chưa có tỷ lệ)".
     static func part(_ succession: Succession, _ unit: StoredUnit, _ tree: UnitTree) -> HTML {
         let share: HTML =
-            switch (succession.part, succession.share, succession.basis) {
-            case (.whole, _, _): ""
-            case (.part, let share?, let basis):
-                " (\(VietnameseNumber.exact(share))%\(basis.map { " " + $0.vietnameseName } ?? ""))"
-            case (.part, nil, _): " <span class=\"badge s-nhap\">chưa có tỷ lệ</span>"
-            }
+            succession.part == .part && succession.share == nil
+            ? " <span class=\"badge s-nhap\">chưa có tỷ lệ</span>" : "\(succession.shareWords)"
         return "\(succession.part.vietnameseName) <a href=\"\(href(unit, tree))\">\(unit.fullName)</a>\(share)"
     }
 
