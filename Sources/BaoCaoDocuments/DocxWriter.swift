@@ -111,6 +111,7 @@ public enum DocxWriter {
             case .text(let t): return WordML.run(t)
             case .italic(let t): return WordML.run(t, .init(italic: true))
             case .footnote(let n): return WordML.footnoteReference(n)
+            case .footnoteAgain(let n): return WordML.footnoteCrossReference(n)
             }
         }.joined()
     }

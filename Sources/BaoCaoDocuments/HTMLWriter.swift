@@ -77,6 +77,7 @@ public enum HTMLWriter {
             case .text(let t): return marked(t)
             case .italic(let t): return "<em>" + marked(t) + "</em>"
             case .footnote(let n): return "<a class=\"ref\" id=\"ref\(n)\" href=\"#fn\(n)\"><sup>\(n)</sup></a>"
+            case .footnoteAgain(let n): return "<a class=\"ref\" href=\"#fn\(n)\"><sup>\(n)</sup></a>"
             }
         }.joined()
     }

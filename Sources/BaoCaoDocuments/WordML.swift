@@ -22,9 +22,21 @@ enum WordML {
         lines.map { run($0, font) }.joined(separator: "<w:r><w:br/></w:r>")
     }
 
+    /// A footnote's reference mark, bookmarked so a later mention can point back to it.
     static func footnoteReference(_ id: Int) -> String {
-        "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteReference w:id=\"\(id)\"/></w:r>"
+        "<w:bookmarkStart w:id=\"\(id)\" w:name=\"\(footnoteBookmark(id))\"/>"
+            + "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteReference w:id=\"\(id)\"/></w:r>"
+            + "<w:bookmarkEnd w:id=\"\(id)\"/>"
     }
+
+    /// A second mention of footnote `id`: Word's cross-reference to the footnote's number (`NOTEREF … \f`, formatted
+    /// as a reference mark), showing the same number; a second `footnoteReference` would make a new, empty note.
+    static func footnoteCrossReference(_ id: Int) -> String {
+        "<w:fldSimple w:instr=\" NOTEREF \(footnoteBookmark(id)) \\f \\h \">"
+            + "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:t>\(id)</w:t></w:r></w:fldSimple>"
+    }
+
+    static func footnoteBookmark(_ id: Int) -> String { "_RefFootnote\(id)" }
 
     enum Alignment: String { case left, center, both, right }
 

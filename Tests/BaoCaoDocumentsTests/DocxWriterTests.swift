@@ -43,6 +43,24 @@ final class DocxWriterTests: XCTestCase {
         }
     }
 
+    /// The same footnote cited twice: one note and one auto-numbered reference, then a cross-reference showing the
+    /// same number. A second footnoteReference would make Word and LibreOffice number a new, empty note.
+    func testASecondMentionOfAFootnoteIsACrossReferenceNotANewNote() throws {
+        var twice = document
+        twice.blocks.append(.bullet([.text("Một ý nữa"), .footnoteAgain(1), .text(".")]))
+        let xml = DocxWriter.body(twice)
+        XCTAssertEqual(xml.components(separatedBy: "<w:footnoteReference ").count - 1, 1)
+        XCTAssertTrue(xml.contains("<w:bookmarkStart w:id=\"1\" w:name=\"_RefFootnote1\"/>"))
+        XCTAssertTrue(
+            xml.contains(
+                "<w:fldSimple w:instr=\" NOTEREF _RefFootnote1 \\f \\h \"><w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/>"
+                    + "</w:rPr><w:t>1</w:t></w:r></w:fldSimple>"))
+        XCTAssertTrue(XMLParser(data: Data(xml.utf8)).parse())
+        let html = HTMLWriter.write(twice, title: "t")
+        XCTAssertEqual(html.components(separatedBy: "id=\"ref1\"").count - 1, 1, "an id is given once")
+        XCTAssertEqual(html.components(separatedBy: "href=\"#fn1\"").count - 1, 2)
+    }
+
     func testThePackageIsAZipWithItsParts() throws {
         let data = try DocxWriter.write(document)
         XCTAssertEqual(Array(data.prefix(2)), [0x50, 0x4B], "a ZIP file")

@@ -128,6 +128,61 @@ final class BaselineTests: XCTestCase {
                 + "diện tích) để dựng số liệu cùng kỳ)")
     }
 
+    /// In a report the sentence says "so với cùng kỳ năm 2025" and a footnote names the predecessors and shares,
+    /// once for every sentence on the same basis; with a share missing, the comparison is left out of the text and
+    /// the compiler is told which share to enter.
+    func testAReportNamesThePredecessorsInAFootnote() async throws {
+        let template = try ReportTemplateFormat.parse(
+            """
+            # KẾT QUẢ
+            Thu ngân sách: {THU_NS.sentence}.
+            - Đơn: {DON_GQ.sentence}; {DON_TN.yoy}.
+            """)
+        for shares in [true, false] {
+            let store = try await store(shares: shares)
+            let figures = try await self.figures(store, try await ngoQuyen(store), .firstMonths(2026, 6))
+            let document = ReportRenderer.render(
+                template, period: .firstMonths(2026, 6), figures: Array(figures.values))
+            let note =
+                "So với cùng kỳ năm 2025 của các phường Máy Chai, Vạn Mỹ, Cầu Tre và một phần phường Gia Viên (25% "
+                + "dân số), Đông Khê (50% dân số); số liệu cùng kỳ được tổng hợp lại từ số liệu của các đơn vị trước "
+                + "khi sắp xếp."
+            guard shares else {
+                XCTAssertEqual(document.footnotes, [])
+                XCTAssertTrue(
+                    document.bodyText.contains(
+                        "Thu ngân sách: Thu ngân sách trên địa bàn phường ước đạt 3.000 triệu đồng.")
+                        && document.bodyText.contains("Đơn: Số đơn đã giải quyết đạt 80 đơn."),
+                    document.bodyText)
+                XCTAssertTrue(
+                    document.missing.contains {
+                        $0.hasPrefix(
+                            "THU_NS: chưa so sánh được với cùng kỳ năm 2025 (chưa có tỷ lệ của phần phường Gia Viên, phường Đông Khê"
+                        )
+                    }, "\(document.missing)")
+                continue
+            }
+            XCTAssertEqual(document.footnotes, [note])
+            XCTAssertEqual(document.missing, [])
+            XCTAssertEqual(
+                document.blocks[1],
+                .paragraph([
+                    .text(
+                        "Thu ngân sách: Thu ngân sách trên địa bàn phường ước đạt 3.000 triệu đồng, tăng 36,36% so với cùng kỳ năm 2025"
+                    ),
+                    .footnote(1), .text("."),
+                ]))
+            XCTAssertEqual(
+                document.blocks[2],
+                .bullet([
+                    .text("Đơn: Số đơn đã giải quyết đạt 80 đơn, tăng 60,00% so với cùng kỳ năm 2025"),
+                    .footnoteAgain(1),
+                    .text("; giảm 9,09% so với cùng kỳ năm 2025"), .footnoteAgain(1), .text("."),
+                ]))
+            XCTAssertTrue(document.plainText.contains("Chú thích:\n1. " + note), document.plainText)
+        }
+    }
+
     /// The demo after the reform: `baocao report --unit 11329 --period 2026-H1` lists phường Ngô Quyền's figures
     /// compared with 2025-H1 rebuilt from its predecessors, with the illustrative shares.
     func testTheReformDemoComparesTheNewWardWithItsPredecessors() async throws {
@@ -145,12 +200,58 @@ final class BaselineTests: XCTestCase {
         XCTAssertEqual(listing.components(separatedBy: "\n- ").count - 1, 5, listing)
         XCTAssertTrue(
             listing.contains(
-                "- Thu ngân sách nhà nước trên địa bàn phường ước đạt 5.120,0 triệu đồng, tăng 0,24% so với cùng kỳ năm "
+                "- Thu ngân sách nhà nước trên địa bàn phường ước đạt 5.120,0 triệu đồng, bằng 53,33% dự toán, tăng "
+                    + "0,24% so với cùng kỳ năm "
                     + "2025 của các phường Máy Chai, Vạn Mỹ, Cầu Tre và một phần phường Gia Viên (30% dân số), Đông Khê "
                     + "(45% dân số)."), listing)
         // 1.800 + 1.200 + 1.050 whole, 30% of 1.500 and 45% of 1.350: 5.107,5.
         XCTAssertEqual(
             figures.first { $0.indicator.code == "THU_NS_PHUONG" }?.lastYear?.value, Amount(scaled: 51_075_000))
+    }
+
+    /// The demo's six-month report of phường Ngô Quyền for 2026-H1: every comparison against 2025-H1 rebuilt from
+    /// its predecessors, cited by one footnote; with a share removed, no comparison is printed and the compiler is
+    /// told which share to enter (the report is then not ready to publish).
+    func testTheWardsSixMonthReportCitesItsPredecessorsInOneFootnote() async throws {
+        let store = try await StoreHarness.fresh(for: self)
+        try await DemoData.loadIfEmpty(store, reform: true)
+        let unit = try await ngoQuyen(store)
+        let period = Period.firstMonths(2026, 6)
+        var document = try await ReportQuery.document(
+            template: DemoData.reformTemplateCode, unitID: unit.id, period: period, view: .official, store.sql)
+        XCTAssertEqual(document.missing, [])
+        let note = try XCTUnwrap(document.footnotes.firstIndex { $0.hasPrefix("So với cùng kỳ năm 2025") })
+        XCTAssertEqual(
+            document.footnotes[note],
+            "So với cùng kỳ năm 2025 của các phường Máy Chai, Vạn Mỹ, Cầu Tre và một phần phường Gia Viên (30% dân "
+                + "số), Đông Khê (45% dân số); số liệu cùng kỳ được tổng hợp lại từ số liệu của các đơn vị trước khi "
+                + "sắp xếp.")
+        let citations = document.blocks.flatMap { block -> [ReportDocument.Run] in
+            if case .bullet(let runs) = block { return runs } else { return [] }
+        }.filter { $0 == .footnote(note + 1) || $0 == .footnoteAgain(note + 1) }
+        XCTAssertEqual(citations.count, 5, "each of the five ward figures is compared with the rebuilt 2025-H1")
+        XCTAssertTrue(
+            document.bodyText.contains(
+                "- Thu ngân sách nhà nước trên địa bàn phường ước đạt 5.120,0 triệu đồng, bằng 53,33% dự toán, tăng "
+                    + "0,24% so với cùng kỳ năm 2025."), document.bodyText)
+        XCTAssertFalse(document.bodyText.contains("Máy Chai"), "the body names no predecessor: the footnote does")
+
+        try await store.sql.raw(
+            """
+            UPDATE unit_lineage SET share = NULL, share_basis = NULL
+            WHERE predecessor_id = (SELECT id FROM units WHERE name = 'Phường Gia Viên' AND valid_to = '2025-06-30')
+            """
+        ).run()
+        document = try await ReportQuery.document(
+            template: DemoData.reformTemplateCode, unitID: unit.id, period: period, view: .official, store.sql)
+        XCTAssertFalse(document.bodyText.contains("so với cùng kỳ"), document.bodyText)
+        XCTAssertFalse(document.footnotes.contains { $0.hasPrefix("So với cùng kỳ") })
+        XCTAssertEqual(document.missing.count, 5, "\(document.missing)")
+        XCTAssertTrue(
+            document.missing.contains(
+                "THU_NS_PHUONG: chưa so sánh được với cùng kỳ năm 2025 (chưa có tỷ lệ của phần phường Gia Viên đã vào "
+                    + "đơn vị này: cần nhập tỷ lệ (dân số hoặc diện tích) để dựng số liệu cùng kỳ)"),
+            "\(document.missing)")
     }
 
     func testWordsNameTheKindOnceAndEachShare() {

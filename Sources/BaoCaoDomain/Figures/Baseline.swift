@@ -46,6 +46,14 @@ public enum Baseline {
             if !parts.isEmpty { pieces.append("một phần " + list(parts, shares: true)) }
             return "của " + pieces.joined(separator: " và ")
         }
+
+        /// The footnote a report puts where it compares with a rebuilt figure: "So với cùng kỳ năm 2025 của các
+        /// phường Máy Chai, Vạn Mỹ và một phần phường Gia Viên (35% dân số); số liệu cùng kỳ được tổng hợp lại từ số
+        /// liệu của các đơn vị trước khi sắp xếp."
+        public func footnote(year: Int) -> String {
+            "So với cùng kỳ năm \(year) \(words); số liệu cùng kỳ được tổng hợp lại từ số liệu của các đơn vị trước "
+                + "khi sắp xếp."
+        }
     }
 
     /// The rebuilt figures by indicator code, and for each indicator that gets none, why.

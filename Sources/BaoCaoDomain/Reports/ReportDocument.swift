@@ -4,8 +4,10 @@ public struct ReportDocument: Hashable, Sendable {
         case text(String)
         /// Emphasised text, written `*like this*` in a template: the report's italic lead-ins.
         case italic(String)
-        /// A reference to footnote `n` (1-based).
+        /// A reference to footnote `n` (1-based): the first, which carries the note.
         case footnote(Int)
+        /// A later reference to footnote `n` (the same comparison basis cited again): the same number, no new note.
+        case footnoteAgain(Int)
     }
 
     public enum Block: Hashable, Sendable {
@@ -61,7 +63,7 @@ public struct ReportDocument: Hashable, Sendable {
         runs.map {
             switch $0 {
             case .text(let t), .italic(let t): return t
-            case .footnote: return ""
+            case .footnote, .footnoteAgain: return ""
             }
         }.joined()
     }

@@ -8,10 +8,11 @@ public enum ReportRenderer {
         var footnoteNumbers: [String: Int] = [:]
         var footnotes: [String] = []
 
-        func fill(_ text: String, keepingSpaces: Bool = false) -> String {
+        // The body cites where a baseline was rebuilt in a footnote; a footnote or the header names it in its words.
+        func fill(_ text: String, keepingSpaces: Bool = false, citing: Bool = false) -> String {
             let rendered = PhraseTemplate(text).render(
                 subject: nil, figures: byCode, period: period,
-                keepingSpaces: keepingSpaces)
+                keepingSpaces: keepingSpaces, citing: citing)
             missing += rendered.missing
             return rendered.text
         }
@@ -21,9 +22,21 @@ public enum ReportRenderer {
             var rest = Substring(text)
             while let open = rest.firstRange(of: "[^"), let close = rest[open.upperBound...].firstIndex(of: "]") {
                 let label = String(rest[open.upperBound..<close])
-                result.append(.text(String(rest[..<open.lowerBound])))
+                var before = String(rest[..<open.lowerBound])
+                if let why = ReportFootnote.omission(label) {
+                    missing.append(why)
+                    for joint in [", ", "; ", " và "] where before.hasSuffix(joint) { before.removeLast(joint.count) }
+                    result.append(.text(before))
+                    rest = rest[rest.index(after: close)...]
+                    continue
+                }
+                result.append(.text(before))
                 if let n = footnoteNumbers[label] {
-                    result.append(.footnote(n))
+                    result.append(.footnoteAgain(n))
+                } else if let inline = ReportFootnote.inlineText(label) {
+                    footnotes.append(inline.capitalizingFirstLetter)
+                    footnoteNumbers[label] = footnotes.count
+                    result.append(.footnote(footnotes.count))
                 } else if let body = template.footnotes[label] {
                     footnotes.append(fill(body).capitalizingFirstLetter)
                     footnoteNumbers[label] = footnotes.count
@@ -55,8 +68,8 @@ public enum ReportRenderer {
                         lines: text.split(separator: " | ").map {
                             fill(String($0).trimmingWhitespace())
                         }))
-            case .paragraph(let text): blocks.append(.paragraph(runs(fill(text))))
-            case .bullet(let text): blocks.append(.bullet(runs(fill(text))))
+            case .paragraph(let text): blocks.append(.paragraph(runs(fill(text, citing: true))))
+            case .bullet(let text): blocks.append(.bullet(runs(fill(text, citing: true))))
             case .annex: annexInDocument = true
             }
         }

@@ -2,10 +2,13 @@
 /// Each returns nil when the figure behind it is missing.
 public struct FigureWords: Sendable {
     public let figure: Figure
+    /// In a report, where last year's figure was rebuilt from other units goes to a footnote (a `[^=…]` marker the
+    /// renderer numbers) instead of into the sentence.
+    public let citing: Bool
     var indicator: Indicator { figure.indicator }
     var phrasing: Phrasing { figure.indicator.phrasing }
 
-    public init(_ figure: Figure) { self.figure = figure }
+    public init(_ figure: Figure, citing: Bool = false) { self.figure = figure; self.citing = citing }
 
     /// The status verb: "ước đạt" for an estimate, "đạt" for a final value.
     public var verb: String? { figure.current.map { phrasing.verb(for: $0.status) } }
@@ -66,9 +69,14 @@ public struct FigureWords: Sendable {
     public var sameTimeLastYear: String { "so với " + lastYearNoun }
 
     /// "cùng kỳ" or "cùng kỳ năm 2016"; for a unit formed since, the units last year's figure was rebuilt from:
-    /// "cùng kỳ năm 2025 của các phường Máy Chai, Vạn Mỹ và một phần phường Gia Viên (35% dân số)".
+    /// "cùng kỳ năm 2025 của các phường Máy Chai, Vạn Mỹ và một phần phường Gia Viên (35% dân số)", or when citing,
+    /// "cùng kỳ năm 2025" and a footnote that names them.
     var lastYearNoun: String {
-        if let rebuilt = figure.lastYearRebuilt { return "cùng kỳ năm \(figure.period.year - 1) \(rebuilt.words)" }
+        if let rebuilt = figure.lastYearRebuilt {
+            let noun = "cùng kỳ năm \(figure.period.year - 1)"
+            guard citing else { return noun + " " + rebuilt.words }
+            return noun + ReportFootnote.marker(rebuilt.footnote(year: figure.period.year - 1))
+        }
         return "cùng kỳ" + (phrasing.namesComparisonYear ? " năm \(figure.period.year - 1)" : "")
     }
 
@@ -78,7 +86,9 @@ public struct FigureWords: Sendable {
         guard let c = figure.yearOnYear else {
             // A unit formed since last year whose last year could not be rebuilt: said, with what is missing.
             if figure.current != nil, figure.lastYear == nil, let gap = figure.lastYearGap {
-                return "chưa so sánh được với cùng kỳ năm \(figure.period.year - 1) (\(gap))"
+                let words = "chưa so sánh được với cùng kỳ năm \(figure.period.year - 1) (\(gap))"
+                // A report leaves the comparison out and tells the compiler, rather than print the instruction.
+                return citing ? ReportFootnote.omitted("\(indicator.code): \(words)") : words
             }
             return incomparable(figure.lastYear, figure.yearOnYearBasis, lastYearNoun)
         }

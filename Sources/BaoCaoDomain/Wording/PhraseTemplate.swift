@@ -72,10 +72,11 @@ public struct PhraseTemplate: Hashable, Sendable {
     }
 
     /// Fills the template. `subject` answers `{part}`; without one (narrative text), `{part}` may only name a period
-    /// part. `depth` stops a `text` part from following templates round in a circle.
+    /// part. `depth` stops a `text` part from following templates round in a circle. `citing`: a report's words,
+    /// where a rebuilt baseline is named in a footnote (`FigureWords.citing`).
     public func render(
         subject: Figure?, figures: [String: Figure], period: Period, depth: Int = 0,
-        keepingSpaces: Bool = false
+        keepingSpaces: Bool = false, citing: Bool = false
     ) -> RenderedText {
         var text = ""
         var missing: [String] = []
@@ -89,7 +90,10 @@ public struct PhraseTemplate: Hashable, Sendable {
                     filled = Self.fill(period: part, period)
                 } else if let figure = code.map({ figures[$0] }) ?? subject {
                     label = figure.indicator.code + "." + part
-                    filled = part == "text" ? Self.ownText(figure, figures, depth) : Self.fill(part, figure)
+                    filled =
+                        part == "text"
+                        ? Self.ownText(figure, figures, depth, citing: citing)
+                        : Self.fill(part, figure, citing: citing)
                 } else {
                     label = (code ?? "") + "." + part
                 }
@@ -114,14 +118,14 @@ public struct PhraseTemplate: Hashable, Sendable {
         return RenderedText(text: words.replacingOccurrences(of: " ,", with: ","), missing: missing)
     }
 
-    static func ownText(_ figure: Figure, _ figures: [String: Figure], _ depth: Int) -> String? {
+    static func ownText(_ figure: Figure, _ figures: [String: Figure], _ depth: Int, citing: Bool) -> String? {
         let rendered: RenderedText
         if depth < 2, let template = figure.indicator.phrasing.template, !template.isEmpty {
             rendered = PhraseTemplate(template).render(
                 subject: figure, figures: figures, period: figure.period,
-                depth: depth + 1)
+                depth: depth + 1, citing: citing)
         } else {
-            rendered = ResultSentence.canonical(figure)
+            rendered = ResultSentence.canonical(figure, citing: citing)
         }
         return rendered.missing.isEmpty ? rendered.text : nil
     }
@@ -147,8 +151,8 @@ public struct PhraseTemplate: Hashable, Sendable {
         }
     }
 
-    static func fill(_ part: String, _ figure: Figure) -> String? {
-        let words = FigureWords(figure)
+    static func fill(_ part: String, _ figure: Figure, citing: Bool = false) -> String? {
+        let words = FigureWords(figure, citing: citing)
         switch part {
         case "name": return figure.indicator.name
         case "verb": return words.verb
@@ -163,7 +167,7 @@ public struct PhraseTemplate: Hashable, Sendable {
         case "last_year": return words.lastYearValue
         case "target_value": return words.targetValue
         case "sentence":
-            let s = ResultSentence.canonical(figure)
+            let s = ResultSentence.canonical(figure, citing: citing)
             return s.missing.isEmpty ? s.text : nil
         default: return fill(period: part, figure.period)
         }

@@ -9,8 +9,8 @@ public struct RenderedText: Hashable, Sendable {
 /// The canonical result sentence of the reference report:
 /// "<name> <verb> <value>, bằng <p>% <kế hoạch năm>, tăng <g>% so với cùng kỳ", with its variants.
 public enum ResultSentence {
-    public static func canonical(_ figure: Figure) -> RenderedText {
-        let words = FigureWords(figure)
+    public static func canonical(_ figure: Figure, citing: Bool = false) -> RenderedText {
+        let words = FigureWords(figure, citing: citing)
         let indicator = figure.indicator
         guard let value = words.value, let verb = words.verb else {
             return RenderedText(

@@ -8,6 +8,8 @@ import SQLKit
 public enum DemoData {
     /// Code of the demo report template: the reference report of Ngô Quyền, first half of 2017.
     public static let templateCode = "ngo-quyen-6-thang"
+    /// Code of the second demo's report template: phường Ngô Quyền's six-month report after the 2025 reform.
+    public static let reformTemplateCode = "phuong-ngo-quyen-6-thang"
 
     public static var url: URL? {
         Bundle.module.url(forResource: "ngo-quyen-2017", withExtension: "json", subdirectory: "demo")
@@ -36,16 +38,23 @@ public enum DemoData {
             try await store.sql.raw("SELECT COUNT(*) AS n FROM units").first()?.decode(column: "n", as: Int.self) ?? 0
         guard count == 0 else { return false }
         _ = try await DatasetImporter.run(try dataset(), by: "demo", store: store)
-        guard
-            let templateURL = Bundle.module.url(
-                forResource: "ngo-quyen-2017-h1", withExtension: "template",
-                subdirectory: "demo")
-        else { throw DemoDataMissing() }
-        try await ReportTemplateRepository.save(
-            code: templateCode, name: "Báo cáo tình hình kinh tế - xã hội 6 tháng (quận Ngô Quyền)",
-            body: try String(contentsOf: templateURL, encoding: .utf8), by: "demo", store: store)
-        if reform { _ = try await DatasetImporter.run(try reformDataset(), by: "demo", store: store) }
+        try await saveTemplate(
+            "ngo-quyen-2017-h1", as: templateCode, name: "Báo cáo tình hình kinh tế - xã hội 6 tháng (quận Ngô Quyền)",
+            store)
+        guard reform else { return true }
+        _ = try await DatasetImporter.run(try reformDataset(), by: "demo", store: store)
+        try await saveTemplate(
+            reformTemplateCode, as: reformTemplateCode,
+            name: "Báo cáo tình hình kinh tế - xã hội 6 tháng (phường Ngô Quyền, sau sắp xếp)", store)
         return true
+    }
+
+    static func saveTemplate(_ file: String, as code: String, name: String, _ store: Store) async throws {
+        guard let url = Bundle.module.url(forResource: file, withExtension: "template", subdirectory: "demo") else {
+            throw DemoDataMissing()
+        }
+        try await ReportTemplateRepository.save(
+            code: code, name: name, body: try String(contentsOf: url, encoding: .utf8), by: "demo", store: store)
     }
 
     struct DemoDataMissing: Error, CustomStringConvertible {

@@ -72,7 +72,7 @@ enum TrackerController {
         let tree = try await web.tree()
         let locality = try Access.unit(req, tree: tree)
         try await Access.require(req, .readDraft, on: locality, tree: tree, store: web.store)
-        let period = try Access.period(req, default: web.settings.defaultPeriod)
+        let period = try Access.period(req, default: web.settings.period(for: locality))
         let (all, deadline) = try await lines(locality: locality, period: period, tree: tree, web: web)
         let catalogue = try await web.catalogue()
         let model = TrackerPage.Model(

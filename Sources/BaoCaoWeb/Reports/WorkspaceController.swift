@@ -52,7 +52,7 @@ enum WorkspaceController {
             locality = unit
         }
         if locality.kind.isOffice, let parent = locality.parentID.flatMap({ tree.byID[$0] }) { locality = parent }
-        let period = try value("period").map(APIController.period) ?? web.settings.defaultPeriod
+        let period = try value("period").map(APIController.period) ?? web.settings.period(for: locality)
         return Target(
             template: code, templateName: codes.first { $0.code == code }?.name ?? code, body: stored.template,
             locality: locality, period: period, others: codes.filter { $0.code != code })

@@ -23,6 +23,10 @@ public struct WebSettings: Sendable {
         self.defaultPeriod = defaultPeriod; self.today = today; self.bcryptCost = bcryptCost
         self.pdfAtPublish = pdfAtPublish; self.trustedProxies = trustedProxies
     }
+
+    /// The period a unit's pages open on when none is chosen: the default while the unit was in force then
+    /// (`StoredUnit.openingPeriod`).
+    public func period(for unit: StoredUnit?) -> Period { unit?.openingPeriod(defaultPeriod) ?? defaultPeriod }
 }
 
 struct Web: Sendable {
