@@ -198,4 +198,21 @@ final class LineageTests: XCTestCase {
         XCTAssertEqual(
             exported.values.map { "\($0.unit) \($0.period.code)" }.sorted(), ["11329 2025-H1", "11329 2026-H1"])
     }
+
+    /// A unit's pages open on a period it was in force: one formed on 1 July 2025 on the first period of the kind
+    /// that starts after, one abolished on 30 June 2025 on the last that started before.
+    func testAUnitOpensOnAPeriodItWasInForce() {
+        let formed = StoredUnit(
+            id: 1, code: "11329", name: "Phường Ngô Quyền", kind: .ward, parentID: nil, validFrom: "2025-07-01",
+            validTo: nil)
+        let abolished = StoredUnit(
+            id: 2, code: "11329", name: "Phường Máy Chai", kind: .ward, parentID: nil, validFrom: "0001-01-01",
+            validTo: "2025-06-30")
+        XCTAssertEqual(formed.openingPeriod(.firstMonths(2017, 6)), .firstMonths(2026, 6))
+        XCTAssertEqual(formed.openingPeriod(.year(2017)), .year(2026))
+        XCTAssertEqual(formed.openingPeriod(.year(2025)), .year(2025), "in force for part of 2025")
+        XCTAssertEqual(abolished.openingPeriod(.firstMonths(2017, 6)), .firstMonths(2017, 6))
+        XCTAssertEqual(abolished.openingPeriod(.firstMonths(2027, 9)), .firstMonths(2025, 9))
+        XCTAssertEqual(abolished.openingPeriod(.firstMonths(2027, 6)), .firstMonths(2025, 6))
+    }
 }

@@ -126,4 +126,25 @@ final class LineageWebTests: XCTestCase {
                         + "Gia Viên (25% dân số), Đông Khê (50% dân số)"), "\(figure)")
         }
     }
+
+    /// The reform demo's people: phường Ngô Quyền's compiler opens on 2026-H1 (the demo's default 2017-H1 is before
+    /// the ward existed), its dashboard compares with the rebuilt 2025-H1 and its report workspace is there.
+    func testTheNewWardsPeopleOpenOnItsFirstPeriod() async throws {
+        try await WebHarness.with(self, reform: true) { web in
+            let compiler = try await web.login("ngoquyen.tonghop")
+            let home = try await web.get("/", as: compiler)
+            XCTAssertEqual(home.headers.first(name: .location), "/theo-doi?unit=11329&period=2026-H1")
+            let dashboard = try await web.get("/tong-quan?unit=11329&view=chinh-thuc", as: compiler)
+            XCTAssertEqual(dashboard.status, .ok)
+            XCTAssertTrue(dashboard.body.contains("6 tháng đầu năm 2026"), dashboard.body)
+            XCTAssertTrue(dashboard.body.contains("5.120,0"), dashboard.body)
+            let workspace = try await web.get("/soan-bao-cao?template=phuong-ngo-quyen-6-thang", as: compiler)
+            XCTAssertEqual(workspace.status, .ok, workspace.body)
+            XCTAssertTrue(workspace.body.contains("6 tháng đầu năm 2026"), workspace.body)
+            let reporter = try await web.login("ngoquyen.baocao")
+            let form = try await web.get("/nhap-lieu?unit=11329", as: reporter)
+            XCTAssertEqual(form.status, .ok)
+            XCTAssertTrue(form.body.contains("5.120"), form.body)
+        }
+    }
 }

@@ -28,11 +28,12 @@ final class WebHarness: @unchecked Sendable {  // immutable after start
     }
 
     static func start(
-        for test: XCTestCase, calendar: String? = nil, today: CivilDate = CivilDate(2017, 6, 20)
+        for test: XCTestCase, calendar: String? = nil, today: CivilDate = CivilDate(2017, 6, 20), reform: Bool = false
     )
         async throws -> WebHarness
     {
         let store = try await StoreHarness.fresh(demo: true, for: test)
+        if reform { try await DemoData.loadReform(store) }
         if let calendar {
             _ = try await DatasetImporter.run(try DatasetReader.read(csv: calendar), by: "test", store: store)
         }
@@ -46,9 +47,9 @@ final class WebHarness: @unchecked Sendable {  // immutable after start
 
     /// Runs `body` and shuts the application down whatever happens.
     static func with(
-        _ test: XCTestCase, calendar: String? = nil, _ body: (WebHarness) async throws -> Void
+        _ test: XCTestCase, calendar: String? = nil, reform: Bool = false, _ body: (WebHarness) async throws -> Void
     ) async throws {
-        let web = try await start(for: test, calendar: calendar)
+        let web = try await start(for: test, calendar: calendar, reform: reform)
         do { try await body(web) } catch {
             try await web.shutdown(); throw error
         }

@@ -41,12 +41,16 @@ public enum DemoData {
         try await saveTemplate(
             "ngo-quyen-2017-h1", as: templateCode, name: "Báo cáo tình hình kinh tế - xã hội 6 tháng (quận Ngô Quyền)",
             store)
-        guard reform else { return true }
+        if reform { try await loadReform(store) }
+        return true
+    }
+
+    /// Loads the 2025 reform's demo (its units, lineage, figures and phường Ngô Quyền's template) over the 2017 one.
+    public static func loadReform(_ store: Store) async throws {
         _ = try await DatasetImporter.run(try reformDataset(), by: "demo", store: store)
         try await saveTemplate(
             reformTemplateCode, as: reformTemplateCode,
             name: "Báo cáo tình hình kinh tế - xã hội 6 tháng (phường Ngô Quyền, sau sắp xếp)", store)
-        return true
     }
 
     static func saveTemplate(_ file: String, as code: String, name: String, _ store: Store) async throws {

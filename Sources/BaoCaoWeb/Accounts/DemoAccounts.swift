@@ -3,8 +3,9 @@ import BaoCaoStorage
 import Vapor
 
 /// The demo's people: one account per role for quận Ngô Quyền, a reporter and an approver for each office and for
-/// two wards (Máy Chai, Máy Tơ). All share one password, printed at start-up. The offices' figures of the first half
-/// of 2017 are approved and the reference report is published, as they were in real life.
+/// two wards (Máy Chai, Máy Tơ); with the 2025 reform's demo, the new phường Ngô Quyền's compiler, reporter and
+/// approver and phường Gia Viên's reporter and approver. All share one password, printed at start-up. The offices'
+/// figures of the first half of 2017 are approved and the reference report is published, as they were in real life.
 public enum DemoAccounts {
     public static let password = "baocao@2017"
 
@@ -16,11 +17,32 @@ public enum DemoAccounts {
     }
 
     static let wards = [("304-P01", "maychai", "phường Máy Chai"), ("304-P02", "mayto", "phường Máy Tơ")]
+    /// The wards of Hải Phòng formed on 1 July 2025 (the reform demo), when they are loaded.
+    static let reformWards = [("11329", "ngoquyen", "phường Ngô Quyền"), ("11359", "giavien", "phường Gia Viên")]
     public static let districtCode = "304"
-    public static var wardCodes: Set<String> { Set(wards.map(\.0)) }
+    public static var wardCodes: Set<String> { Set((wards + reformWards).map(\.0)) }
 
-    /// Every demo account, for the README and the start-up message.
-    public static func entries(offices: [StoredUnit]) -> [Entry] {
+    /// Every demo account for the units `tree` holds, for the README and the start-up message.
+    public static func entries(_ tree: UnitTree) -> [Entry] {
+        var list = entries(offices: offices(tree))
+        for (code, slug, name) in reformWards where tree.byCode[code] != nil {
+            if code == "11329" {
+                list.append(
+                    Entry(
+                        username: "\(slug).tonghop", displayName: "Văn phòng HĐND và UBND \(name) (tổng hợp)",
+                        role: .compiler, unitCode: code))
+            }
+            list.append(
+                Entry(
+                    username: "\(slug).baocao", displayName: "Cán bộ thống kê \(name)", role: .reporter, unitCode: code)
+            )
+            list.append(
+                Entry(username: "\(slug).duyet", displayName: "Chủ tịch UBND \(name)", role: .approver, unitCode: code))
+        }
+        return list
+    }
+
+    static func entries(offices: [StoredUnit]) -> [Entry] {
         var list = [
             Entry(username: "quantri", displayName: "Quản trị hệ thống (quận)", role: .administrator, unitCode: "304"),
             Entry(
@@ -57,7 +79,7 @@ public enum DemoAccounts {
         guard let admin = try await AccountRepository.find(username: "quantri", store.sql),
             (try? Bcrypt.verify(password, created: admin.passwordHash)) == true
         else { return [] }
-        return entries(offices: offices(try await UnitTree.load(store.sql)))
+        return entries(try await UnitTree.load(store.sql))
     }
 
     static func offices(_ tree: UnitTree) -> [StoredUnit] {
@@ -74,7 +96,7 @@ public enum DemoAccounts {
         let tree = try await UnitTree.load(db)
         guard tree.byCode["304"] != nil else { return [] }
         let hash = try Bcrypt.hash(password, cost: bcryptCost)
-        let list = entries(offices: offices(tree))
+        let list = entries(tree)
         let catalogue = try await IndicatorRepository.catalogue(db)
         let period = Period.firstMonths(2017, 6)
         try await store.transaction { db in
