@@ -147,4 +147,30 @@ final class LineageWebTests: XCTestCase {
             XCTAssertTrue(form.body.contains("5.120"), form.body)
         }
     }
+
+    /// The one-indicator page's trend across the reform: the ward's 2025-H1 point rebuilt, hollow and explained; the
+    /// city's line broken where its wards changed, and the change named.
+    func testTheTrendMarksARebuiltPointAndAChangeOfComposition() async throws {
+        try await WebHarness.with(self, reform: true) { web in
+            let compiler = try await web.login("ngoquyen.tonghop")
+            let ward = try await web.get(
+                "/tong-quan/chi-tieu?unit=11329&period=2026-H1&indicator=THU_NS_PHUONG&view=chinh-thuc", as: compiler)
+            XCTAssertTrue(ward.body.contains("<title>2025-H1: 5.107,5*</title>"), ward.body)
+            XCTAssertTrue(ward.body.contains("fill=\"#fff\""), "the rebuilt point is hollow")
+            XCTAssertTrue(
+                ward.body.contains(
+                    "(*) Số liệu 6 tháng đầu năm 2025 được tổng hợp lại từ số liệu của các phường Máy Chai"), ward.body)
+            XCTAssertFalse(ward.body.contains("Thành phần đơn vị thay đổi"))
+            try await web.account("haiphong.lanhdao", .leader, on: "31")
+            let leader = try await web.login("haiphong.lanhdao")
+            let city = try await web.get(
+                "/tong-quan/chi-tieu?unit=31&period=2026-H1&indicator=THU_NS_PHUONG&view=chinh-thuc", as: leader)
+            XCTAssertTrue(city.body.contains("<title>Thành phần đơn vị thay đổi</title>"), city.body)
+            XCTAssertTrue(
+                city.body.contains(
+                    "Từ 6 tháng đầu năm 2026, thành phố Hải Phòng gồm 4 đơn vị trực thuộc: thêm phường Hồng Bàng"),
+                city.body)
+            XCTAssertFalse(city.body.contains("(*)"), "a city that existed is summed, not rebuilt")
+        }
+    }
 }

@@ -36,4 +36,11 @@ public struct StoredUnit: Hashable, Sendable, Codable {
     public var fullName: String {
         kind.isOffice || name.lowercased().hasPrefix(kind.vietnameseName) ? name : "\(kind.vietnameseName) \(name)"
     }
+
+    /// The name inside a sentence: the kind in lower case ("phường Ngô Quyền" for a unit named "Phường Ngô Quyền").
+    public var nameInSentence: String {
+        let word = kind.vietnameseName
+        guard !kind.isOffice else { return name }
+        return name.lowercased().hasPrefix(word + " ") ? word + name.dropFirst(word.count) : "\(word) \(name)"
+    }
 }

@@ -53,10 +53,10 @@ enum DashboardController {
             guard let f = byChild[child.id]?.first(where: { $0.indicator.code == indicator.code }) else { return nil }
             return .init(unit: child, figure: f, status: statuses[child.id]?.status ?? .notStarted)
         }
-        var trend: [Figure?] = []
-        for back in (0...3).reversed() {
-            trend.append(try await figure(unit, Period(year: period.year - back, kind: period.kind)))
-        }
+        let trend = try await TrendQuery.trend(
+            of: indicator.code, unit: unit,
+            periods: (0...3).reversed().map { Period(year: period.year - $0, kind: period.kind) }, tree: tree,
+            catalogue: catalogue, view: view, web.db)
         let model = DashboardPage.Detail(
             unit: unit, period: period, view: view, indicator: indicator, current: try await figure(unit, period),
             children: rows, trend: trend)

@@ -29,7 +29,7 @@ enum DashboardPage {
         var current: Figure?
         var children: [ChildRow]
         /// The same period of the last four years, oldest first.
-        var trend: [Figure?]
+        var trend: Trend
     }
 
     /// The pace line of the charts: the share of the year the period covers (from the domain's rule), in %.
@@ -116,12 +116,14 @@ enum DashboardPage {
                 <td>\(Layout.badge(r.status))</td></tr>
                 """
         }
-        let points = zip((0...3).reversed(), m.trend).map { back, f in
-            (
-                label: Period(year: m.period.year - back, kind: m.period.kind).code,
-                value: f?.current.map { Double($0.value.scaled) / 10_000 },
-                caption: ComparisonWords.value(f?.current?.value, i)
-            )
+        let points = m.trend.points.map { p in
+            SVGChart.TrendPoint(
+                label: p.period.code, value: p.value.map { Double($0.scaled) / 10_000 },
+                caption: ComparisonWords.value(p.value, i) + (p.rebuiltFrom == nil ? "" : "*"),
+                rebuilt: p.rebuiltFrom != nil)
+        }
+        let notes = (m.trend.changeNotes + m.trend.rebuiltNotes.map { "(*) " + $0 }).map {
+            "<p class=\"muted\">\($0)</p>" as HTML
         }
         let table: HTML =
             rows.isEmpty
@@ -143,7 +145,7 @@ enum DashboardPage {
             <p><a href="/tong-quan?unit=\(m.unit.code)&amp;period=\(m.period.code)&amp;view=\(m.view.rawValue)">← Tổng quan \(m.unit.fullName)</a></p>\
             <h1>\(i.name)</h1><p class="muted">\(m.unit.fullName) — \(m.period.vietnameseName) (\(i.unitOfMeasure))</p>\
             \(Layout.viewSwitch(m.view, here))\(summary)\
-            <section class="card scroll"><h2>Xu hướng</h2>\(SVGChart.trend(points, title: "\(i.name) qua các kỳ"))</section>\(table)
+            <section class="card scroll"><h2>Xu hướng</h2>\(SVGChart.trend(points, breaks: m.trend.changes.map(\.index), title: "\(i.name) qua các kỳ"))\(notes)</section>\(table)
             """
         return Layout.page(req, title: i.name, section: .dashboard, body)
     }

@@ -45,8 +45,17 @@ enum SVGChart {
             """
     }
 
-    /// A line over periods, one point a period; gaps where a period has no figure.
-    static func trend(_ points: [(label: String, value: Double?, caption: String)], title: String) -> HTML {
+    struct TrendPoint {
+        var label: String
+        var value: Double?
+        var caption: String
+        /// Rebuilt from the units a unit was formed from: drawn hollow.
+        var rebuilt = false
+    }
+
+    /// A line over periods, one point a period; gaps where a period has no figure; a dashed line before each point
+    /// in `breaks`, where the units a sum holds changed.
+    static func trend(_ points: [TrendPoint], breaks: [Int] = [], title: String) -> HTML {
         let known = points.compactMap(\.value)
         guard !known.isEmpty else { return "<p class=\"muted\">Chưa có số liệu các kỳ để vẽ xu hướng.</p>" }
         let width = 560.0, height = 220.0, left = 40.0, bottom = 30.0, top = 20.0
@@ -61,12 +70,21 @@ enum SVGChart {
             marks.append(
                 "<text x=\"\(fmt(x(i)))\" y=\"\(fmt(height - 10))\" text-anchor=\"middle\" font-size=\"11\">\(p.label)</text>"
             )
+            if breaks.contains(i), i > 0 {
+                let between = (x(i - 1) + x(i)) / 2
+                marks.append(
+                    """
+                    <line x1="\(fmt(between))" y1="\(fmt(top - 10))" x2="\(fmt(between))" y2="\(fmt(height - bottom))" \
+                    stroke="#b42318" stroke-dasharray="4 3"><title>Thành phần đơn vị thay đổi</title></line>
+                    """)
+            }
             guard let v = p.value else { pen = false; continue }
             path += (pen ? " L" : " M") + "\(fmt(x(i))) \(fmt(y(v)))"
             pen = true
             marks.append(
                 """
-                <circle cx="\(fmt(x(i)))" cy="\(fmt(y(v)))" r="4" fill="#1d4f91"><title>\(p.label): \(p.caption)</title></circle>\
+                <circle cx="\(fmt(x(i)))" cy="\(fmt(y(v)))" r="4" fill="\(p.rebuilt ? "#fff" : "#1d4f91")" \
+                stroke="#1d4f91" stroke-width="2"><title>\(p.label): \(p.caption)</title></circle>\
                 <text x="\(fmt(x(i)))" y="\(fmt(y(v) - 8))" text-anchor="middle" font-size="11">\(p.caption)</text>
                 """)
         }
