@@ -6,8 +6,10 @@ enum DemoLogins {
     static func text(_ accounts: [DemoAccounts.Entry], password: String) -> String {
         let district = accounts.filter { $0.unitCode == DemoAccounts.districtCode }
         let wards = accounts.filter { DemoAccounts.wardCodes.contains($0.unitCode) }
+        let reform = Set(DemoAccounts.reformEntries.map(\.username))
         let offices = accounts.filter {
             $0.unitCode != DemoAccounts.districtCode && !wards.map(\.username).contains($0.username)
+                && !reform.contains($0.username)
         }
         var lines = ["  Tài khoản mẫu (mật khẩu chung: \(password)):"]
         for a in district {
@@ -18,6 +20,13 @@ enum DemoLogins {
         lines.append("      " + officeNames.joined(separator: ", "))
         for a in wards {
             lines.append("    \(a.username.padding(toLength: 16, withPad: " ", startingAt: 0)) \(a.displayName)")
+        }
+        let afterReform = accounts.filter { reform.contains($0.username) }
+        if !afterReform.isEmpty {
+            lines.append("  Sau sắp xếp ngày 01/7/2025 (Hải Phòng hai cấp, kỳ 6 tháng đầu năm 2026):")
+            for a in afterReform {
+                lines.append("    \(a.username.padding(toLength: 18, withPad: " ", startingAt: 0)) \(a.displayName)")
+            }
         }
         return lines.joined(separator: "\n")
     }

@@ -52,7 +52,7 @@ struct Report: AsyncParsableCommand {
             let catalogue = try await IndicatorRepository.catalogue(db)
             let figures = ReportingForms.listed(
                 try await FigureQuery.figures(unitID: unit.id, period: period, catalogue: catalogue, view: view, db),
-                for: unit, catalogue)
+                for: unit, period: period, tree: try await UnitTree.load(db), catalogue)
             return .text(
                 FigureListing(
                     unitName: unit.fullName, period: period, fields: catalogue.fields, figures: figures, view: view

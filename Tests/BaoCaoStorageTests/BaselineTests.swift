@@ -194,7 +194,8 @@ final class BaselineTests: XCTestCase {
             unitID: unit.id, period: .firstMonths(2026, 6), catalogue: catalogue, view: .official, store.sql)
         let listing = FigureListing(
             unitName: unit.fullName, period: .firstMonths(2026, 6), fields: catalogue.fields,
-            figures: ReportingForms.listed(figures, for: unit, catalogue)
+            figures: ReportingForms.listed(
+                figures, for: unit, period: .firstMonths(2026, 6), tree: try await UnitTree.load(store.sql), catalogue)
         ).text
         XCTAssertFalse(listing.contains("thiếu số liệu"), "a ward's listing holds what a ward reports: \(listing)")
         XCTAssertEqual(listing.components(separatedBy: "\n- ").count - 1, 5, listing)

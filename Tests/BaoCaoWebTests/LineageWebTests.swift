@@ -1,3 +1,4 @@
+import BaoCaoDomain
 import BaoCaoExchange
 import BaoCaoStorage
 import Foundation
@@ -161,7 +162,6 @@ final class LineageWebTests: XCTestCase {
                 ward.body.contains(
                     "(*) Số liệu 6 tháng đầu năm 2025 được tổng hợp lại từ số liệu của các phường Máy Chai"), ward.body)
             XCTAssertFalse(ward.body.contains("Thành phần đơn vị thay đổi"))
-            try await web.account("haiphong.lanhdao", .leader, on: "31")
             let leader = try await web.login("haiphong.lanhdao")
             let city = try await web.get(
                 "/tong-quan/chi-tieu?unit=31&period=2026-H1&indicator=THU_NS_PHUONG&view=chinh-thuc", as: leader)
@@ -171,6 +171,41 @@ final class LineageWebTests: XCTestCase {
                     "Từ 6 tháng đầu năm 2026, thành phố Hải Phòng gồm 4 đơn vị trực thuộc: thêm phường Hồng Bàng"),
                 city.body)
             XCTAssertFalse(city.body.contains("(*)"), "a city that existed is summed, not rebuilt")
+        }
+    }
+
+    /// The two-level demo, on 27 November 2026: the city's compiler opens on 2026-H1 and follows its departments and
+    /// its wards of that period (not those abolished in 2025); a department enters the city's figure; phường Ngô
+    /// Quyền's offices write the sections of the ward's report they were given, and no other.
+    func testTheTwoLevelDemoRunsFromTheCityToTheWardsOffices() async throws {
+        try await WebHarness.with(self, reform: true, today: CivilDate(2026, 11, 27)) { web in
+            let city = try await web.login("haiphong.tonghop")
+            let home = try await web.get("/", as: city)
+            XCTAssertEqual(home.headers.first(name: .location), "/theo-doi?unit=31&period=2026-H1")
+            let tracker = try await web.get("/theo-doi?unit=31&period=2026-H1", as: city)
+            XCTAssertEqual(tracker.status, .ok, tracker.body)
+            for shown in ["Sở Tài chính", "Sở Nội vụ", "Phường Ngô Quyền", "Phường Gia Viên"] {
+                XCTAssertTrue(tracker.body.contains(shown), shown)
+            }
+            for gone in ["Phường Máy Chai", "Phòng Tài chính - Kế hoạch"] {
+                XCTAssertFalse(tracker.body.contains(gone), "\(gone) was abolished on 1 July 2025")
+            }
+            let department = try await web.login("sotaichinh.baocao")
+            let form = try await web.get("/nhap-lieu?unit=31-STC", as: department)
+            XCTAssertEqual(form.status, .ok)
+            XCTAssertTrue(form.body.contains("Thu ngân sách nhà nước trên địa bàn thành phố"), form.body)
+            XCTAssertTrue(form.body.contains("61.300"), form.body)
+
+            let section = "/soan-bao-cao/muc?template=phuong-ngo-quyen-6-thang&unit=11329&period=2026-H1&section="
+            let culture = try await web.login("ngoquyen.vhxh")
+            let own = try await web.get(section + "muc-4", as: culture)
+            XCTAssertEqual(own.status, .ok, own.body)
+            XCTAssertTrue(own.body.contains("Gia đình văn hóa"), own.body)
+            let other = try await web.get(section + "muc-3", as: culture)
+            XCTAssertEqual(other.status, .forbidden)
+            let compiler = try await web.login("ngoquyen.tonghop")
+            let workspace = try await web.get("/soan-bao-cao?template=phuong-ngo-quyen-6-thang", as: compiler)
+            XCTAssertTrue(workspace.body.contains("Phòng Văn hóa - Xã hội"), workspace.body)
         }
     }
 }

@@ -47,9 +47,10 @@ final class WebHarness: @unchecked Sendable {  // immutable after start
 
     /// Runs `body` and shuts the application down whatever happens.
     static func with(
-        _ test: XCTestCase, calendar: String? = nil, reform: Bool = false, _ body: (WebHarness) async throws -> Void
+        _ test: XCTestCase, calendar: String? = nil, reform: Bool = false, today: CivilDate = CivilDate(2017, 6, 20),
+        _ body: (WebHarness) async throws -> Void
     ) async throws {
-        let web = try await start(for: test, calendar: calendar, reform: reform)
+        let web = try await start(for: test, calendar: calendar, today: today, reform: reform)
         do { try await body(web) } catch {
             try await web.shutdown(); throw error
         }

@@ -54,7 +54,9 @@ public struct ReportReadiness: Sendable {
         r.incomplete = figures.filter { codes.contains($0.indicator.code) }.compactMap { f in
             f.current?.coverage.flatMap { $0.isComplete ? nil : "\(f.indicator.name): \($0.fraction)" }
         }
-        let reporters = ReportingForms.reporters(of: locality, tree: tree, catalogue: catalogue).filter { unit in
+        let reporters = ReportingForms.reporters(
+            of: locality, period: period, tree: tree, catalogue: catalogue
+        ).filter { unit in
             !codes.isDisjoint(with: ReportingForms.indicators(for: unit, catalogue).map(\.code))
         }
         let submissions = try await SubmissionRepository.submissions(

@@ -52,6 +52,17 @@ public struct UnitTree: Sendable {
         return children(of: id).filter { $0.isInForce(from: start, to: end) }
     }
 
+    /// The period a unit's pages open on when none is chosen: `StoredUnit.openingPeriod`, and for a locality whose
+    /// sub-units of `today` were formed later (a city after the 2025 reform), the first period they all existed in.
+    public func openingPeriod(of unit: StoredUnit, default period: Period, today: CivilDate) -> Period {
+        let own = unit.openingPeriod(period)
+        let day = today.description
+        let current = children(of: unit.id).filter { $0.isInForce(from: day, to: day) }
+        return current.map { $0.openingPeriod(own) }.reduce(own) { latest, p in
+            CoverageQuery.bounds(p).0 > CoverageQuery.bounds(latest).0 ? p : latest
+        }
+    }
+
     /// Every unit below, depth first, each level in the order of `children(of:)`.
     public func descendants(of id: Int) -> [StoredUnit] {
         var result: [StoredUnit] = []

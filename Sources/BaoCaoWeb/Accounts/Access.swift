@@ -83,7 +83,7 @@ struct DraftScope {
         let unit = try Access.unit(req, tree: tree)
         try await Access.require(req, .readDraft, on: unit, tree: tree, store: web.store)
         return DraftScope(
-            tree: tree, unit: unit, period: try Access.period(req, default: web.settings.period(for: unit)),
+            tree: tree, unit: unit, period: try Access.period(req, default: web.settings.period(for: unit, tree)),
             catalogue: try await web.catalogue())
     }
 

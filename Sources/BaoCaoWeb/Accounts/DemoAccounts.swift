@@ -17,30 +17,56 @@ public enum DemoAccounts {
     }
 
     static let wards = [("304-P01", "maychai", "phường Máy Chai"), ("304-P02", "mayto", "phường Máy Tơ")]
-    /// The wards of Hải Phòng formed on 1 July 2025 (the reform demo), when they are loaded.
-    static let reformWards = [("11329", "ngoquyen", "phường Ngô Quyền"), ("11359", "giavien", "phường Gia Viên")]
     public static let districtCode = "304"
-    public static var wardCodes: Set<String> { Set((wards + reformWards).map(\.0)) }
+    public static var wardCodes: Set<String> { Set(wards.map(\.0)) }
+
+    /// The two-level demo after the 2025 reform (when it is loaded): thành phố Hải Phòng with two of its departments,
+    /// phường Ngô Quyền with its three offices, and phường Gia Viên.
+    public static let reformEntries = [
+        Entry(
+            username: "haiphong.tonghop", displayName: "Văn phòng UBND thành phố (tổng hợp)", role: .compiler,
+            unitCode: "31"),
+        Entry(username: "haiphong.lanhdao", displayName: "Chủ tịch UBND thành phố", role: .leader, unitCode: "31"),
+        Entry(
+            username: "sotaichinh.baocao", displayName: "Chuyên viên Sở Tài chính", role: .reporter, unitCode: "31-STC"),
+        Entry(username: "sotaichinh.duyet", displayName: "Giám đốc Sở Tài chính", role: .approver, unitCode: "31-STC"),
+        Entry(username: "sonoivu.baocao", displayName: "Chuyên viên Sở Nội vụ", role: .reporter, unitCode: "31-SNV"),
+        Entry(username: "sonoivu.duyet", displayName: "Giám đốc Sở Nội vụ", role: .approver, unitCode: "31-SNV"),
+        Entry(
+            username: "ngoquyen.tonghop", displayName: "Văn phòng HĐND và UBND phường Ngô Quyền (tổng hợp)",
+            role: .compiler, unitCode: "11329"),
+        Entry(
+            username: "ngoquyen.baocao", displayName: "Cán bộ thống kê phường Ngô Quyền", role: .reporter,
+            unitCode: "11329"),
+        Entry(
+            username: "ngoquyen.duyet", displayName: "Chủ tịch UBND phường Ngô Quyền", role: .approver,
+            unitCode: "11329"),
+        Entry(
+            username: "ngoquyen.kt", displayName: "Phòng Kinh tế, Hạ tầng và Đô thị phường Ngô Quyền", role: .reporter,
+            unitCode: "11329-KT"),
+        Entry(
+            username: "ngoquyen.vhxh", displayName: "Phòng Văn hóa - Xã hội phường Ngô Quyền", role: .reporter,
+            unitCode: "11329-VHXH"),
+        Entry(
+            username: "ngoquyen.vp", displayName: "Văn phòng HĐND và UBND phường Ngô Quyền", role: .reporter,
+            unitCode: "11329-VP"),
+        Entry(
+            username: "giavien.baocao", displayName: "Cán bộ thống kê phường Gia Viên", role: .reporter,
+            unitCode: "11359"),
+        Entry(
+            username: "giavien.duyet", displayName: "Chủ tịch UBND phường Gia Viên", role: .approver, unitCode: "11359"),
+    ]
+
+    /// The sections of phường Ngô Quyền's six-month report its offices write (by section key of the template).
+    static let reformSections = [("muc-3", "11329-KT"), ("muc-4", "11329-VHXH"), ("muc-5", "11329-VP")]
 
     /// Every demo account for the units `tree` holds, for the README and the start-up message.
     public static func entries(_ tree: UnitTree) -> [Entry] {
-        var list = entries(offices: offices(tree))
-        for (code, slug, name) in reformWards where tree.byCode[code] != nil {
-            if code == "11329" {
-                list.append(
-                    Entry(
-                        username: "\(slug).tonghop", displayName: "Văn phòng HĐND và UBND \(name) (tổng hợp)",
-                        role: .compiler, unitCode: code))
-            }
-            list.append(
-                Entry(
-                    username: "\(slug).baocao", displayName: "Cán bộ thống kê \(name)", role: .reporter, unitCode: code)
-            )
-            list.append(
-                Entry(username: "\(slug).duyet", displayName: "Chủ tịch UBND \(name)", role: .approver, unitCode: code))
-        }
-        return list
+        entries(offices: offices(tree)) + (hasReform(tree) ? reformEntries : [])
     }
+
+    /// Whether the reform demo is loaded: phường Ngô Quyền formed on 1 July 2025 is there.
+    static func hasReform(_ tree: UnitTree) -> Bool { tree.byCode["11329"]?.validFrom == "2025-07-01" }
 
     static func entries(offices: [StoredUnit]) -> [Entry] {
         var list = [
@@ -113,6 +139,17 @@ public enum DemoAccounts {
                     try await FigureReview.take(
                         step, formUnit: office, period: period, reason: nil, by: "\(slug).\(who)", tree: tree,
                         catalogue: catalogue, db)
+                }
+            }
+            // Phường Ngô Quyền's compiler gave three sections of its 2026-H1 report to the ward's offices.
+            if hasReform(tree), let ward = tree.byCode["11329"],
+                try await ReportTemplateRepository.find(DemoData.reformTemplateCode, db) != nil
+            {
+                let key = WorkspaceRepository.ReportKey(
+                    template: DemoData.reformTemplateCode, unitID: ward.id, period: .firstMonths(2026, 6))
+                for (section, office) in reformSections {
+                    try await WorkspaceRepository.assign(
+                        key, section: section, to: tree.byCode[office]?.id, by: "ngoquyen.tonghop", db)
                 }
             }
             // The compiler finished every section of the reference report, as it was in real life.

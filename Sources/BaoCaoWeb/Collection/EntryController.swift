@@ -23,7 +23,7 @@ enum EntryController {
         }
         guard let unit = tree.byCode[code] else { throw Abort(.notFound, reason: "Không có đơn vị \"\(code)\"") }
         try await Access.require(req, .readDraft, on: unit, tree: tree, store: web.store)
-        let period = try Access.period(req, default: web.settings.period(for: unit))
+        let period = try Access.period(req, default: web.settings.period(for: unit, tree))
         let form = try await EntryForm.load(
             unit: unit, period: period, tree: tree, catalogue: try await web.catalogue(), web.db)
         let flash = (req.queryText("tb")).flatMap { notices[$0] }.map { Layout.Flash(ok: true, text: $0) }
@@ -34,11 +34,11 @@ enum EntryController {
     static func chooser(_ req: Request, _ web: Web, _ tree: UnitTree) async throws -> Response {
         guard let viewer = req.viewer else { throw Access.LoginRequired() }
         let home = viewer.homeUnitID(in: tree).flatMap { tree.byID[$0] }
-        let period = try Access.period(req, default: web.settings.period(for: home))
+        let period = try Access.period(req, default: web.settings.period(for: home, tree))
         var units: [StoredUnit] = []
         for grant in viewer.grants where [.reporter, .approver, .administrator].contains(grant.role) {
             guard let unit = tree.byID[grant.unitID] else { continue }
-            for u in [unit] + tree.children(of: unit.id)
+            for u in [unit] + tree.children(of: unit.id, during: period)
             where (u.kind.isOffice || u.kind.isCommuneLevel)
                 && !units.contains(u)
             {

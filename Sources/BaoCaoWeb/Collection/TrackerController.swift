@@ -19,7 +19,7 @@ enum TrackerController {
         locality: StoredUnit, period: Period, tree: UnitTree, web: Web
     ) async throws -> (lines: [Line], deadline: CivilDate) {
         let catalogue = try await web.catalogue()
-        let units = ReportingForms.reporters(of: locality, tree: tree, catalogue: catalogue)
+        let units = ReportingForms.reporters(of: locality, period: period, tree: tree, catalogue: catalogue)
         let calendar = try await CalendarRepository.calendar(for: locality, units: tree.units, web.db)
         let deadline = calendar.window(for: period).deadline
         let today = web.settings.today()
@@ -72,7 +72,7 @@ enum TrackerController {
         let tree = try await web.tree()
         let locality = try Access.unit(req, tree: tree)
         try await Access.require(req, .readDraft, on: locality, tree: tree, store: web.store)
-        let period = try Access.period(req, default: web.settings.period(for: locality))
+        let period = try Access.period(req, default: web.settings.period(for: locality, tree))
         let (all, deadline) = try await lines(locality: locality, period: period, tree: tree, web: web)
         let catalogue = try await web.catalogue()
         let model = TrackerPage.Model(

@@ -52,7 +52,7 @@ enum WorkspaceController {
             locality = unit
         }
         if locality.kind.isOffice, let parent = locality.parentID.flatMap({ tree.byID[$0] }) { locality = parent }
-        let period = try value("period").map(APIController.period) ?? web.settings.period(for: locality)
+        let period = try value("period").map(APIController.period) ?? web.settings.period(for: locality, tree)
         return Target(
             template: code, templateName: codes.first { $0.code == code }?.name ?? code, body: stored.template,
             locality: locality, period: period, others: codes.filter { $0.code != code })
@@ -87,7 +87,8 @@ enum WorkspaceController {
             ? try await ReportReadiness.check(
                 template: t.template, locality: t.locality, period: t.period, tree: tree, web.db) : nil
         let model = WorkspacePage.Model(
-            target: t, sections: sections, offices: tree.children(of: t.locality.id).filter(\.kind.isOffice),
+            target: t, sections: sections,
+            offices: tree.children(of: t.locality.id, during: t.period).filter(\.kind.isOffice),
             compiler: compiler, readiness: readiness,
             published: try await PublicationRepository.current(
                 template: t.template, unitID: t.locality.id, period: t.period, web.db),

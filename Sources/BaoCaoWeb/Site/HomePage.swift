@@ -9,7 +9,7 @@ enum HomePage {
             let tree = try await web.tree()
             let unit = viewer.homeUnitID(in: tree).flatMap { tree.byID[$0] }
             let code = unit?.code ?? ""
-            let period = web.settings.period(for: unit).code
+            let period = web.settings.period(for: unit, tree).code
             if viewer.has(.compiler) || viewer.has(.administrator) {
                 return Layout.redirect("/theo-doi?unit=\(code)&period=\(period)")
             }

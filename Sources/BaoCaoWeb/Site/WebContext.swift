@@ -24,9 +24,11 @@ public struct WebSettings: Sendable {
         self.pdfAtPublish = pdfAtPublish; self.trustedProxies = trustedProxies
     }
 
-    /// The period a unit's pages open on when none is chosen: the default while the unit was in force then
-    /// (`StoredUnit.openingPeriod`).
-    public func period(for unit: StoredUnit?) -> Period { unit?.openingPeriod(defaultPeriod) ?? defaultPeriod }
+    /// The period a unit's pages open on when none is chosen: the default while the unit and its sub-units of today
+    /// were in force then (`UnitTree.openingPeriod`).
+    public func period(for unit: StoredUnit?, _ tree: UnitTree) -> Period {
+        unit.map { tree.openingPeriod(of: $0, default: defaultPeriod, today: today()) } ?? defaultPeriod
+    }
 }
 
 struct Web: Sendable {
