@@ -255,6 +255,71 @@ final class BaselineTests: XCTestCase {
             "\(document.missing)")
     }
 
+    /// A period the ward was formed within: 2025-9M is its predecessors' first six months (rebuilt) and its own
+    /// July to September. A flow adds them; a stock is the ward's own September; without the ward's own months, no
+    /// comparison, and which months are missing.
+    func testAPeriodTheUnitWasFormedWithinJoinsThePredecessorsMonthsToItsOwn() async throws {
+        let store = try await StoreHarness.fresh(for: self)
+        try await DemoData.loadIfEmpty(store, reform: true)
+        let values = """
+            indicator,unit,period,value,status
+            THU_NS_PHUONG,11329,2025-M07,900,chinh_thuc
+            THU_NS_PHUONG,11329,2025-M08,800,chinh_thuc
+            THU_NS_PHUONG,11329,2025-M09,700,chinh_thuc
+            THU_NS_PHUONG,11329,2026-9M,"7.800",chinh_thuc
+            HKD_MOI_PHUONG,11329,2026-9M,150,chinh_thuc
+            HO_NGHEO_PHUONG,11329,2025-M09,40,chinh_thuc
+            HO_NGHEO_PHUONG,11329,2026-9M,30,chinh_thuc
+            """
+        _ = try await DatasetImporter.run(
+            try DatasetReader.read(csv: values, file: "values.csv"), by: "test", store: store)
+        let figures = try await self.figures(store, try await ngoQuyen(store), .firstMonths(2026, 9))
+        // 5.107,5 rebuilt for January to June, and the ward's own 2.400 for July to September.
+        let revenue = try XCTUnwrap(figures["THU_NS_PHUONG"])
+        XCTAssertEqual(revenue.lastYear?.value, Amount(scaled: 75_075_000))
+        XCTAssertEqual(revenue.lastYearRebuilt?.joined?.lastMonth, 6)
+        XCTAssertTrue(
+            ResultSentence.sentence(revenue).text.hasSuffix(
+                "tăng 3,90% so với cùng kỳ năm 2025 của các phường Máy Chai, Vạn Mỹ, Cầu Tre và một phần phường Gia "
+                    + "Viên (30% dân số), Đông Khê (45% dân số) đến hết tháng 6 và của phường Ngô Quyền từ tháng 7"),
+            ResultSentence.sentence(revenue).text)
+        let registrations = try XCTUnwrap(figures["HKD_MOI_PHUONG"])
+        XCTAssertNil(registrations.lastYear)
+        XCTAssertEqual(
+            registrations.gap(.yearOnYear),
+            "chưa có số liệu của phường Ngô Quyền từ tháng 7 đến tháng 9 năm 2025 để ghép với số liệu của các đơn vị cũ "
+                + "đến hết tháng 6")
+        let poor = try XCTUnwrap(figures["HO_NGHEO_PHUONG"])
+        XCTAssertEqual(poor.lastYear?.value, Amount(40), "a stock is the ward's own value at the end of September")
+        XCTAssertNil(poor.lastYearRebuilt)
+        // Which part of a period is rebuilt: a quarter after the formation is the ward's own, nothing before it.
+        XCTAssertEqual(BaselineQuery.span(of: Period(year: 2025, kind: .quarter(3)), before: "2025-07-01"), nil)
+        XCTAssertEqual(BaselineQuery.span(of: .year(2025), before: "2025-07-01"), .firstMonths(2025, 6))
+        XCTAssertEqual(BaselineQuery.span(of: .firstMonths(2025, 6), before: "2025-07-01"), .firstMonths(2025, 6))
+        XCTAssertEqual(BaselineQuery.span(of: .year(2025), before: "2025-07-15"), nil, "not on the first of a month")
+    }
+
+    /// The ward's template is right for the next periods too: its words follow the period, none is left from 2026-H1.
+    func testTheWardsTemplateSaysTheNextPeriodsWithoutStaleWords() async throws {
+        let store = try await StoreHarness.fresh(for: self)
+        try await DemoData.loadIfEmpty(store, reform: true)
+        let unit = try await ngoQuyen(store)
+        for (period, subject, rest) in [
+            (Period.firstMonths(2026, 9), "9 tháng năm 2026", "3 tháng cuối năm 2026"),
+            (.year(2026), "năm 2026", "năm 2027"),
+            (.firstMonths(2027, 6), "6 tháng đầu năm 2027", "6 tháng cuối năm 2027"),
+        ] {
+            let document = try await ReportQuery.document(
+                template: DemoData.reformTemplateCode, unitID: unit.id, period: period, view: .official, store.sql)
+            XCTAssertEqual(
+                document.headerLines(.subject),
+                ["Tình hình kinh tế - xã hội \(subject),", "nhiệm vụ, giải pháp \(rest)"], period.code)
+            let text = document.bodyText
+            XCTAssertTrue(text.contains("Trong \(subject), thực hiện"), text)
+            XCTAssertFalse(text.contains("6 tháng đầu năm 2026"), text)
+        }
+    }
+
     func testWordsNameTheKindOnceAndEachShare() {
         let source = { (name: String, part: SuccessionPart, share: Int?) in
             Baseline.Source(

@@ -20,10 +20,28 @@ public enum Baseline {
         }
     }
 
+    /// For a period the unit was formed within (2025-9M for a ward formed on 1 July 2025): the last month its
+    /// predecessors' figures cover, and the unit itself, whose own figures make the months after.
+    public struct Joined: Hashable, Sendable {
+        public var lastMonth: Int
+        public var name: String
+        public var kind: UnitKind
+
+        public init(lastMonth: Int, name: String, kind: UnitKind) {
+            self.lastMonth = lastMonth; self.name = name; self.kind = kind
+        }
+
+        /// "phường Ngô Quyền".
+        var unitWords: String {
+            "\(kind.vietnameseName) " + Source(name: name, kind: kind, succession: .init(part: .whole)).properName
+        }
+    }
+
     /// What a rebuilt figure stands on, as the sentence names it.
     public struct Basis: Hashable, Sendable {
         public var sources: [Source]
-        public init(sources: [Source]) { self.sources = sources }
+        public var joined: Joined?
+        public init(sources: [Source], joined: Joined? = nil) { self.sources = sources; self.joined = joined }
 
         /// "của các phường Máy Chai, Vạn Mỹ, Cầu Tre và một phần phường Gia Viên (35,5% dân số), Đông Khê (20% dân
         /// số)".
@@ -44,7 +62,11 @@ public enum Baseline {
             var pieces: [String] = []
             if !wholes.isEmpty { pieces.append(list(wholes, shares: false)) }
             if !parts.isEmpty { pieces.append("một phần " + list(parts, shares: true)) }
-            return "của " + pieces.joined(separator: " và ")
+            let before = "của " + pieces.joined(separator: " và ")
+            guard let joined else { return before }
+            // "… đến hết tháng 6 và của phường Ngô Quyền từ tháng 7".
+            return before
+                + " đến hết tháng \(joined.lastMonth) và của \(joined.unitWords) từ tháng \(joined.lastMonth + 1)"
         }
 
         /// The footnote a report puts where it compares with a rebuilt figure: "So với cùng kỳ năm 2025 của các
@@ -61,14 +83,18 @@ public enum Baseline {
         public var observations: [String: Observation] = [:]
         public var gaps: [String: String] = [:]
         public var basis: Basis
+        /// The period the observations cover: the compared period, or for a unit formed within it, its months
+        /// before the unit was formed (joined to the unit's own months after by `FigureAssembler`).
+        public var span: Period?
     }
 
     /// Rebuilds `indicators` from each predecessor's figure of the period (`figures`, by code, in the order of
     /// `sources`). Derived indicators are left to their formula.
     public static func rebuild(
-        _ indicators: [Indicator], sources: [Source], figures: [[String: Observation]]
+        _ indicators: [Indicator], sources: [Source], figures: [[String: Observation]], span: Period? = nil,
+        joined: Joined? = nil
     ) -> Rebuilt {
-        var result = Rebuilt(basis: Basis(sources: sources))
+        var result = Rebuilt(basis: Basis(sources: sources, joined: joined), span: span)
         let unshared = sources.filter { $0.succession.percent == nil }
         for indicator in indicators where !indicator.isDerived {
             let code = indicator.code

@@ -50,20 +50,48 @@ public enum FigureAssembler {
             func resolve(_ p: Period) -> Observation? { observation(indicator, p, parts[p.code] ?? [], sources) }
             let matched = sources.matched[indicator.code] ?? [:]
             let own = resolve(lastYear)
-            let rebuilt = own == nil ? sources.rebuiltLastYear : nil
+            let rebuilt =
+                own == nil ? sources.rebuiltLastYear.map { rebuiltLastYear(indicator, lastYear, $0, sources) } : nil
             byCode[indicator.code] = Figure(
                 indicator: indicator, period: period, current: resolve(period),
                 target: sources.targets[indicator.code]?[period.year],
-                lastYear: own ?? rebuilt?.observations[indicator.code], previous: period.previous.flatMap(resolve),
+                lastYear: own ?? rebuilt?.observation, previous: period.previous.flatMap(resolve),
                 lastYearMatched: matched[lastYear.code], previousMatched: period.previous.flatMap { matched[$0.code] },
-                lastYearRebuilt: rebuilt?.observations[indicator.code] == nil ? nil : rebuilt?.basis,
-                lastYearGap: rebuilt?.gaps[indicator.code])
+                lastYearRebuilt: rebuilt?.observation == nil ? nil : rebuilt?.basis,
+                lastYearGap: rebuilt?.gap)
         }
         for indicator in indicators where indicator.isDerived {
             byCode[indicator.code] = DerivedFigures.figure(
                 for: indicator, period: period, inputs: byCode, target: sources.targets[indicator.code]?[period.year])
         }
         return indicators.compactMap { byCode[$0.code] }
+    }
+
+    /// Last year's figure of a unit formed since, from its predecessors: as rebuilt when they cover the whole period;
+    /// for a unit formed within it, their months before joined to the unit's own months after (a flow adds them; a
+    /// stock's value is the unit's own at the period's end). Without the unit's own months, no figure, and why.
+    static func rebuiltLastYear(
+        _ indicator: Indicator, _ lastYear: Period, _ rebuilt: Baseline.Rebuilt, _ sources: FigureSources
+    ) -> (observation: Observation?, basis: Baseline.Basis, gap: String?) {
+        guard let before = rebuilt.observations[indicator.code] else {
+            return (nil, rebuilt.basis, rebuilt.gaps[indicator.code])
+        }
+        guard let span = rebuilt.span, span != lastYear, let joined = rebuilt.basis.joined else {
+            return (before, rebuilt.basis, nil)
+        }
+        var parts: [Period: Observation] = [span: before]
+        let own = sources.own[indicator.code] ?? [:]
+        for part in lastYear.parts where part.firstMonth > joined.lastMonth {
+            if let o = own[part.code] { parts[part] = o }
+        }
+        if let whole = PeriodCombination.combine(parts, into: lastYear, rule: indicator.timeAggregation) {
+            return (whole, rebuilt.basis, nil)
+        }
+        return (
+            nil, rebuilt.basis,
+            "chưa có số liệu của \(joined.unitWords) từ tháng \(joined.lastMonth + 1) đến tháng \(lastYear.lastMonth) năm "
+                + "\(lastYear.year) để ghép với số liệu của các đơn vị cũ đến hết tháng \(joined.lastMonth)"
+        )
     }
 
     /// `parts` are the period's parts (itself included), by code.

@@ -2,7 +2,9 @@ import BaoCaoDomain
 import SQLKit
 
 /// For units formed by a reorganisation after the start of the same period last year: that period's figures rebuilt
-/// from their predecessors' (`Baseline`), read from the lineage and the predecessors' own figures.
+/// from their predecessors' (`Baseline`), read from the lineage and the predecessors' own figures. A unit formed
+/// within that period (on 1 July 2025, for 2025-9M) gets its predecessors' months before it was formed, to be joined
+/// to its own months after.
 enum BaselineQuery {
     static func lastYear(
         unitIDs: [Int], period: Period, catalogue: Catalogue, view: FigureView, _ db: any SQLDatabase
@@ -10,20 +12,35 @@ enum BaselineQuery {
         let lastYear = period.sameTimeLastYear
         let (start, _) = CoverageQuery.bounds(lastYear)
         struct Line { var predecessorID: Int; var source: Baseline.Source }
-        var lines: [Int: [Line]] = [:]
+        struct Successor { var span: Period; var joined: Baseline.Joined?; var lines: [Line] = [] }
+        var successors: [Int: Successor] = [:]
         for row in try await db.raw(
             """
-            SELECT l.successor_id, l.predecessor_id, l.part, l.share, l.share_basis, l.share_source, p.name, p.kind
+            SELECT l.successor_id, l.predecessor_id, l.part, l.share, l.share_basis, l.share_source, p.name, p.kind,
+            s.valid_from, s.name AS successor_name, s.kind AS successor_kind
             FROM unit_lineage l JOIN units p ON p.id = l.predecessor_id JOIN units s ON s.id = l.successor_id
             WHERE l.successor_id IN (\(binds: unitIDs)) AND s.valid_from > \(bind: start) ORDER BY l.id
             """
         ).all() {
+            let id = try row.decode(column: "successor_id", as: Int.self)
+            if successors[id] == nil {
+                let formed = try row.decode(column: "valid_from", as: String.self)
+                guard let span = span(of: lastYear, before: formed) else { continue }
+                successors[id] = Successor(
+                    span: span,
+                    joined: span == lastYear
+                        ? nil
+                        : Baseline.Joined(
+                            lastMonth: span.lastMonth, name: try row.decode(column: "successor_name", as: String.self),
+                            kind: UnitKind(rawValue: try row.decode(column: "successor_kind", as: String.self))
+                                ?? .commune))
+            }
             let succession = Succession(
                 part: SuccessionPart(rawValue: try row.decode(column: "part", as: String.self)) ?? .part,
                 share: try row.decode(column: "share", as: Int64?.self).map(Amount.init(scaled:)),
                 basis: try row.decode(column: "share_basis", as: String?.self).flatMap(ShareBasis.init(rawValue:)),
                 shareSource: try row.decode(column: "share_source", as: String?.self))
-            lines[try row.decode(column: "successor_id", as: Int.self), default: []].append(
+            successors[id]?.lines.append(
                 Line(
                     predecessorID: try row.decode(column: "predecessor_id", as: Int.self),
                     source: Baseline.Source(
@@ -31,20 +48,37 @@ enum BaselineQuery {
                         kind: UnitKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .commune,
                         succession: succession)))
         }
-        guard !lines.isEmpty else { return [:] }
-        let predecessors = Array(Set(lines.values.flatMap { $0.map(\.predecessorID) })).sorted()
-        let figures = try await FigureQuery.sources(
-            unitIDs: predecessors, period: lastYear, catalogue: catalogue, view: view, rebuilding: false, db
-        ).mapValues { sources in
-            Dictionary(
-                FigureAssembler.figures(for: catalogue.indicators, period: lastYear, sources: sources).compactMap {
-                    f in f.current.map { (f.indicator.code, $0) }
-                }, uniquingKeysWith: { a, _ in a })
+        guard !successors.isEmpty else { return [:] }
+        // The predecessors' own figures, once for each span asked.
+        var figures: [Period: [Int: [String: Observation]]] = [:]
+        for span in Set(successors.values.map(\.span)) {
+            let predecessors = Set(
+                successors.values.filter { $0.span == span }.flatMap { $0.lines.map(\.predecessorID) })
+            figures[span] = try await FigureQuery.sources(
+                unitIDs: predecessors.sorted(), period: span, catalogue: catalogue, view: view, rebuilding: false, db
+            ).mapValues { sources in
+                Dictionary(
+                    FigureAssembler.figures(for: catalogue.indicators, period: span, sources: sources).compactMap {
+                        f in f.current.map { (f.indicator.code, $0) }
+                    }, uniquingKeysWith: { a, _ in a })
+            }
         }
-        return lines.mapValues { lines in
+        return successors.mapValues { s in
             Baseline.rebuild(
-                catalogue.indicators, sources: lines.map(\.source),
-                figures: lines.map { figures[$0.predecessorID] ?? [:] })
+                catalogue.indicators, sources: s.lines.map(\.source),
+                figures: s.lines.map { figures[s.span]?[$0.predecessorID] ?? [:] }, span: s.span, joined: s.joined)
         }
+    }
+
+    /// The part of `period` before a unit formed on `formed` (an ISO date): the whole period when it ended before;
+    /// its first months when it runs from January and the unit was formed on the first of a later month in it (the
+    /// months before are the predecessors', the rest the unit's own); otherwise nil (not rebuilt).
+    static func span(of period: Period, before formed: String) -> Period? {
+        let (start, end) = CoverageQuery.bounds(period)
+        if formed > end { return period }
+        guard formed > start, period.firstMonth == 1, formed.hasSuffix("-01"), formed.count == 10,
+            let month = Int(formed.dropFirst(5).prefix(2)), month > 1
+        else { return nil }
+        return Period.firstMonths(period.year, month - 1)
     }
 }

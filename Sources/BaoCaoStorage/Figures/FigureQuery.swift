@@ -79,12 +79,14 @@ public enum FigureQuery {
             sources.matched = try await matched(unitID, period, sources, catalogue, layer, db)
             result[unitID] = sources
         }
-        // Units without a figure of their own for last year: those formed since get it rebuilt from their
-        // predecessors (whose own figures are read as they are, without rebuilding theirs in turn).
-        let lastYearCodes = Set(period.sameTimeLastYear.parts.map(\.code) + [period.sameTimeLastYear.code])
+        // Units without a figure of their own for the whole of last year's period: those formed since get it rebuilt
+        // from their predecessors (whose own figures are read as they are, without rebuilding theirs in turn); those
+        // formed within it get their predecessors' months before, joined to their own after.
+        let lastYearCode = period.sameTimeLastYear.code
+        let lastYearCodes = Set(period.sameTimeLastYear.parts.map(\.code) + [lastYearCode])
         let bare = unitIDs.filter { id in
             guard let s = result[id] else { return false }
-            return !s.own.values.contains { !lastYearCodes.isDisjoint(with: $0.keys) }
+            return !s.own.values.contains { $0[lastYearCode] != nil }
                 && !s.rolledUp.values.contains { !lastYearCodes.isDisjoint(with: $0.keys) }
         }
         if rebuilding && !bare.isEmpty {

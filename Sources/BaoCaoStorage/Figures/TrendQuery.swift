@@ -19,8 +19,8 @@ public enum TrendQuery {
             let members = tree.children(of: unit.id, during: period).filter { !$0.kind.isOffice }
                 .map { Trend.Member(id: $0.id, name: $0.nameInSentence) }
             var point = Trend.Point(period: period, value: try await figure(period)?.current?.value, members: members)
-            let (start, end) = CoverageQuery.bounds(period)
-            if point.value == nil, !unit.isInForce(from: start, to: end) {
+            // Formed after the period began: the period (or its months before) rebuilt from the predecessors.
+            if point.value == nil, unit.validFrom > CoverageQuery.bounds(period).0 {
                 // Rebuilt the way a comparison rebuilds it: as the same-period-last-year of the year after, which
                 // assembles derived indicators from their rebuilt parts too.
                 let after = try await figure(Period(year: period.year + 1, kind: period.kind))
