@@ -320,6 +320,33 @@ final class BaselineTests: XCTestCase {
         }
     }
 
+    /// A unit that continued and took another in (thành phố Hải Phòng took tỉnh Hải Dương on 1 July 2025, Nghị quyết
+    /// 202/2025/QH15): last year is its own figure and the other's together, never its own alone; a period before
+    /// the change compares as it always did; the other's own figure stays as it was.
+    func testAUnitThatTookAnotherInComparesWithBothTogether() async throws {
+        let store = try await StoreHarness.fresh(for: self)
+        try await DemoData.loadIfEmpty(store, reform: true)
+        let tree = try await UnitTree.load(store.sql)
+        let city = try XCTUnwrap(tree.byCode["31"])
+        let now = try await self.figures(store, city, .firstMonths(2026, 6))
+        // 52.400 of Hải Phòng and 8.600 of Hải Dương.
+        let revenue = try XCTUnwrap(now["THU_NSNN_TP"])
+        XCTAssertEqual(revenue.lastYear?.value, Amount(61_000))
+        XCTAssertTrue(
+            ResultSentence.sentence(revenue).text.hasSuffix(
+                "tăng 0,49% so với cùng kỳ năm 2025 của thành phố Hải Phòng và tỉnh Hải Dương"),
+            ResultSentence.sentence(revenue).text)
+        // A sum Hải Dương has no figure for: no comparison, and why (not the city's old wards alone).
+        XCTAssertNil(now["THU_NS_PHUONG"]?.yearOnYear)
+        XCTAssertEqual(now["THU_NS_PHUONG"]?.gap(.yearOnYear), "chưa có số liệu cùng kỳ của tỉnh Hải Dương")
+        // 2025-H1 against 2024-H1: before the change, the city's own figures.
+        let before = try await self.figures(store, city, .firstMonths(2025, 6))
+        XCTAssertNil(before["THU_NSNN_TP"]?.lastYearRebuilt)
+        let haiDuong = try XCTUnwrap(tree.units.first { $0.code == "30" })
+        let own = try await self.figures(store, haiDuong, .firstMonths(2025, 6))
+        XCTAssertEqual(own["THU_NSNN_TP"]?.current?.value, Amount(8_600))
+    }
+
     func testWordsNameTheKindOnceAndEachShare() {
         let source = { (name: String, part: SuccessionPart, share: Int?) in
             Baseline.Source(

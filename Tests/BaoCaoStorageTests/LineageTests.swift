@@ -116,6 +116,16 @@ final class LineageTests: XCTestCase {
         XCTAssertTrue(raised.first?.message.contains("cộng lại 100,5%") ?? false, "\(raised)")
     }
 
+    /// A unit that continues and takes others in names only those; as its own predecessor it is refused.
+    func testAUnitIsNotItsOwnPredecessor() async throws {
+        let store = try await haiPhong()
+        let refused = try await problems(
+            Self.header + "2025-07-01,202/2025/QH15,31,31,mot_phan,10,dan_so,\n", into: store)
+        XCTAssertEqual(refused.count, 1, "\(refused)")
+        XCTAssertEqual(refused.first?.column, "predecessor")
+        XCTAssertTrue(refused.first?.message.contains("không thể là đơn vị cũ của chính nó") ?? false, "\(refused)")
+    }
+
     func testEveryProblemOfAFileIsNamedAtItsLineAndColumn() async throws {
         let store = try await haiPhong(lineage: false)
         let csv =

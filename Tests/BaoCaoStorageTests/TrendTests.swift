@@ -49,4 +49,21 @@ final class TrendTests: XCTestCase {
         XCTAssertEqual(
             sums.changeNotes.first?.hasSuffix("và 13 đơn vị khác. Số liệu trước và sau không cùng phạm vi."), true)
     }
+
+    /// The city took tỉnh Hải Dương in on 1 July 2025: its 2025-H1 point is both together, marked, on the footprint
+    /// it has since.
+    func testATrendOfAUnitThatTookAnotherInRebuildsTheYearBefore() async throws {
+        let store = try await StoreHarness.fresh(for: self)
+        try await DemoData.loadIfEmpty(store, reform: true)
+        let tree = try await UnitTree.load(store.sql)
+        let city = try XCTUnwrap(tree.byCode["31"])
+        let trend = try await trend("THU_NSNN_TP", unit: city, store)
+        XCTAssertEqual(trend.points.map(\.value), [nil, Amount(61_000), Amount(61_300)])
+        XCTAssertEqual(
+            trend.rebuiltNotes,
+            [
+                "Số liệu 6 tháng đầu năm 2025 được tổng hợp lại từ số liệu của thành phố Hải Phòng và tỉnh Hải Dương, "
+                    + "theo phạm vi của thành phố Hải Phòng sau khi sắp xếp."
+            ])
+    }
 }

@@ -21,7 +21,9 @@ public enum Baseline {
     }
 
     /// For a period the unit was formed within (2025-9M for a ward formed on 1 July 2025): the last month its
-    /// predecessors' figures cover, and the unit itself, whose own figures make the months after.
+    /// predecessors' figures cover, and the unit itself, whose own figures make the months after. For a unit that
+    /// continued and took others in (`Basis.continuing`): the unit, and the last month of what it took in (12 when
+    /// that covers the whole period).
     public struct Joined: Hashable, Sendable {
         public var lastMonth: Int
         public var name: String
@@ -41,7 +43,13 @@ public enum Baseline {
     public struct Basis: Hashable, Sendable {
         public var sources: [Source]
         public var joined: Joined?
-        public init(sources: [Source], joined: Joined? = nil) { self.sources = sources; self.joined = joined }
+        /// A unit that continues and took others in (thành phố Hải Phòng taking tỉnh Hải Dương): its own figure is
+        /// part of the baseline, named first.
+        public var continuing: Joined?
+
+        public init(sources: [Source], joined: Joined? = nil, continuing: Joined? = nil) {
+            self.sources = sources; self.joined = joined; self.continuing = continuing
+        }
 
         /// "của các phường Máy Chai, Vạn Mỹ, Cầu Tre và một phần phường Gia Viên (35,5% dân số), Đông Khê (20% dân
         /// số)".
@@ -62,6 +70,12 @@ public enum Baseline {
             var pieces: [String] = []
             if !wholes.isEmpty { pieces.append(list(wholes, shares: false)) }
             if !parts.isEmpty { pieces.append("một phần " + list(parts, shares: true)) }
+            if let continuing {
+                // "của thành phố Hải Phòng và tỉnh Hải Dương"; "… và của tỉnh Hải Dương đến hết tháng 6".
+                let absorbed = pieces.joined(separator: " và ")
+                return "của \(continuing.unitWords) và "
+                    + (continuing.lastMonth < 12 ? "của \(absorbed) đến hết tháng \(continuing.lastMonth)" : absorbed)
+            }
             let before = "của " + pieces.joined(separator: " và ")
             guard let joined else { return before }
             // "… đến hết tháng 6 và của phường Ngô Quyền từ tháng 7".
@@ -86,15 +100,17 @@ public enum Baseline {
         /// The period the observations cover: the compared period, or for a unit formed within it, its months
         /// before the unit was formed (joined to the unit's own months after by `FigureAssembler`).
         public var span: Period?
+        /// The observations are what a continuing unit took in: `FigureAssembler` adds the unit's own figure.
+        public var continuing: Bool { basis.continuing != nil }
     }
 
     /// Rebuilds `indicators` from each predecessor's figure of the period (`figures`, by code, in the order of
     /// `sources`). Derived indicators are left to their formula.
     public static func rebuild(
         _ indicators: [Indicator], sources: [Source], figures: [[String: Observation]], span: Period? = nil,
-        joined: Joined? = nil
+        joined: Joined? = nil, continuing: Joined? = nil
     ) -> Rebuilt {
-        var result = Rebuilt(basis: Basis(sources: sources, joined: joined), span: span)
+        var result = Rebuilt(basis: Basis(sources: sources, joined: joined, continuing: continuing), span: span)
         let unshared = sources.filter { $0.succession.percent == nil }
         for indicator in indicators where !indicator.isDerived {
             let code = indicator.code

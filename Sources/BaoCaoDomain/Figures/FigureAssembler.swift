@@ -49,9 +49,15 @@ public enum FigureAssembler {
         for indicator in indicators where !indicator.isDerived {
             func resolve(_ p: Period) -> Observation? { observation(indicator, p, parts[p.code] ?? [], sources) }
             let matched = sources.matched[indicator.code] ?? [:]
-            let own = resolve(lastYear)
-            let rebuilt =
-                own == nil ? sources.rebuiltLastYear.map { rebuiltLastYear(indicator, lastYear, $0, sources) } : nil
+            var own = resolve(lastYear)
+            var rebuilt: (observation: Observation?, basis: Baseline.Basis, gap: String?)?
+            if let r = sources.rebuiltLastYear, r.continuing {
+                // A unit that took others in: its own figure and theirs, or none (never its own alone).
+                rebuilt = continuingLastYear(indicator, own, r)
+                own = nil
+            } else if own == nil, let r = sources.rebuiltLastYear {
+                rebuilt = rebuiltLastYear(indicator, lastYear, r, sources)
+            }
             byCode[indicator.code] = Figure(
                 indicator: indicator, period: period, current: resolve(period),
                 target: sources.targets[indicator.code]?[period.year],
@@ -91,6 +97,27 @@ public enum FigureAssembler {
             nil, rebuilt.basis,
             "chưa có số liệu của \(joined.unitWords) từ tháng \(joined.lastMonth + 1) đến tháng \(lastYear.lastMonth) năm "
                 + "\(lastYear.year) để ghép với số liệu của các đơn vị cũ đến hết tháng \(joined.lastMonth)"
+        )
+    }
+
+    /// Last year's figure of a unit that continued and took others in: its own complete figure and what it took in.
+    static func continuingLastYear(
+        _ indicator: Indicator, _ own: Observation?, _ rebuilt: Baseline.Rebuilt
+    ) -> (observation: Observation?, basis: Baseline.Basis, gap: String?) {
+        let name = rebuilt.basis.continuing?.unitWords ?? ""
+        guard let before = rebuilt.observations[indicator.code] else {
+            return (nil, rebuilt.basis, rebuilt.gaps[indicator.code])
+        }
+        guard let own, own.isComplete else {
+            return (nil, rebuilt.basis, "chưa có đủ số liệu cùng kỳ của \(name)")
+        }
+        guard let total = own.value.adding(before.value) else {
+            return (nil, rebuilt.basis, "số liệu cùng kỳ dựng lại vượt giới hạn tính toán")
+        }
+        let estimate = own.status == .estimate || before.status == .estimate
+        return (
+            Observation(value: total, status: estimate ? .estimate : .final, isDraft: own.isDraft || before.isDraft),
+            rebuilt.basis, nil
         )
     }
 

@@ -79,7 +79,9 @@ public struct Trend: Sendable {
         for (basis, periods) in byBasis {
             notes.append(
                 "Số liệu " + periods.map(\.vietnameseName).joined(separator: ", ") + " được tổng hợp lại từ số liệu "
-                    + basis.words + ", khi \(unitName) chưa hình thành.")
+                    + basis.words
+                    + (basis.continuing == nil
+                        ? ", khi \(unitName) chưa hình thành." : ", theo phạm vi của \(unitName) sau khi sắp xếp."))
         }
         return notes
     }

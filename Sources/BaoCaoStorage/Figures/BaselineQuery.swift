@@ -4,37 +4,52 @@ import SQLKit
 /// For units formed by a reorganisation after the start of the same period last year: that period's figures rebuilt
 /// from their predecessors' (`Baseline`), read from the lineage and the predecessors' own figures. A unit formed
 /// within that period (on 1 July 2025, for 2025-9M) gets its predecessors' months before it was formed, to be joined
-/// to its own months after.
+/// to its own months after. A unit that continued and took others in before the period began (thành phố Hải Phòng
+/// taking tỉnh Hải Dương on 1 July 2025, for 2026-H1) gets what it took in, to be added to its own figure.
 enum BaselineQuery {
     static func lastYear(
         unitIDs: [Int], period: Period, catalogue: Catalogue, view: FigureView, _ db: any SQLDatabase
     ) async throws -> [Int: Baseline.Rebuilt] {
         let lastYear = period.sameTimeLastYear
         let (start, _) = CoverageQuery.bounds(lastYear)
+        let (currentStart, _) = CoverageQuery.bounds(period)
         struct Line { var predecessorID: Int; var source: Baseline.Source }
-        struct Successor { var span: Period; var joined: Baseline.Joined?; var lines: [Line] = [] }
+        struct Successor {
+            var span: Period
+            var joined: Baseline.Joined?
+            var continuing: Baseline.Joined?
+            var effective: String
+            var lines: [Line] = []
+        }
         var successors: [Int: Successor] = [:]
         for row in try await db.raw(
             """
             SELECT l.successor_id, l.predecessor_id, l.part, l.share, l.share_basis, l.share_source, p.name, p.kind,
-            s.valid_from, s.name AS successor_name, s.kind AS successor_kind
+            s.valid_from, s.name AS successor_name, s.kind AS successor_kind, r.effective
             FROM unit_lineage l JOIN units p ON p.id = l.predecessor_id JOIN units s ON s.id = l.successor_id
-            WHERE l.successor_id IN (\(binds: unitIDs)) AND s.valid_from > \(bind: start) ORDER BY l.id
+            JOIN reorganisations r ON r.id = l.reorganisation_id
+            WHERE l.successor_id IN (\(binds: unitIDs)) AND (s.valid_from > \(bind: start)
+            OR (r.effective > \(bind: start) AND r.effective <= \(bind: currentStart)))
+            ORDER BY r.effective, l.id
             """
         ).all() {
             let id = try row.decode(column: "successor_id", as: Int.self)
+            let effective = try row.decode(column: "effective", as: String.self)
             if successors[id] == nil {
                 let formed = try row.decode(column: "valid_from", as: String.self)
-                guard let span = span(of: lastYear, before: formed) else { continue }
+                let continues = formed <= start
+                guard let span = span(of: lastYear, before: continues ? effective : formed) else { continue }
+                // For a continuing unit, 12 when what it took in covers the whole period (nothing to say "until").
+                let unit = Baseline.Joined(
+                    lastMonth: continues && span == lastYear ? 12 : span.lastMonth,
+                    name: try row.decode(column: "successor_name", as: String.self),
+                    kind: UnitKind(rawValue: try row.decode(column: "successor_kind", as: String.self)) ?? .commune)
                 successors[id] = Successor(
-                    span: span,
-                    joined: span == lastYear
-                        ? nil
-                        : Baseline.Joined(
-                            lastMonth: span.lastMonth, name: try row.decode(column: "successor_name", as: String.self),
-                            kind: UnitKind(rawValue: try row.decode(column: "successor_kind", as: String.self))
-                                ?? .commune))
+                    span: span, joined: continues || span == lastYear ? nil : unit,
+                    continuing: continues ? unit : nil, effective: effective)
             }
+            // One reorganisation a period: the first that counts.
+            guard successors[id]?.effective == effective else { continue }
             let succession = Succession(
                 part: SuccessionPart(rawValue: try row.decode(column: "part", as: String.self)) ?? .part,
                 share: try row.decode(column: "share", as: Int64?.self).map(Amount.init(scaled:)),
@@ -66,7 +81,8 @@ enum BaselineQuery {
         return successors.mapValues { s in
             Baseline.rebuild(
                 catalogue.indicators, sources: s.lines.map(\.source),
-                figures: s.lines.map { figures[s.span]?[$0.predecessorID] ?? [:] }, span: s.span, joined: s.joined)
+                figures: s.lines.map { figures[s.span]?[$0.predecessorID] ?? [:] }, span: s.span, joined: s.joined,
+                continuing: s.continuing)
         }
     }
 

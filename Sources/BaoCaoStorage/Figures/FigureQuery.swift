@@ -79,19 +79,13 @@ public enum FigureQuery {
             sources.matched = try await matched(unitID, period, sources, catalogue, layer, db)
             result[unitID] = sources
         }
-        // Units without a figure of their own for the whole of last year's period: those formed since get it rebuilt
-        // from their predecessors (whose own figures are read as they are, without rebuilding theirs in turn); those
-        // formed within it get their predecessors' months before, joined to their own after.
-        let lastYearCode = period.sameTimeLastYear.code
-        let lastYearCodes = Set(period.sameTimeLastYear.parts.map(\.code) + [lastYearCode])
-        let bare = unitIDs.filter { id in
-            guard let s = result[id] else { return false }
-            return !s.own.values.contains { $0[lastYearCode] != nil }
-                && !s.rolledUp.values.contains { !lastYearCodes.isDisjoint(with: $0.keys) }
-        }
-        if rebuilding && !bare.isEmpty {
+        // Units reorganised since last year's period began: those formed since get it rebuilt from their
+        // predecessors (whose own figures are read as they are, without rebuilding theirs in turn); those formed
+        // within it get their predecessors' months before, joined to their own after; those that continued and took
+        // others in get what they took in, added to their own. `FigureAssembler` decides indicator by indicator.
+        if rebuilding && !unitIDs.isEmpty {
             for (unitID, rebuilt) in try await BaselineQuery.lastYear(
-                unitIDs: bare, period: period, catalogue: catalogue, view: view, db)
+                unitIDs: unitIDs, period: period, catalogue: catalogue, view: view, db)
             {
                 result[unitID]?.rebuiltLastYear = rebuilt
             }

@@ -75,6 +75,15 @@ public enum LineageRepository {
                 }
             }
             guard let successor, let predecessor else { continue }
+            if successor.id == predecessor.id {
+                // A unit that continues and takes others in is the successor of those only: its own figure counts.
+                problems.append(
+                    record.location.problem(
+                        "predecessor",
+                        "\(successor.fullName) không thể là đơn vị cũ của chính nó: đơn vị giữ nguyên và nhận thêm "
+                            + "đơn vị khác chỉ cần các dòng của những đơn vị nó nhận"))
+                continue
+            }
             if record.succession.part == .whole {
                 if let end = predecessor.validTo.flatMap(CivilDate.init(iso:)), end >= record.effective {
                     problems.append(
