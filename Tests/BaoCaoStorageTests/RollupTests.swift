@@ -79,4 +79,30 @@ final class RollupTests: XCTestCase {
         let awaited11 = try await figure(store, "VN", "2017", "DT").current?.value
         XCTAssertEqual(awaited11, Amount(70))
     }
+
+    /// A move that keeps history: the commune's unit ends the day before and starts again under its new parent, with
+    /// a lineage line between the two. The old parent's past sums keep it, the new parent has it from the day, and
+    /// its next year compares with itself under the old parent.
+    func testAMoveThatKeepsHistoryEndsTheUnitAndStartsItAgain() async throws {
+        let store = try await StoreHarness.fresh(for: self)
+        _ = try await load(store, catalogueCSV())
+        _ = try await load(store, ["indicator,unit,period,value\nDT,X1,2017,10\nDT,X2,2017,20\nDT,X3,2017,40\n"])
+        _ = try await load(
+            store,
+            [
+                "code,name,kind,parent,valid_from,valid_to\nX2,Xã Hai,xa,T1,,2017-12-31\nX2,Xã Hai,xa,T2,2018-01-01,\n",
+                "effective,resolution,successor,predecessor,part\n2018-01-01,01/NQ-HĐND,X2,X2,toan_bo\n",
+                "indicator,unit,period,value\nDT,X2,2018,30\nDT,X3,2018,40\n",
+            ])
+        let t1Before = try await figure(store, "T1", "2017", "DT").current?.value
+        XCTAssertEqual(t1Before, Amount(30), "2017 of Tỉnh Một still holds Xã Hai")
+        let t2Before = try await figure(store, "T2", "2017", "DT").current?.value
+        XCTAssertEqual(t2Before, Amount(40))
+        let t2After = try await figure(store, "T2", "2018", "DT").current?.value
+        XCTAssertEqual(t2After, Amount(70), "2018 of Tỉnh Hai holds Xã Hai")
+        let moved = try await figure(store, "X2", "2018", "DT")
+        XCTAssertEqual(moved.lastYear?.value, Amount(20))
+        XCTAssertEqual(moved.yearOnYear?.magnitude, Amount(50))
+        XCTAssertEqual(moved.lastYearRebuilt?.words, "của xã Hai")
+    }
 }

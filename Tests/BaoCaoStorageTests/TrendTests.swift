@@ -59,6 +59,7 @@ final class TrendTests: XCTestCase {
         let city = try XCTUnwrap(tree.byCode["31"])
         let trend = try await trend("THU_NSNN_TP", unit: city, store)
         XCTAssertEqual(trend.points.map(\.value), [nil, Amount(61_000), Amount(61_300)])
+        XCTAssertEqual(trend.changes, [], "the city's own figure: which wards it has does not change what it counts")
         XCTAssertEqual(
             trend.rebuiltNotes,
             [

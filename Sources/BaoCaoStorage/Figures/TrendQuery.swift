@@ -15,12 +15,16 @@ public enum TrendQuery {
             try await FigureQuery.figures(unitID: unit.id, period: period, catalogue: needed, view: view, db)
                 .first { $0.indicator.code == code }
         }
+        // Who a sum holds matters only for a figure the communes report; an office's own figure is the unit's.
+        let sums = catalogue.indicator(code: code)?.reportedBy == .commune
         var figures: [Figure?] = []
         for period in periods { figures.append(try await figure(period)) }
         var points: [Trend.Point] = []
         for (i, period) in periods.enumerated() {
-            let members = tree.children(of: unit.id, during: period).filter { !$0.kind.isOffice }
-                .map { Trend.Member(id: $0.id, name: $0.nameInSentence) }
+            let members =
+                sums
+                ? tree.children(of: unit.id, during: period).filter { !$0.kind.isOffice }
+                    .map { Trend.Member(id: $0.id, name: $0.nameInSentence) } : []
             var point = Trend.Point(period: period, value: figures[i]?.current?.value, members: members)
             // The year after compares with this period rebuilt the way a comparison rebuilds it (which assembles
             // derived indicators from their rebuilt parts too): for a unit formed since, or one that took others in.
