@@ -236,6 +236,9 @@ final class BaselineTests: XCTestCase {
                 "- Thu ngân sách nhà nước trên địa bàn phường ước đạt 5.120,0 triệu đồng, bằng 53,33% dự toán, tăng "
                     + "0,24% so với cùng kỳ năm 2025."), document.bodyText)
         XCTAssertFalse(document.bodyText.contains("Máy Chai"), "the body names no predecessor: the footnote does")
+        XCTAssertEqual(
+            document.annex.rows.first { $0.code == "THU_NS_PHUONG" }?.note,
+            "cùng kỳ tổng hợp lại từ các đơn vị trước khi sắp xếp", "the annex's same-period cell says it too")
 
         try await store.sql.raw(
             """
@@ -336,9 +339,21 @@ final class BaselineTests: XCTestCase {
             ResultSentence.sentence(revenue).text.hasSuffix(
                 "tăng 0,49% so với cùng kỳ năm 2025 của thành phố Hải Phòng và tỉnh Hải Dương"),
             ResultSentence.sentence(revenue).text)
-        // A sum Hải Dương has no figure for: no comparison, and why (not the city's old wards alone).
-        XCTAssertNil(now["THU_NS_PHUONG"]?.yearOnYear)
-        XCTAssertEqual(now["THU_NS_PHUONG"]?.gap(.yearOnYear), "chưa có số liệu cùng kỳ của tỉnh Hải Dương")
+        // The wards' revenue, a sum 2 of its 4 wards reported: compared on those two, each with its predecessors'
+        // 2025-H1 rebuilt, wherever they were then (never the city's old wards, nor Hải Dương, as a whole).
+        let wards = try XCTUnwrap(now["THU_NS_PHUONG"])
+        var rebuilt = Amount.zero
+        for code in ["11329", "11359"] {
+            let ward = try await self.figures(store, try XCTUnwrap(tree.byCode[code]), .firstMonths(2026, 6))
+            rebuilt = try XCTUnwrap(rebuilt.adding(try XCTUnwrap(ward["THU_NS_PHUONG"]?.lastYear?.value)))
+        }
+        XCTAssertEqual(
+            wards.yearOnYearBasis,
+            .matched(MatchedSums(current: Amount(9_600), earlier: rebuilt, units: 2, rebuilt: 2)))
+        XCTAssertTrue(
+            ResultSentence.sentence(wards).text.hasSuffix(
+                "so với cùng kỳ (so sánh trên cùng 2 phường, số liệu cùng kỳ của 2 phường dựng lại từ các đơn vị "
+                    + "trước khi sắp xếp)"), ResultSentence.sentence(wards).text)
         // 2025-H1 against 2024-H1: before the change, the city's own figures.
         let before = try await self.figures(store, city, .firstMonths(2025, 6))
         XCTAssertNil(before["THU_NSNN_TP"]?.lastYearRebuilt)

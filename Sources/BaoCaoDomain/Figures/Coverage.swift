@@ -38,7 +38,10 @@ public struct MatchedSums: Hashable, Sendable {
     /// The sum of the same units in the earlier period.
     public var earlier: Amount
     public var units: Int
-    public init(current: Amount, earlier: Amount, units: Int) {
-        self.current = current; self.earlier = earlier; self.units = units
+    /// How many of those units were formed since the earlier period: their earlier figure is rebuilt from the units
+    /// they were formed from (`Baseline`).
+    public var rebuilt: Int
+    public init(current: Amount, earlier: Amount, units: Int, rebuilt: Int = 0) {
+        self.current = current; self.earlier = earlier; self.units = units; self.rebuilt = rebuilt
     }
 }

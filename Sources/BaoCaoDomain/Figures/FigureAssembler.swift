@@ -50,7 +50,7 @@ public enum FigureAssembler {
             func resolve(_ p: Period) -> Observation? { observation(indicator, p, parts[p.code] ?? [], sources) }
             let matched = sources.matched[indicator.code] ?? [:]
             var own = resolve(lastYear)
-            var rebuilt: (observation: Observation?, basis: Baseline.Basis, gap: String?)?
+            var rebuilt: (observation: Observation?, basis: Baseline.Basis?, gap: String?)?
             if let r = sources.rebuiltLastYear, r.continuing {
                 // A unit that took others in: its own figure and theirs, or none (never its own alone).
                 rebuilt = continuingLastYear(indicator, own, r)
@@ -100,16 +100,17 @@ public enum FigureAssembler {
         )
     }
 
-    /// Last year's figure of a unit that continued and took others in: its own complete figure and what it took in.
+    /// Last year's figure of a unit that continued and took others in: its own complete figure and what it took in;
+    /// its own incomplete sum as it is (compared on the units that reported both, never as a whole).
     static func continuingLastYear(
         _ indicator: Indicator, _ own: Observation?, _ rebuilt: Baseline.Rebuilt
-    ) -> (observation: Observation?, basis: Baseline.Basis, gap: String?) {
+    ) -> (observation: Observation?, basis: Baseline.Basis?, gap: String?) {
         let name = rebuilt.basis.continuing?.unitWords ?? ""
+        guard let own else { return (nil, rebuilt.basis, "chưa có số liệu cùng kỳ của \(name)") }
+        // An incomplete sum is compared on the units that reported both periods, wherever they were then.
+        guard own.isComplete else { return (own, nil, nil) }
         guard let before = rebuilt.observations[indicator.code] else {
             return (nil, rebuilt.basis, rebuilt.gaps[indicator.code])
-        }
-        guard let own, own.isComplete else {
-            return (nil, rebuilt.basis, "chưa có đủ số liệu cùng kỳ của \(name)")
         }
         guard let total = own.value.adding(before.value) else {
             return (nil, rebuilt.basis, "số liệu cùng kỳ dựng lại vượt giới hạn tính toán")

@@ -39,13 +39,16 @@ public struct AnnexTable: Hashable, Sendable {
             switch f.yearOnYearBasis {
             case .whole(let now, let then):
                 ofLastYear = then.scaled > 0 ? Comparison.percent(now, of: then, decimals: i.changeDecimals) : nil
+                if f.lastYearRebuilt != nil { notes.append("cùng kỳ tổng hợp lại từ các đơn vị trước khi sắp xếp") }
             case .matched(let m):
                 lastYear = m.earlier
                 ofLastYear =
                     m.earlier.scaled > 0
                     ? Comparison.percent(m.current, of: m.earlier, decimals: i.changeDecimals) : nil
+                let word = current.coverage?.unitWord ?? "đơn vị"
                 notes.append(
-                    "cùng kỳ tính trên \(m.units) \(current.coverage?.unitWord ?? "đơn vị") có số liệu cả hai năm")
+                    "cùng kỳ tính trên \(m.units) \(word) có số liệu cả hai năm"
+                        + (m.rebuilt > 0 ? ", \(m.rebuilt) \(word) tổng hợp lại từ các đơn vị trước khi sắp xếp" : ""))
             case .unavailable:
                 if f.lastYear != nil, !current.isComplete || f.lastYear?.isComplete == false {
                     lastYear = nil

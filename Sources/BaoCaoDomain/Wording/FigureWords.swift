@@ -117,11 +117,16 @@ public struct FigureWords: Sendable {
         return words + " so với " + noun + matchedNote(figure.periodOnPeriodBasis)
     }
 
-    /// " (so sánh trên cùng 1 phường)" when a comparison stands on the units that reported both periods.
+    /// " (so sánh trên cùng 1 phường)" when a comparison stands on the units that reported both periods; " (so
+    /// sánh trên cùng 2 phường, số liệu cùng kỳ của 2 phường dựng lại từ các đơn vị trước khi sắp xếp)" when some
+    /// were formed since.
     func matchedNote(_ basis: ComparisonBasis) -> String {
         guard case .matched(let m) = basis else { return "" }
         let word = figure.current?.coverage?.unitWord ?? "đơn vị"
-        return " (so sánh trên cùng \(m.units) \(word))"
+        guard m.rebuilt > 0 else { return " (so sánh trên cùng \(m.units) \(word))" }
+        return
+            " (so sánh trên cùng \(m.units) \(word), số liệu cùng kỳ của \(m.rebuilt) \(word) dựng lại từ các đơn vị "
+            + "trước khi sắp xếp)"
     }
 
     /// Both figures exist but hold different units and none reported both: said, not left out silently.

@@ -98,3 +98,49 @@ enum BaselineQuery {
         return Period.firstMonths(period.year, month - 1)
     }
 }
+
+extension BaselineQuery {
+    /// For an incomplete sum below `unitID` compared with the same period last year: the communes formed since that
+    /// period began which reported `period` (and so not last year), each with its value and its last year rebuilt
+    /// from its predecessors, by indicator code. They join the communes that reported both, like with like.
+    static func formedSince(
+        below unitID: Int, period: Period, indicatorIDs: [Int], catalogue: Catalogue, view: FigureView,
+        _ db: any SQLDatabase
+    ) async throws -> [String: MatchedSums] {
+        let lastYear = period.sameTimeLastYear
+        let (start, _) = CoverageQuery.bounds(lastYear)
+        let layer = ValueLayer(view)
+        var amounts: [Int: [(code: String, amount: Amount)]] = [:]
+        for row in try await db.raw(
+            """
+            SELECT c.unit_id, c.indicator_id, c.amount FROM \(layer.values) c
+            JOIN unit_ancestors a ON a.unit_id = c.unit_id AND a.ancestor_id = \(bind: unitID) AND a.depth > 0
+            JOIN units u ON u.id = c.unit_id AND u.kind IN (\(binds: CoverageQuery.communeKinds))
+            AND u.valid_from > \(bind: start)
+            WHERE c.period = \(bind: period.code) AND c.indicator_id IN (\(binds: indicatorIDs.sorted()))
+            """
+        ).all() {
+            guard let code = catalogue.codeByID[try row.decode(column: "indicator_id", as: Int.self)] else { continue }
+            amounts[try row.decode(column: "unit_id", as: Int.self), default: []].append(
+                (code, Amount(scaled: try row.decode(column: "amount", as: Int64.self))))
+        }
+        guard !amounts.isEmpty else { return [:] }
+        let rebuilt = try await Self.lastYear(
+            unitIDs: amounts.keys.sorted(), period: period, catalogue: catalogue, view: view, db)
+        var result: [String: MatchedSums] = [:]
+        for (unit, values) in amounts {
+            // Only a unit formed after the whole period: one formed within it has months of its own to join.
+            guard let r = rebuilt[unit], !r.continuing, r.span == lastYear else { continue }
+            for (code, amount) in values {
+                guard let before = r.observations[code] else { continue }
+                var m = result[code] ?? MatchedSums(current: .zero, earlier: .zero, units: 0)
+                guard let current = m.current.adding(amount), let earlier = m.earlier.adding(before.value) else {
+                    continue
+                }
+                m.current = current; m.earlier = earlier; m.units += 1; m.rebuilt += 1
+                result[code] = m
+            }
+        }
+        return result
+    }
+}

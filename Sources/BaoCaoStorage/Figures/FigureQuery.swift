@@ -76,7 +76,7 @@ public enum FigureQuery {
         for unitID in unitIDs where !(result[unitID]?.rolledUp.isEmpty ?? true) {
             guard var sources = result[unitID] else { continue }
             sources.expected = try await CoverageQuery.expected(below: unitID, periods: codes, db)
-            sources.matched = try await matched(unitID, period, sources, catalogue, layer, db)
+            sources.matched = try await matched(unitID, period, sources, catalogue, view, db)
             result[unitID] = sources
         }
         // Units reorganised since last year's period began: those formed since get it rebuilt from their
@@ -127,9 +127,10 @@ public enum FigureQuery {
     /// For sums that are not complete in the period or in a period it is compared with (and that the unit has no own
     /// value for), the sums over the communes that reported both.
     static func matched(
-        _ unitID: Int, _ period: Period, _ sources: FigureSources, _ catalogue: Catalogue, _ layer: ValueLayer,
+        _ unitID: Int, _ period: Period, _ sources: FigureSources, _ catalogue: Catalogue, _ view: FigureView,
         _ db: any SQLDatabase
     ) async throws -> [String: [String: MatchedSums]] {
+        let layer = ValueLayer(view)
         var result: [String: [String: MatchedSums]] = [:]
         let earlierPeriods = [period.sameTimeLastYear] + (period.previous.map { [$0] } ?? [])
         for earlier in earlierPeriods {
@@ -169,6 +170,18 @@ public enum FigureQuery {
                     current: Amount(scaled: try row.decode(column: "now_total", as: Int64.self)),
                     earlier: Amount(scaled: try row.decode(column: "then_total", as: Int64.self)),
                     units: try row.decode(column: "units", as: Int.self))
+            }
+            // Communes formed since last year's period began: their last year rebuilt from their predecessors.
+            guard earlier == period.sameTimeLastYear else { continue }
+            for (code, formed) in try await BaselineQuery.formedSince(
+                below: unitID, period: period, indicatorIDs: ids, catalogue: catalogue, view: view, db)
+            {
+                var m = result[code]?[earlier.code] ?? MatchedSums(current: .zero, earlier: .zero, units: 0)
+                guard let current = m.current.adding(formed.current), let then = m.earlier.adding(formed.earlier) else {
+                    continue
+                }
+                m.current = current; m.earlier = then; m.units += formed.units; m.rebuilt += formed.rebuilt
+                result[code, default: [:]][earlier.code] = m
             }
         }
         return result

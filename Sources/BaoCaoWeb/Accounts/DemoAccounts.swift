@@ -3,9 +3,10 @@ import BaoCaoStorage
 import Vapor
 
 /// The demo's people: one account per role for quận Ngô Quyền, a reporter and an approver for each office and for
-/// two wards (Máy Chai, Máy Tơ); with the 2025 reform's demo, the new phường Ngô Quyền's compiler, reporter and
-/// approver and phường Gia Viên's reporter and approver. All share one password, printed at start-up. The offices'
-/// figures of the first half of 2017 are approved and the reference report is published, as they were in real life.
+/// two wards (Máy Chai, Máy Tơ); with the 2025 reform's demo, the two-level accounts of `reformEntries` (the city, two
+/// of its departments, phường Ngô Quyền and its offices, phường Gia Viên). All share one password, printed at
+/// start-up. The offices' figures of the first half of 2017 are approved and the reference report is published, as
+/// they were in real life.
 public enum DemoAccounts {
     public static let password = "baocao@2017"
 
