@@ -25,6 +25,7 @@ public enum DocxWriter {
             xml += WordML.paragraph(
                 WordML.run("DỰ THẢO — " + FigureView.working.statement, .init(size: 22, bold: true)),
                 .init(alignment: .center, after: 120))
+            xml += missingList(d.missing)
         }
         xml += header(d)
         xml += WordML.paragraph(
@@ -47,6 +48,20 @@ public enum DocxWriter {
             "w:header=\"\(Decree30Layout.headerDistance)\" w:footer=\"\(Decree30Layout.headerDistance)\" w:gutter=\"0\"/>"
         xml += "<w:titlePg/></w:sectPr></w:body></w:document>"
         return xml
+    }
+
+    /// On a draft, what the compiler must still fill, highlighted, before the document (a published report has none:
+    /// it cannot be published while anything is missing).
+    static func missingList(_ missing: [String]) -> String {
+        guard !missing.isEmpty else { return "" }
+        var xml = WordML.paragraph(
+            WordML.run("Còn thiếu \(missing.count) số liệu:", .init(size: 22, bold: true)),
+            .init(alignment: .left, after: 0))
+        for item in missing {
+            xml += WordML.paragraph(
+                WordML.run("- " + item, .init(size: 22, highlighted: true)), .init(alignment: .left, after: 0))
+        }
+        return xml + WordML.pageBreak
     }
 
     /// Left: the issuing body in bold capitals with a short rule, the number, the purpose lines. Right: the national
@@ -108,8 +123,8 @@ public enum DocxWriter {
     static func content(_ runs: [ReportDocument.Run]) -> String {
         runs.map {
             switch $0 {
-            case .text(let t): return WordML.run(t)
-            case .italic(let t): return WordML.run(t, .init(italic: true))
+            case .text(let t): return WordML.marked(t)
+            case .italic(let t): return WordML.marked(t, .init(italic: true))
             case .footnote(let n): return WordML.footnoteReference(n)
             case .footnoteAgain(let n): return WordML.footnoteCrossReference(n)
             }

@@ -86,7 +86,8 @@ public enum HTMLWriter {
     static func marked(_ text: String) -> String {
         var out = ""
         var rest = Substring(text)
-        while let open = rest.firstRange(of: "[thiếu số liệu"), let close = rest[open.lowerBound...].firstIndex(of: "]")
+        while let open = rest.firstRange(of: MissingMark.prefix),
+            let close = rest[open.lowerBound...].firstIndex(of: "]")
         {
             out += Markup.escape(String(rest[..<open.lowerBound]))
             out += "<mark>" + Markup.escape(String(rest[open.lowerBound...close])) + "</mark>"

@@ -1,20 +1,41 @@
+import BaoCaoDomain
+
 /// Small builders of WordprocessingML fragments.
 enum WordML {
     struct Font {
         var size: Int = Decree30Layout.body
         var bold = false
         var italic = false
+        /// A yellow marker, as on paper: what the compiler must still fill.
+        var highlighted = false
     }
 
     static func run(_ text: String, _ font: Font = Font()) -> String {
         var props = ""
         if font.bold { props += "<w:b/><w:bCs/>" }
         if font.italic { props += "<w:i/><w:iCs/>" }
+        if font.highlighted { props += "<w:highlight w:val=\"yellow\"/>" }
         if font.size != Decree30Layout.body {
             props += "<w:sz w:val=\"\(font.size)\"/><w:szCs w:val=\"\(font.size)\"/>"
         }
         let rPr = props.isEmpty ? "" : "<w:rPr>\(props)</w:rPr>"
         return "<w:r>\(rPr)<w:t xml:space=\"preserve\">\(Markup.escape(text))</w:t></w:r>"
+    }
+
+    /// Text as runs, each "[thiếu số liệu: …]" mark in a highlighted run of its own so it shows on paper.
+    static func marked(_ text: String, _ font: Font = Font()) -> String {
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.firstRange(of: MissingMark.prefix),
+            let close = rest[open.lowerBound...].firstIndex(of: "]")
+        {
+            if open.lowerBound > rest.startIndex { out += run(String(rest[..<open.lowerBound]), font) }
+            var mark = font
+            mark.highlighted = true
+            out += run(String(rest[open.lowerBound...close]), mark)
+            rest = rest[rest.index(after: close)...]
+        }
+        return rest.isEmpty ? out : out + run(String(rest), font)
     }
 
     /// Lines of one paragraph, separated by line breaks.

@@ -61,6 +61,23 @@ final class DocxWriterTests: XCTestCase {
         XCTAssertEqual(html.components(separatedBy: "href=\"#fn1\"").count - 1, 2)
     }
 
+    /// A missing figure is highlighted on paper too, and a draft lists what is missing before the document.
+    func testMissingFiguresAreHighlightedAndADraftListsThem() throws {
+        var draft = document
+        draft.blocks.append(.paragraph([.text("Thu [thiếu số liệu: THU.value] trong kỳ.")]))
+        draft.missing = ["THU.value"]
+        draft.view = .working
+        let xml = DocxWriter.body(draft)
+        XCTAssertTrue(
+            xml.contains(
+                "<w:r><w:rPr><w:highlight w:val=\"yellow\"/></w:rPr><w:t xml:space=\"preserve\">[thiếu số liệu: "
+                    + "THU.value]</w:t></w:r>"), xml)
+        XCTAssertTrue(xml.contains(">Còn thiếu 1 số liệu:<"))
+        XCTAssertTrue(XMLParser(data: Data(xml.utf8)).parse())
+        draft.view = .official
+        XCTAssertFalse(DocxWriter.body(draft).contains("Còn thiếu"), "only a draft carries the list")
+    }
+
     func testThePackageIsAZipWithItsParts() throws {
         let data = try DocxWriter.write(document)
         XCTAssertEqual(Array(data.prefix(2)), [0x50, 0x4B], "a ZIP file")

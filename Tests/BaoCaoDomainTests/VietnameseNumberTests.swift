@@ -18,7 +18,7 @@ final class VietnameseNumberTests: XCTestCase {
 
     func testLeadingZeroForSmallCounts() {
         XCTAssertEqual(VietnameseNumber.format(a("9"), decimals: 0, leadingZero: true), "09")
-        XCTAssertEqual(VietnameseNumber.format(a("0"), decimals: 0, leadingZero: true), "00")
+        XCTAssertEqual(VietnameseNumber.format(a("0"), decimals: 0, leadingZero: true), "0", "0 is written 0, not 00")
         XCTAssertEqual(VietnameseNumber.format(a("10"), decimals: 0, leadingZero: true), "10")
         XCTAssertEqual(VietnameseNumber.format(a("9"), decimals: 0, leadingZero: false), "9")
     }

@@ -175,7 +175,7 @@ final class BaselineTests: XCTestCase {
             XCTAssertEqual(
                 document.blocks[2],
                 .bullet([
-                    .text("Đơn: Số đơn đã giải quyết đạt 80 đơn, tăng 60,00% so với cùng kỳ năm 2025"),
+                    .text("Đơn: Số đơn đã giải quyết đạt 80 đơn, tăng 60% so với cùng kỳ năm 2025"),
                     .footnoteAgain(1),
                     .text("; giảm 9,09% so với cùng kỳ năm 2025"), .footnoteAgain(1), .text("."),
                 ]))

@@ -328,7 +328,7 @@ final class WorkflowTests: XCTestCase {
             let ward = try XCTUnwrap(
                 drill.body.components(separatedBy: "<tr>").first { $0.contains("phường Máy Chai") })
             XCTAssertTrue(ward.contains(">12 (ước) <span") && ward.contains("chưa duyệt"), ward)
-            XCTAssertTrue(ward.contains("20,00% kế hoạch"), "12 of 60")
+            XCTAssertTrue(ward.contains("20% kế hoạch"), "12 of 60")
             XCTAssertTrue(drill.body.contains("2014-H1") && drill.body.contains("2017-H1"), "trend over four years")
             XCTAssertTrue(drill.body.contains("(mới có số liệu của 1/13 phường, 1 phường chưa duyệt)"), "the sentence")
             let district = try await web.get("/tong-quan?unit=304&period=2017-H1&view=lam-viec", as: leader)

@@ -13,17 +13,16 @@ public struct FigureWords: Sendable {
     /// The status verb: "ước đạt" for an estimate, "đạt" for a final value.
     public var verb: String? { figure.current.map { phrasing.verb(for: $0.status) } }
 
-    /// The number alone, with its qualifier: "693.843", "gần 90.000", "09"; an incomplete or unapproved figure says
-    /// so: "2.134,5 (mới có số liệu của 1/13 phường)".
+    /// The number alone, with its qualifier: "693.843", "gần 90.000", "09"; in tỷ and triệu for money written so
+    /// ("553 tỷ 100 triệu", with `unit` then "đồng"); an incomplete or unapproved figure says so: "2.134,5 (mới có số
+    /// liệu của 1/13 phường)".
     public var number: String? {
         guard let o = figure.current else { return nil }
-        return noted(
-            qualified(
-                o,
-                VietnameseNumber.format(
-                    o.value, decimals: indicator.valueDecimals,
-                    leadingZero: phrasing.leadingZero)))
+        return noted(qualified(o, amount(o.value, withUnit: false)))
     }
+
+    /// The unit word that goes after `number`: the indicator's unit, or "đồng" for money written in tỷ and triệu.
+    public var unit: String { inBillionsAndMillions ? "đồng" : indicator.unitOfMeasure }
 
     /// The number with its unit: "693.843 triệu đồng", "553 tỷ 100 triệu đồng", "09 giấy phép", "65%"; an
     /// incomplete or unapproved figure says so.
@@ -96,7 +95,7 @@ public struct FigureWords: Sendable {
             return "bằng " + lastYearNoun + matchedNote(figure.yearOnYearBasis)
         }
         var words = changeWords(c)
-        if c.style == .absolute { words += " " + indicator.unitOfMeasure }
+        if c.style == .absolute { words += " " + unit }
         return words + " " + sameTimeLastYear + matchedNote(figure.yearOnYearBasis)
     }
 
@@ -113,7 +112,7 @@ public struct FigureWords: Sendable {
         }
         if c.direction == .same { return "bằng \(noun)" + matchedNote(figure.periodOnPeriodBasis) }
         var words = changeWords(c)
-        if c.style == .absolute { words += " " + indicator.unitOfMeasure }
+        if c.style == .absolute { words += " " + unit }
         return words + " so với " + noun + matchedNote(figure.periodOnPeriodBasis)
     }
 
@@ -150,23 +149,33 @@ public struct FigureWords: Sendable {
             return c.direction == .same
                 ? "bằng" : "\(c.direction.word) \(percent(c.magnitude, indicator.changeDecimals))"
         case .points:
-            let n = VietnameseNumber.format(c.magnitude, decimals: indicator.changeDecimals)
+            let n = VietnameseNumber.trimmed(c.magnitude, decimals: indicator.changeDecimals, wholeOnly: true)
             return c.direction == .same ? "bằng" : "\(c.direction.word) \(n) điểm phần trăm"
         case .absolute:
-            let n = VietnameseNumber.format(
-                c.magnitude, decimals: indicator.changeDecimals,
-                leadingZero: phrasing.leadingZero)
-            return c.direction == .same ? "bằng" : "\(c.direction.word) \(n)"
+            // An absolute change is an amount of the indicator: its decimals and its money style ("giảm 1.181 tấn").
+            return c.direction == .same ? "bằng" : "\(c.direction.word) \(amount(c.magnitude, withUnit: false))"
         }
     }
 
-    func percent(_ p: Amount, _ decimals: Int) -> String { VietnameseNumber.format(p, decimals: decimals) + "%" }
+    /// A percentage at most `decimals`, a whole one without them: "50,10%", "100%", never "100,00%".
+    func percent(_ p: Amount, _ decimals: Int) -> String {
+        VietnameseNumber.trimmed(p, decimals: decimals, wholeOnly: true) + "%"
+    }
 
-    func amountWithUnit(_ amount: Amount) -> String {
-        if indicator.isMoneyInMillions && phrasing.moneyStyle == .billionsAndMillions {
-            return VietnameseNumber.billionsAndMillions(amount, decimals: indicator.valueDecimals)
+    var inBillionsAndMillions: Bool { indicator.isMoneyInMillions && phrasing.moneyStyle == .billionsAndMillions }
+
+    func amountWithUnit(_ amount: Amount) -> String { self.amount(amount, withUnit: true) }
+
+    /// An amount of the indicator as every part writes it: its decimals (more only for a non-zero amount that would
+    /// otherwise round to another order of magnitude), leading zero and money style; with its unit or without.
+    func amount(_ amount: Amount, withUnit: Bool) -> String {
+        let decimals = VietnameseNumber.decimals(keeping: amount, at: indicator.valueDecimals)
+        if inBillionsAndMillions {
+            let text = VietnameseNumber.billionsAndMillions(amount, decimals: decimals)
+            return withUnit || !text.hasSuffix(" đồng") ? text : String(text.dropLast(" đồng".count))
         }
-        let n = VietnameseNumber.format(amount, decimals: indicator.valueDecimals, leadingZero: phrasing.leadingZero)
+        let n = VietnameseNumber.format(amount, decimals: decimals, leadingZero: phrasing.leadingZero)
+        guard withUnit else { return n }
         return indicator.unitOfMeasure == "%" ? n + "%" : n + " " + indicator.unitOfMeasure
     }
 

@@ -6,8 +6,9 @@
 /// với cùng kỳ), `mom` (giảm 0,4% so với tháng trước), `last_year`, `target_value`, `sentence` (the canonical
 /// sentence), `text` (the indicator's own sentence: its template, else the canonical one); and without a figure,
 /// from the period: `year`, `prev_year`, `next_year`, `period` (6 tháng đầu năm 2017), `period_noyear` (6 tháng đầu
-/// năm), `rest` (6 tháng cuối năm 2017), `rest_noyear`. A filter after `|` changes case: `{period|upper}`,
-/// `{GTSX_CN.text|cap}`. Example: `Giải quyết việc làm cho {value}, {target}`.
+/// năm), `rest` (6 tháng cuối năm 2017), `rest_noyear`. A filter after `|` changes case on any part: `upper`,
+/// `lower`, `cap` (`{period|upper}`, `{GTSX_CN.text|cap}`); without one, a part that starts a sentence starts with a
+/// capital, and `name` inside a sentence starts in lower case. Example: `Giải quyết việc làm cho {value}, {target}`.
 public struct PhraseTemplate: Hashable, Sendable {
     enum Piece: Hashable, Sendable {
         case text(String)
@@ -62,7 +63,7 @@ public struct PhraseTemplate: Hashable, Sendable {
         pieces.compactMap { piece -> String? in
             guard case .slot(_, let part, let filter) = piece else { return nil }
             if !Self.parts.contains(part) { return part }
-            if let filter, !["upper", "cap"].contains(filter) { return "\(part)|\(filter)" }
+            if let filter, !["upper", "lower", "cap"].contains(filter) { return "\(part)|\(filter)" }
             return nil
         }
     }
@@ -90,10 +91,18 @@ public struct PhraseTemplate: Hashable, Sendable {
                     filled = Self.fill(period: part, period)
                 } else if let figure = code.map({ figures[$0] }) ?? subject {
                     label = figure.indicator.code + "." + part
-                    filled =
-                        part == "text"
-                        ? Self.ownText(figure, figures, depth, citing: citing)
-                        : Self.fill(part, figure, citing: citing)
+                    if part == "text", let own = Self.ownText(figure, figures, depth, citing: citing) {
+                        // What is known of it, with what is not flagged inside.
+                        filled = own.text
+                        missing += own.missing
+                    } else if part != "text" {
+                        filled = Self.fill(part, figure, citing: citing)
+                    }
+                    if filled == nil, let said = Self.unknown(part, figure) {
+                        // The figure is there, this part of it is not: said in words, and flagged.
+                        filled = said
+                        missing.append(label)
+                    }
                 } else {
                     label = (code ?? "") + "." + part
                 }
@@ -103,9 +112,14 @@ public struct PhraseTemplate: Hashable, Sendable {
                     let startsSentence =
                         depth == 0
                         && (before.isEmpty || [".", ":", "!", "?"].contains(before.last.map(String.init) ?? ""))
-                    text +=
-                        startsSentence && filter == nil && !(code == nil && Self.periodParts.contains(part))
-                        ? filled.capitalizingFirstLetter : Self.apply(filter, filled)
+                    if startsSentence && filter == nil && !(code == nil && Self.periodParts.contains(part)) {
+                        text += filled.capitalizingFirstLetter
+                    } else if part == "name" && filter == nil {
+                        // An indicator's name inside a sentence: "tăng số hộ nghèo", not "tăng Số hộ nghèo".
+                        text += filled.lowercasingFirstWord
+                    } else {
+                        text += Self.apply(filter, filled)
+                    }
                 } else {
                     text += MissingMark.text(label)
                     missing.append(label)
@@ -118,21 +132,33 @@ public struct PhraseTemplate: Hashable, Sendable {
         return RenderedText(text: words.replacingOccurrences(of: " ,", with: ","), missing: missing)
     }
 
-    static func ownText(_ figure: Figure, _ figures: [String: Figure], _ depth: Int, citing: Bool) -> String? {
-        let rendered: RenderedText
+    /// The indicator's own sentence, as far as it can be written: nil only when the figure itself is missing.
+    static func ownText(_ figure: Figure, _ figures: [String: Figure], _ depth: Int, citing: Bool) -> RenderedText? {
+        guard figure.current != nil else { return nil }
         if depth < 2, let template = figure.indicator.phrasing.template, !template.isEmpty {
-            rendered = PhraseTemplate(template).render(
+            return PhraseTemplate(template).render(
                 subject: figure, figures: figures, period: figure.period,
                 depth: depth + 1, citing: citing)
-        } else {
-            rendered = ResultSentence.canonical(figure, citing: citing)
         }
-        return rendered.missing.isEmpty ? rendered.text : nil
+        return ResultSentence.canonical(figure, citing: citing)
+    }
+
+    /// What a part says when the figure has a value but not this part: "chưa có chỉ tiêu kế hoạch năm 2018",
+    /// "chưa có số liệu cùng kỳ năm 2017 để so sánh". Nil for the parts that cannot be said so.
+    static func unknown(_ part: String, _ figure: Figure) -> String? {
+        guard figure.current != nil else { return nil }
+        switch part {
+        case "target" where figure.target == nil: return "chưa có chỉ tiêu kế hoạch năm \(figure.period.year)"
+        case "yoy" where figure.lastYear == nil:
+            return "chưa có số liệu cùng kỳ năm \(figure.period.year - 1) để so sánh"
+        default: return nil
+        }
     }
 
     static func apply(_ filter: String?, _ text: String) -> String {
         switch filter {
         case "upper": return text.uppercased()
+        case "lower": return text.lowercased()
         case "cap": return text.capitalizingFirstLetter
         default: return text
         }
@@ -158,7 +184,7 @@ public struct PhraseTemplate: Hashable, Sendable {
         case "verb": return words.verb
         case "number": return words.number
         case "value": return words.value
-        case "unit": return figure.indicator.unitOfMeasure
+        case "unit": return words.unit
         case "target": return words.target
         case "pct_target": return words.percentOfTarget
         case "change": return words.change

@@ -37,5 +37,6 @@ public enum ResultSentence {
 
 /// How a missing figure shows in generated text, so the compiler sees it at once.
 public enum MissingMark {
-    public static func text(_ what: String) -> String { "[thiếu số liệu: \(what)]" }
+    public static let prefix = "[thiếu số liệu"
+    public static func text(_ what: String) -> String { "\(prefix): \(what)]" }
 }

@@ -17,4 +17,13 @@ extension String {
         guard let first else { return self }
         return first.uppercased() + dropFirst()
     }
+
+    /// The first letter in lower case unless the first word is an abbreviation or a name in capitals ("Số hộ" →
+    /// "số hộ"; "GDP", "HĐND" and "UBND phường" stay).
+    public var lowercasingFirstWord: String {
+        guard let first, first.isUppercase else { return self }
+        let word = prefix { !$0.isWhitespace }
+        if word.count > 1, word.dropFirst().contains(where: \.isUppercase) { return self }
+        return first.lowercased() + dropFirst()
+    }
 }

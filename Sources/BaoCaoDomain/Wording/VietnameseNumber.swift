@@ -1,11 +1,11 @@
 /// Numbers as Vietnamese official text writes them: "." between thousands, "," before decimals.
 public enum VietnameseNumber {
-    /// "693.843", "50,10", "12.194.030"; with `leadingZero`, whole numbers under 10 as "09".
+    /// "693.843", "50,10", "12.194.030"; with `leadingZero`, whole numbers from 1 to 9 as "09" (0 stays "0").
     public static func format(_ amount: Amount, decimals: Int, leadingZero: Bool = false) -> String {
         let d = max(0, min(Amount.scale, decimals))
         let (integer, fraction, negative) = roundedParts(amount, decimals: d)
         var text = grouped(integer)
-        if leadingZero && d == 0 && integer < 10 { text = "0" + text }
+        if leadingZero && d == 0 && (1...9).contains(integer) { text = "0" + text }
         if d > 0 {
             var digits = String(fraction)
             digits = String(repeating: "0", count: Amount.scale - digits.count) + digits
@@ -35,8 +35,29 @@ public enum VietnameseNumber {
         // Below 1.000 triệu, so it fits an amount whatever the size of the whole.
         let rest = Amount(scaled: Int64((integer % 1000) * UInt64(Amount.unit) + fraction))
         var text = (negative ? "-" : "") + grouped(billions) + " tỷ"
-        if !rest.isZero { text += " " + format(rest, decimals: decimals) + " triệu" }
+        // "1 tỷ 5 triệu đồng", never "1 tỷ 5,0 triệu đồng".
+        if !rest.isZero { text += " " + trimmed(rest, decimals: decimals) + " triệu" }
         return text + " đồng"
+    }
+
+    /// The decimals to write an amount with so rounding never turns it into another order of magnitude: `decimals`,
+    /// or for a non-zero amount smaller than the last decimal place, as many as reach its first significant digit
+    /// (0,5 triệu at 0 decimals is "0,5", never "1" or "0").
+    public static func decimals(keeping amount: Amount, at decimals: Int) -> Int {
+        let magnitude = amount.scaled.magnitude
+        var d = max(0, min(Amount.scale, decimals))
+        while magnitude > 0 && d < Amount.scale && magnitude < UInt64(Rounding.powerOfTen(Amount.scale - d)) { d += 1 }
+        return d
+    }
+
+    /// `decimals` at most, trailing zeros dropped: 100,00 → "100", 50,10 → "50,1" (with `whole`, only a whole
+    /// result drops its decimals: 100,00 → "100", 50,10 → "50,10").
+    public static func trimmed(_ amount: Amount, decimals: Int, wholeOnly: Bool = false) -> String {
+        var d = max(0, min(Amount.scale, decimals))
+        let (_, fraction, _) = roundedParts(amount, decimals: d)
+        if wholeOnly { return format(amount, decimals: fraction == 0 ? 0 : d) }
+        while d > 0 && fraction % UInt64(Rounding.powerOfTen(Amount.scale - d + 1)) == 0 { d -= 1 }
+        return format(amount, decimals: d)
     }
 
     static func grouped(_ value: UInt64) -> String {

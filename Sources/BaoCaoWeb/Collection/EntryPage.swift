@@ -99,7 +99,7 @@ enum EntryPage {
             }
         let data: HTML = """
              data-target="\(target.map { String($0.scaled) } ?? "")" data-last-year="\(lastYear.map { String($0.scaled) } ?? "")" \
-            data-style="\(i.changeStyle.rawValue)" data-target-decimals="\(i.targetDecimals)" data-change-decimals="\(i.changeDecimals)"\
+            data-style="\(i.changeStyle.rawValue)" data-target-decimals="\(i.targetDecimals)" data-change-decimals="\(ComparisonWords.changeDecimals(i))"\
             \(EntryChecks.rowData(i))
             """
         let remove: HTML =

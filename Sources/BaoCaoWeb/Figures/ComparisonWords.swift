@@ -5,13 +5,24 @@ import BaoCaoDomain
 enum ComparisonWords {
     static func percentOfTarget(_ figure: Figure) -> String {
         figure.percentOfTarget.map {
-            VietnameseNumber.format($0, decimals: figure.indicator.targetDecimals) + "% kế hoạch"
+            VietnameseNumber.trimmed($0, decimals: figure.indicator.targetDecimals, wholeOnly: true) + "% kế hoạch"
         } ?? ""
+    }
+
+    /// The decimals a change is written with: the indicator's for a percentage (none when it is whole), the value's
+    /// for an absolute change.
+    static func changeDecimals(_ indicator: Indicator) -> Int {
+        indicator.changeStyle == .absolute ? indicator.valueDecimals : indicator.changeDecimals
     }
 
     static func yearOnYear(_ figure: Figure) -> String {
         guard let change = figure.yearOnYear else { return "" }
-        let size = VietnameseNumber.format(change.magnitude, decimals: figure.indicator.changeDecimals)
+        let i = figure.indicator
+        let size =
+            change.style == .absolute
+            ? VietnameseNumber.format(
+                change.magnitude, decimals: VietnameseNumber.decimals(keeping: change.magnitude, at: i.valueDecimals))
+            : VietnameseNumber.trimmed(change.magnitude, decimals: i.changeDecimals, wholeOnly: true)
         switch change.style {
         case .ratio: return "bằng \(size)% so với cùng kỳ"
         case .percent, .points, .absolute:

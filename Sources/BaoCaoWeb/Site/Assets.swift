@@ -81,19 +81,22 @@ enum Assets {
         function fmt(v,dec){var neg=v<0n;if(neg)v=-v;v=roundTo(v,dec);var i=(v/SCALE).toString(),f=(v%SCALE).toString();
           f=("0000"+f).slice(-4);var out="";for(var k=0;k<i.length;k++){if(k>0&&(i.length-k)%3===0)out+=".";out+=i[k];}
           if(dec>0)out+=","+f.slice(0,dec);return (neg&&v!==0n?"-":"")+out;}
+        function whole(v,dec){var r=roundTo(v,dec);return fmt(r,r%SCALE===0n?0:dec);}
         function change(earlier,current,style,dec){
           if(style==="percent"){if(earlier<=0n)return "";var p=percent(current-earlier,earlier,dec);
-            return p===0n?"bằng cùng kỳ":(p<0n?"giảm ":"tăng ")+fmt(p<0n?-p:p,dec)+"% so với cùng kỳ";}
-          if(style==="ratio"){if(earlier<=0n)return "";return "bằng "+fmt(percent(current,earlier,dec),dec)+"% so với cùng kỳ";}
-          var d=roundTo(current-earlier,dec);var unit=style==="points"?" điểm phần trăm":"";
-          return d===0n?"bằng cùng kỳ":(d<0n?"giảm ":"tăng ")+fmt(d<0n?-d:d,dec)+unit+" so với cùng kỳ";}
+            return p===0n?"bằng cùng kỳ":(p<0n?"giảm ":"tăng ")+whole(p<0n?-p:p,dec)+"% so với cùng kỳ";}
+          if(style==="ratio"){if(earlier<=0n)return "";return "bằng "+whole(percent(current,earlier,dec),dec)+"% so với cùng kỳ";}
+          var points=style==="points",raw=current-earlier,m=raw<0n?-raw:raw;
+          if(!points){while(m>0n&&dec<4&&m<pow10(4-dec))dec++;}
+          var d=roundTo(raw,dec);
+          return d===0n?"bằng cùng kỳ":(d<0n?"giảm ":"tăng ")+(points?whole(d<0n?-d:d,dec)+" điểm phần trăm":fmt(d<0n?-d:d,dec))+" so với cùng kỳ";}
         function update(input){
           var row=input.closest("tr");if(!row)return;var r=parseVN(input.value);
           var err=row.querySelector(".field-error"),pt=row.querySelector("[data-out=target]"),py=row.querySelector("[data-out=yoy]");
           if(r.error){input.setAttribute("aria-invalid","true");if(err)err.textContent="Số \\""+input.value+"\\" không hợp lệ: "+r.error;return;}
           input.removeAttribute("aria-invalid");if(err)err.textContent="";if(r.empty)return;
           var d=input.dataset;
-          if(pt){pt.textContent=d.target&&BigInt(d.target)>0n?fmt(percent(r.value,BigInt(d.target),+d.targetDecimals),+d.targetDecimals)+"% kế hoạch":"";}
+          if(pt){pt.textContent=d.target&&BigInt(d.target)>0n?whole(percent(r.value,BigInt(d.target),+d.targetDecimals),+d.targetDecimals)+"% kế hoạch":"";}
           if(py){py.textContent=d.lastYear?change(BigInt(d.lastYear),r.value,d.style,+d.changeDecimals):"";}
         }
         // The validation rules of the form, evaluated exactly (rationals over BigInt, each side rounded to four
