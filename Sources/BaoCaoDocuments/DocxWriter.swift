@@ -37,7 +37,7 @@ public enum DocxWriter {
         xml += WordML.rule(inset: 3_700, after: 240)
         for block in d.blocks { xml += self.block(block) }
         xml += signature(d)
-        if d.annexInDocument { xml += annex(d.annex) }
+        if d.annexInDocument { xml += annex(d.annex, reference: d.annexReference) }
         xml += "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId4\"/>"
         xml +=
             "<w:footerReference w:type=\"default\" r:id=\"rId5\"/><w:footerReference w:type=\"first\" r:id=\"rId5\"/>"
@@ -154,12 +154,17 @@ public enum DocxWriter {
     }
 
     /// The annex on a page of its own: title, then the table of indicators with their comparisons.
-    static func annex(_ annex: AnnexTable) -> String {
+    static func annex(_ annex: AnnexTable, reference: String? = nil) -> String {
         var xml = WordML.pageBreak
         xml += WordML.paragraph(WordML.run("PHỤ LỤC", .init(bold: true)), .init(alignment: .center, after: 0))
         xml += WordML.paragraph(
             WordML.run("Một số chỉ tiêu kinh tế - xã hội chủ yếu \(annex.period.vietnameseName)", .init(bold: true)),
-            .init(alignment: .center, after: 240))
+            .init(alignment: .center, after: reference == nil ? 240 : 0))
+        if let reference {
+            xml += WordML.paragraph(
+                WordML.run(reference, .init(size: Decree30Layout.issuer, italic: true)),
+                .init(alignment: .center, after: 240))
+        }
         var headings = AnnexTable.headings
         headings[4] = annex.currentHeading
         let width = Decree30Layout.textWidth

@@ -46,7 +46,9 @@ public enum HTMLWriter {
         if d.annexInDocument {
             let annex = d.annex
             html += "<section class=\"annex\"><h2>PHỤ LỤC<br>Một số chỉ tiêu kinh tế - xã hội chủ yếu "
-            html += Markup.escape(annex.period.vietnameseName) + "</h2><table><thead><tr>"
+            html += Markup.escape(annex.period.vietnameseName) + "</h2>"
+            if let reference = d.annexReference { html += "<p class=\"annex-ref\">\(keepingBlanks(reference))</p>" }
+            html += "<table><thead><tr>"
             var headings = AnnexTable.headings
             headings[4] = annex.currentHeading
             html += headings.map { "<th>\(Markup.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
@@ -127,7 +129,7 @@ public enum HTMLWriter {
         .recipients-title{font-size:12pt;font-weight:bold;font-style:italic;margin:0}
         .recipient{font-size:11pt;margin:0;text-align:left}.signer .name{margin-top:4em}
         .footnotes{font-size:12pt;margin-top:2em}.footnotes p{text-indent:0}
-        .annex{break-before:page;margin-top:2em}.annex table{font-size:11pt}
+        .annex{break-before:page;margin-top:2em}.annex-ref{font-style:italic;text-align:center;text-indent:0}.annex table{font-size:11pt}
         .annex th,.annex td{border:1px solid #000;padding:.2em .3em}.annex td.t{text-align:left}.annex td.n{text-align:right}
         a.ref,.footnotes a{text-decoration:none;color:inherit}mark{background:#ffe066}
         """

@@ -106,3 +106,26 @@ final class HTMLWriterTests: XCTestCase {
         XCTAssertTrue(html.contains("@page{size:A4;margin:20mm 15mm 20mm 30mm}"))
     }
 }
+
+/// Issue 11, part 7: the annex says which report it goes with (Decree 30).
+final class AnnexReferenceTests: XCTestCase {
+    func testTheAnnexNamesTheReportItIsAttachedTo() throws {
+        var document = ReportDocument(
+            header: [
+                .issuer: ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HẢI PHÒNG"], .number: ["Số:     /BC-UBND"],
+                .placeDate: ["Hải Phòng, ngày    tháng    năm 2026"],
+            ],
+            blocks: [], footnotes: [], missing: [], annexInDocument: true)
+        let line = "(Kèm theo Báo cáo số     /BC-UBND ngày    tháng    năm 2026 của UBND thành phố Hải Phòng)"
+        XCTAssertEqual(document.annexReference, line)
+        XCTAssertTrue(DocxWriter.body(document).contains(line))
+        let html = HTMLWriter.write(document, title: "t")
+        XCTAssertTrue(
+            html.contains(
+                "(Kèm theo Báo cáo số &nbsp; &nbsp; /BC-UBND ngày &nbsp; &nbsp;tháng &nbsp; &nbsp;năm 2026 của UBND thành phố Hải Phòng)"
+            ),
+            "the blanks to fill in are kept: \(html)")
+        document.header[.number] = nil
+        XCTAssertNil(document.annexReference, "no number, no line")
+    }
+}

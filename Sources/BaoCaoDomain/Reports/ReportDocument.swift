@@ -41,6 +41,34 @@ public struct ReportDocument: Hashable, Sendable {
 
     public func headerLines(_ field: ReportTemplate.HeaderField) -> [String] { header[field] ?? [] }
 
+    /// The line under the annex's title that ties it to the report (Decree 30): "(Kèm theo Báo cáo số     /BC-UBND
+    /// ngày    tháng    năm 2017 của UBND quận Ngô Quyền)", from the report's number, date and issuer; nil without a
+    /// number.
+    public var annexReference: String? {
+        guard let number = headerLines(.number).first, number.hasPrefix("Số:") else { return nil }
+        var line = "(Kèm theo Báo cáo số" + number.dropFirst("Số:".count)
+        if let date = headerLines(.placeDate).first, let day = date.firstRange(of: "ngày") {
+            line += " " + date[day.lowerBound...]
+        }
+        let issuer = headerLines(.issuer)
+        if issuer.first?.uppercased() == "ỦY BAN NHÂN DÂN", issuer.count > 1 {
+            line += " của UBND " + Self.unitInSentence(issuer.dropFirst().joined(separator: " "))
+        }
+        return line + ")"
+    }
+
+    /// "QUẬN NGÔ QUYỀN" → "quận Ngô Quyền", "THÀNH PHỐ HẢI PHÒNG" → "thành phố Hải Phòng": the kind in lower case,
+    /// each word of the name with a capital.
+    static func unitInSentence(_ capitals: String) -> String {
+        let words = capitals.lowercased().split(separator: " ").map(String.init)
+        let kinds = [
+            ["thành", "phố"], ["thị", "xã"], ["thị", "trấn"], ["đặc", "khu"], ["quận"], ["huyện"], ["phường"],
+            ["xã"], ["tỉnh"],
+        ]
+        let kind = kinds.first { words.starts(with: $0) } ?? []
+        return (kind + words.dropFirst(kind.count).map(\.capitalizingFirstLetter)).joined(separator: " ")
+    }
+
     /// The body as plain text: header lines from purpose to subject, the blocks, the signature's first line;
     /// footnote markers left out. What the word comparison with a reference reads.
     public var bodyText: String {
