@@ -22,7 +22,10 @@ public enum XlsxWriter {
         var rows: [String] = []
         rows.append(row(1, [text("A1", title, style: 1)]))
         rows.append(row(2, [text("A2", statement ?? "", style: 2)]))
-        rows.append(row(3, headings.enumerated().map { text(cell($0.offset, 3), $0.element, style: 1) }))
+        rows.append(
+            row(
+                3, headings.enumerated().map { text(cell($0.offset, 3), $0.element, style: 1) },
+                lines: headings.dropFirst(2).map { lines($0.count, width: 14) }.max() ?? 1))
         for (index, r) in annex.rows.enumerated() {
             let n = index + 4
             let numbers = [r.target, r.lastYear, r.current, r.percentOfTarget, r.percentOfLastYear]
@@ -30,26 +33,42 @@ public enum XlsxWriter {
                 row(
                     n,
                     [text(cell(0, n), r.cells[0], style: 2), text(cell(1, n), r.unit, style: 2)]
-                        + numbers.enumerated().map { number(cell($0.offset + 2, n), $0.element) }))
+                        + numbers.enumerated().map {
+                            number(cell($0.offset + 2, n), $0.element, decimals: r.decimals[$0.offset])
+                        }, lines: max(lines(r.cells[0].count, width: 52), lines(r.unit.count, width: 12))))
         }
+        // Printed on A4 landscape, one page wide, the heading row repeated on every page (`Print_Titles`).
         return XML.declaration + """
             <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
+            <sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>\
             <cols><col min="1" max="1" width="55" customWidth="1"/><col min="2" max="2" width="14" customWidth="1"/>\
-            <col min="3" max="7" width="16" customWidth="1"/></cols><sheetData>\(rows.joined())</sheetData></worksheet>
+            <col min="3" max="7" width="16" customWidth="1"/></cols><sheetData>\(rows.joined())</sheetData>\
+            <pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>\
+            <pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/></worksheet>
             """
     }
 
     static func cell(_ column: Int, _ row: Int) -> String { String(UnicodeScalar(UInt8(65 + column))) + String(row) }
 
-    static func row(_ n: Int, _ cells: [String]) -> String { "<row r=\"\(n)\">\(cells.joined())</row>" }
+    /// A row; with `lines` > 1, as tall as that many lines of wrapped text (spreadsheets do not grow a row for text
+    /// they did not lay out themselves, and a printed row would be cut).
+    static func row(_ n: Int, _ cells: [String], lines: Int = 1) -> String {
+        let height = lines > 1 ? " ht=\"\(16 * lines)\" customHeight=\"1\"" : ""
+        return "<row r=\"\(n)\"\(height)>\(cells.joined())</row>"
+    }
+
+    /// How many lines `characters` take in a column about `width` characters wide.
+    static func lines(_ characters: Int, width: Int) -> Int { max(1, (characters + width - 1) / width) }
 
     static func text(_ ref: String, _ value: String, style: Int) -> String {
         "<c r=\"\(ref)\" s=\"\(style)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(Markup.escape(value))</t></is></c>"
     }
 
-    static func number(_ ref: String, _ value: Amount?) -> String {
-        guard let value else { return "<c r=\"\(ref)\" s=\"3\"/>" }
-        return "<c r=\"\(ref)\" s=\"3\"><v>\(value.description)</v></c>"
+    /// A numeric cell in the style of its decimals (styles 3–7: `#,##0` to `#,##0.0000`, no trailing separator).
+    static func number(_ ref: String, _ value: Amount?, decimals: Int) -> String {
+        let style = 3 + max(0, min(Amount.scale, decimals))
+        guard let value else { return "<c r=\"\(ref)\" s=\"\(style)\"/>" }
+        return "<c r=\"\(ref)\" s=\"\(style)\"><v>\(value.description)</v></c>"
     }
 
     static let type = "application/vnd.openxmlformats-officedocument.spreadsheetml."
@@ -65,29 +84,34 @@ public enum XlsxWriter {
         XML.declaration + """
             <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
             xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
-            <sheets><sheet name="Phụ lục" sheetId="1" r:id="rId1"/></sheets></workbook>
+            <sheets><sheet name="Phụ lục" sheetId="1" r:id="rId1"/></sheets>\
+            <definedNames><definedName name="_xlnm.Print_Titles" localSheetId="0">'Phụ lục'!$3:$3</definedName>\
+            </definedNames></workbook>
             """
 
     static let workbookRelationships = OOXMLPackage.relationships([
         ("rId1", "worksheet", "worksheets/sheet1.xml"), ("rId2", "styles", "styles.xml"),
     ])
 
-    /// 0: default; 1: bold heading with borders, wrapped; 2: text with borders; 3: number with borders and grouping.
+    /// 0: default; 1: bold heading with borders, wrapped; 2: text with borders; 3–7: number with borders and grouping,
+    /// 0 to 4 decimals.
     static let styles =
         XML.declaration + """
             <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
-            <numFmts count="1"><numFmt numFmtId="164" formatCode="#,##0.##"/></numFmts>\
+            <numFmts count="5"><numFmt numFmtId="164" formatCode="#,##0"/><numFmt numFmtId="165" formatCode="#,##0.0"/>\
+            <numFmt numFmtId="166" formatCode="#,##0.00"/><numFmt numFmtId="167" formatCode="#,##0.000"/>\
+            <numFmt numFmtId="168" formatCode="#,##0.0000"/></numFmts>\
             <fonts count="2"><font><sz val="12"/><name val="Times New Roman"/></font>\
             <font><b/><sz val="12"/><name val="Times New Roman"/></font></fonts>\
             <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>\
             <borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>\
             <border><left style="thin"/><right style="thin"/><top style="thin"/><bottom style="thin"/><diagonal/></border></borders>\
             <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
-            <cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
+            <cellXfs count="8"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
             <xf numFmtId="0" fontId="1" fillId="0" borderId="1" xfId="0" applyFont="1" applyBorder="1" applyAlignment="1">\
             <alignment horizontal="center" vertical="center" wrapText="1"/></xf>\
             <xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment wrapText="1"/></xf>\
-            <xf numFmtId="164" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1"/></cellXfs>\
+            \((164...168).map { "<xf numFmtId=\"\($0)\" fontId=\"0\" fillId=\"0\" borderId=\"1\" xfId=\"0\" applyNumberFormat=\"1\" applyBorder=\"1\"/>" }.joined())</cellXfs>\
             <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>
             """
 }

@@ -129,3 +129,33 @@ final class AnnexReferenceTests: XCTestCase {
         XCTAssertNil(document.annexReference, "no number, no line")
     }
 }
+
+/// Issue 11, part 7: the annex workbook prints on A4 landscape one page wide with its heading row on every page, and
+/// each number has the format of its decimals (no trailing separator, "0,5" never shown as "1").
+final class XlsxWriterTests: XCTestCase {
+    func testTheAnnexPrintsOnA4LandscapeAndEachNumberHasItsDecimals() throws {
+        let indicator = Indicator(
+            code: "THU", name: "Thu ngân sách", unitOfMeasure: "triệu đồng", field: "kt", valueDecimals: 0)
+        let figure = Figure(
+            indicator: indicator, period: .firstMonths(2026, 6),
+            current: Observation(value: Amount(plain: "0.5")!, status: .final),
+            target: TargetValue(value: Amount(plain: "0.5")!, kind: .plan),
+            lastYear: Observation(value: Amount(plain: "0.3")!))
+        let annex = AnnexTable(period: .firstMonths(2026, 6), figures: [figure])
+        XCTAssertEqual(annex.rows.first?.decimals, [1, 1, 1, 0, 2], "0,5 at one decimal; 100% whole; 166,67% two")
+        XCTAssertEqual(annex.rows.first?.cells[2...], ["0,5", "0,3", "0,5", "100", "166,67"])
+        let sheet = XlsxWriter.sheet(annex, title: "Phụ lục", statement: nil)
+        XCTAssertTrue(sheet.contains("<c r=\"C4\" s=\"4\"><v>0.5</v></c>"), sheet)
+        XCTAssertTrue(sheet.contains("<c r=\"F4\" s=\"3\"><v>100</v></c>"), sheet)
+        XCTAssertTrue(
+            sheet.contains("<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>"))
+        XCTAssertTrue(sheet.contains("<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"))
+        XCTAssertTrue(
+            XlsxWriter.workbook.contains("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">'Phụ lục'!$3:$3"))
+        XCTAssertTrue(XlsxWriter.styles.contains("<numFmt numFmtId=\"164\" formatCode=\"#,##0\"/>"))
+        XCTAssertFalse(XlsxWriter.styles.contains("#,##0.##"), "no format that leaves a trailing separator")
+        for part in [sheet, XlsxWriter.workbook, XlsxWriter.styles] {
+            XCTAssertTrue(XMLParser(data: Data(part.utf8)).parse(), part)
+        }
+    }
+}

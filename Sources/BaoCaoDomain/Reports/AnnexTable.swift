@@ -15,6 +15,9 @@ public struct AnnexTable: Hashable, Sendable {
         public var note: String?
         /// The same, as text for documents: "693.843", "50,10"; the note after the name.
         public var cells: [String]
+        /// The decimals each number is written with (target, last year, this period, % of target, % of last year),
+        /// as in `cells`: for a spreadsheet's number formats.
+        public var decimals: [Int]
     }
 
     public static let headings = [
@@ -56,6 +59,18 @@ public struct AnnexTable: Hashable, Sendable {
                 }
             }
             let note = notes.isEmpty ? nil : notes.joined(separator: "; ")
+            // An amount keeps its order of magnitude; a whole percentage has no decimals (as in the sentences).
+            func amountDecimals(_ a: Amount?) -> Int {
+                a.map { VietnameseNumber.decimals(keeping: $0, at: i.valueDecimals) } ?? i.valueDecimals
+            }
+            func percentDecimals(_ a: Amount?, _ d: Int) -> Int {
+                guard let a else { return d }
+                return VietnameseNumber.roundedParts(a, decimals: d).fraction == 0 ? 0 : d
+            }
+            let decimals = [
+                amountDecimals(f.target?.value), amountDecimals(lastYear), amountDecimals(current.value),
+                percentDecimals(f.percentOfTarget, i.targetDecimals), percentDecimals(ofLastYear, i.changeDecimals),
+            ]
             func text(_ a: Amount?, _ decimals: Int) -> String {
                 a.map { VietnameseNumber.format($0, decimals: decimals) } ?? ""
             }
@@ -64,10 +79,10 @@ public struct AnnexTable: Hashable, Sendable {
                 current: current.value, estimate: current.status == .estimate, percentOfTarget: f.percentOfTarget,
                 percentOfLastYear: ofLastYear, note: note,
                 cells: [
-                    i.name + (note.map { " (\($0))" } ?? ""), i.unitOfMeasure, text(f.target?.value, i.valueDecimals),
-                    text(lastYear, i.valueDecimals), text(current.value, i.valueDecimals),
-                    text(f.percentOfTarget, i.targetDecimals), text(ofLastYear, i.changeDecimals),
-                ])
+                    i.name + (note.map { " (\($0))" } ?? ""), i.unitOfMeasure, text(f.target?.value, decimals[0]),
+                    text(lastYear, decimals[1]), text(current.value, decimals[2]),
+                    text(f.percentOfTarget, decimals[3]), text(ofLastYear, decimals[4]),
+                ], decimals: decimals)
         }
     }
 
