@@ -85,3 +85,47 @@ public enum WorkspaceRepository {
         ).run()
     }
 }
+
+extension WorkspaceRepository {
+    /// A section given to a unit to write, in some report.
+    public struct Assignment: Hashable, Sendable {
+        public var key: ReportKey
+        public var section: String
+        public var unitID: Int
+        public var done: Bool
+    }
+
+    /// The sections given to any of `unitIDs`, newest period first: what an office's people have to write.
+    public static func assignments(to unitIDs: [Int], _ db: any SQLDatabase) async throws -> [Assignment] {
+        guard !unitIDs.isEmpty else { return [] }
+        return try await db.raw(
+            """
+            SELECT template_code, unit_id, period, section_key, assigned_unit_id, done FROM report_sections
+            WHERE assigned_unit_id IN (\(binds: unitIDs)) ORDER BY period DESC, template_code, section_key
+            """
+        ).all().compactMap { row in
+            guard let period = try? Period(code: try row.decode(column: "period", as: String.self)) else { return nil }
+            return Assignment(
+                key: ReportKey(
+                    template: try row.decode(column: "template_code", as: String.self),
+                    unitID: try row.decode(column: "unit_id", as: Int.self), period: period),
+                section: try row.decode(column: "section_key", as: String.self),
+                unitID: try row.decode(column: "assigned_unit_id", as: Int.self),
+                done: try row.decode(column: "done", as: Bool.self))
+        }
+    }
+}
+
+extension WorkspaceRepository {
+    /// The template a locality's newest report was written with (sections or a publication), if any: where its
+    /// people's "Soạn báo cáo" opens (a ward's own template, not the district's).
+    public static func lastTemplate(of unitID: Int, _ db: any SQLDatabase) async throws -> String? {
+        try await db.raw(
+            """
+            SELECT template_code, period FROM report_sections WHERE unit_id = \(bind: unitID)
+            UNION ALL SELECT template_code, period FROM publications WHERE unit_id = \(bind: unitID)
+            ORDER BY period DESC LIMIT 1
+            """
+        ).first()?.decode(column: "template_code", as: String.self)
+    }
+}

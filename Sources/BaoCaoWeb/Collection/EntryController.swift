@@ -53,8 +53,9 @@ enum EntryController {
                 <td>\(Layout.badge(status))</td></tr>
                 """
         }
+        let notice = try await AssignedSections.notice(req, web, tree)
         let body: HTML = """
-            <h1>Nhập liệu — \(period.vietnameseName)</h1>\(PeriodPicker.form(action: "/nhap-lieu", period: period))\
+            <h1>Nhập liệu — \(period.vietnameseName)</h1>\(notice)\(PeriodPicker.form(action: "/nhap-lieu", period: period))\
             <div class="card scroll"><table class="grid"><thead><tr><th>Đơn vị</th><th>Tình trạng</th></tr></thead>\
             <tbody>\(rows)</tbody></table></div>
             """

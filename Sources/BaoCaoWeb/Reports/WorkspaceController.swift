@@ -7,6 +7,7 @@ import Vapor
 enum WorkspaceController {
     static func register(_ routes: any RoutesBuilder, _ web: Web) {
         routes.get("soan-bao-cao") { try await overview($0, web) }
+        routes.get("soan-bao-cao", "duoc-giao") { try await AssignedSections.page($0, web) }
         routes.post("soan-bao-cao", "giao") { try await assign($0, web) }
         routes.get("soan-bao-cao", "muc") { try await editor($0, web) }
         routes.post("soan-bao-cao", "muc") { try await write($0, web) }
@@ -33,12 +34,6 @@ enum WorkspaceController {
     {
         func value(_ name: String) -> String? { fields[name] ?? req.queryText(name) }
         let codes = try await ReportTemplateRepository.codes(web.db)
-        guard let code = value("template") ?? codes.first?.code else {
-            throw Abort(.notFound, reason: "Chưa có mẫu báo cáo nào (nhập mẫu bằng lệnh baocao template import)")
-        }
-        guard let stored = try await ReportTemplateRepository.find(code, web.db) else {
-            throw Abort(.notFound, reason: "Không có mẫu báo cáo \"\(code)\"")
-        }
         var locality: StoredUnit
         if let unitCode = value("unit"), !unitCode.isEmpty {
             guard let unit = tree.byCode[unitCode] else {
@@ -52,6 +47,14 @@ enum WorkspaceController {
             locality = unit
         }
         if locality.kind.isOffice, let parent = locality.parentID.flatMap({ tree.byID[$0] }) { locality = parent }
+        // Without a template asked for: the one the locality's newest report was written with, else the first.
+        let used = try await WorkspaceRepository.lastTemplate(of: locality.id, web.db)
+        guard let code = value("template") ?? used ?? codes.first?.code else {
+            throw Abort(.notFound, reason: "Chưa có mẫu báo cáo nào (nhập mẫu bằng lệnh baocao template import)")
+        }
+        guard let stored = try await ReportTemplateRepository.find(code, web.db) else {
+            throw Abort(.notFound, reason: "Không có mẫu báo cáo \"\(code)\"")
+        }
         let period = try value("period").map(APIController.period) ?? web.settings.period(for: locality, tree)
         return Target(
             template: code, templateName: codes.first { $0.code == code }?.name ?? code, body: stored.template,
@@ -73,6 +76,10 @@ enum WorkspaceController {
     ) async throws -> Response {
         let tree = try await web.tree()
         let t = try await target(req, web, tree, fields: fields)
+        // An office's reporter may not read the whole draft: the sections given to the office are where they write.
+        if let viewer = req.viewer, viewer.has(.reporter), !Access.allows(req, .readDraft, on: t.locality, tree: tree) {
+            return Layout.redirect("/soan-bao-cao/duoc-giao")
+        }
         try await Access.require(req, .readDraft, on: t.locality, tree: tree, store: web.store)
         let compiler = Access.allows(req, .assembleReport, on: t.locality, tree: tree)
         let stored = try await WorkspaceRepository.sections(t.key, web.db)

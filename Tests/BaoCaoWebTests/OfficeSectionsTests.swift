@@ -1,0 +1,38 @@
+import BaoCaoDomain
+import XCTVapor
+import XCTest
+
+@testable import BaoCaoWeb
+
+/// Issue 11, part 4 (access): an office's reporter reaches the report sections given to the office from the menu and
+/// from their start page, without rights over the whole draft; a ward's people open the ward's own template.
+final class OfficeSectionsTests: XCTestCase {
+    func testAnOfficeReporterFindsItsSectionsFromTheMenuAndTheStartPage() async throws {
+        try await WebHarness.with(self, reform: true, today: CivilDate(2026, 11, 27)) { web in
+            let office = try await web.login("ngoquyen.vhxh")
+            let menu = try await web.get("/soan-bao-cao", as: office)
+            XCTAssertEqual(menu.status, .seeOther, menu.body)
+            XCTAssertEqual(menu.headers.first(name: .location), "/soan-bao-cao/duoc-giao")
+            let list = try await web.get("/soan-bao-cao/duoc-giao", as: office)
+            XCTAssertEqual(list.status, .ok)
+            XCTAssertTrue(
+                list.body.contains(
+                    "href=\"/soan-bao-cao/muc?template=phuong-ngo-quyen-6-thang&amp;unit=11329&amp;period=2026-H1&amp;section=muc-4\">2. Văn hóa - xã hội</a>"
+                ), list.body)
+            XCTAssertTrue(list.body.contains("<td>6 tháng đầu năm 2026</td>"), list.body)
+            XCTAssertFalse(list.body.contains("Kinh tế - ngân sách"), "another office's section is not listed")
+            let start = try await web.get("/nhap-lieu", as: office)
+            XCTAssertTrue(start.body.contains("Bạn được giao 1 mục báo cáo để viết."), start.body)
+            // A ward's reporter opens the ward's own report, not the district's.
+            let ward = try await web.login("ngoquyen.baocao")
+            let own = try await web.get("/soan-bao-cao", as: ward)
+            XCTAssertEqual(own.status, .ok, own.body)
+            XCTAssertTrue(own.body.contains("phường Ngô Quyền, sau sắp xếp"), own.body)
+            // An office with nothing given to it is told so, not refused.
+            let other = try await web.login("tckh.baocao")
+            let none = try await web.get("/soan-bao-cao/duoc-giao", as: other)
+            XCTAssertEqual(none.status, .ok)
+            XCTAssertTrue(none.body.contains("Chưa có mục báo cáo nào được giao cho đơn vị của bạn."), none.body)
+        }
+    }
+}
