@@ -188,7 +188,9 @@ try:
     check("a section assigned to an office", "Đã giao mục" in text(driver))
     shot(driver, "08-soan-bao-cao")
     login(driver, "tckh.baocao")
-    check("the office's start page says a section waits", "Bạn được giao 1 mục báo cáo để viết." in text(driver))
+    # The demo's reference report is written: the section given to the office is one already done.
+    check("the office's start page says a section is given to it", "Bạn được giao 1 mục báo cáo." in text(driver),
+          text(driver)[:300])
     follow(driver, By.LINK_TEXT, "Soạn báo cáo")
     check("the menu leads the office to the sections given to it", "Mục báo cáo được giao" in text(driver))
     follow(driver, By.PARTIAL_LINK_TEXT, "Nhiệm vụ kinh tế - ngân sách")

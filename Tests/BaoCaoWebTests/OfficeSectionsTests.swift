@@ -22,7 +22,7 @@ final class OfficeSectionsTests: XCTestCase {
             XCTAssertTrue(list.body.contains("<td>6 tháng đầu năm 2026</td>"), list.body)
             XCTAssertFalse(list.body.contains("Kinh tế - ngân sách"), "another office's section is not listed")
             let start = try await web.get("/nhap-lieu", as: office)
-            XCTAssertTrue(start.body.contains("Bạn được giao 1 mục báo cáo để viết."), start.body)
+            XCTAssertTrue(start.body.contains("Bạn được giao 1 mục báo cáo, 1 mục chưa xong."), start.body)
             // A ward's reporter opens the ward's own report, not the district's.
             let ward = try await web.login("ngoquyen.baocao")
             let own = try await web.get("/soan-bao-cao", as: ward)
@@ -33,6 +33,24 @@ final class OfficeSectionsTests: XCTestCase {
             let none = try await web.get("/soan-bao-cao/duoc-giao", as: other)
             XCTAssertEqual(none.status, .ok)
             XCTAssertTrue(none.body.contains("Chưa có mục báo cáo nào được giao cho đơn vị của bạn."), none.body)
+        }
+    }
+
+    /// The browser journey's path on the 2017 demo: the compiler gives a finished section to an office, whose
+    /// reporter logs in, lands on the entry page that says so, and reaches it from the list.
+    func testTheJourneysOfficeSeesTheSectionItWasGiven() async throws {
+        try await WebHarness.with(self) { web in
+            let compiler = try await web.login("tonghop")
+            let base = ["template": "ngo-quyen-6-thang", "unit": "304", "period": "2017-H1"]
+            _ = try await web.post(
+                "/soan-bao-cao/giao", base.merging(["section": "muc-3", "office": "304-TCKH"]) { $1 }, as: compiler)
+            let office = try await web.login("tckh.baocao")
+            let home = try await web.get("/", as: office)
+            let start = try await web.get(try XCTUnwrap(home.headers.first(name: .location)), as: office)
+            XCTAssertTrue(start.body.contains("Bạn được giao 1 mục báo cáo."), start.body)
+            let list = try await web.get("/soan-bao-cao/duoc-giao", as: office)
+            XCTAssertTrue(list.body.contains(">1. Nhiệm vụ kinh tế - ngân sách</a>"), list.body)
+            XCTAssertTrue(list.body.contains("<td>Đã xong</td>"), list.body)
         }
     }
 }

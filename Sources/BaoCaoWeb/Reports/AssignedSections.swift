@@ -66,12 +66,13 @@ enum AssignedSections {
         return Layout.page(req, title: "Mục báo cáo được giao", section: .workspace, body)
     }
 
-    /// "Bạn được giao 2 mục báo cáo để viết." with the link, for a reporter's entry page; empty without any.
+    /// "Bạn được giao 2 mục báo cáo, 1 mục chưa xong." with the link, for a reporter's entry page; empty without any.
     static func notice(_ req: Request, _ web: Web, _ tree: UnitTree) async throws -> HTML {
-        let open = try await items(req, web, tree).filter { !$0.assignment.done }
-        guard !open.isEmpty else { return "" }
+        let all = try await items(req, web, tree)
+        guard !all.isEmpty else { return "" }
+        let open = all.filter { !$0.assignment.done }.count
         return """
-            <p class="card">Bạn được giao \(open.count) mục báo cáo để viết. \
+            <p class="card">Bạn được giao \(all.count) mục báo cáo\(open > 0 ? ", \(open) mục chưa xong" : ""). \
             <a href="/soan-bao-cao/duoc-giao">Xem các mục được giao</a></p>
             """
     }
