@@ -48,8 +48,9 @@ enum WorkspaceController {
         }
         if locality.kind.isOffice, let parent = locality.parentID.flatMap({ tree.byID[$0] }) { locality = parent }
         // Without a template asked for: the one the locality's newest report was written with, else the first.
-        let used = try await WorkspaceRepository.lastTemplate(of: locality.id, web.db)
-        guard let code = value("template") ?? used ?? codes.first?.code else {
+        var asked = value("template")
+        if asked == nil { asked = try await WorkspaceRepository.lastTemplate(of: locality.id, web.db) }
+        guard let code = asked ?? codes.first?.code else {
             throw Abort(.notFound, reason: "Chưa có mẫu báo cáo nào (nhập mẫu bằng lệnh baocao template import)")
         }
         guard let stored = try await ReportTemplateRepository.find(code, web.db) else {
