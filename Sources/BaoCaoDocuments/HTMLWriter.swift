@@ -84,16 +84,14 @@ public enum HTMLWriter {
         }.joined()
     }
 
-    /// Escapes the text and highlights the "[thiếu số liệu: ...]" marks for the compiler.
+    /// Escapes the text and highlights the "[thiếu số liệu: ...]" and "[chưa cập nhật: ...]" marks for the compiler.
     static func marked(_ text: String) -> String {
         var out = ""
         var rest = Substring(text)
-        while let open = rest.firstRange(of: MissingMark.prefix),
-            let close = rest[open.lowerBound...].firstIndex(of: "]")
-        {
-            out += Markup.escape(String(rest[..<open.lowerBound]))
-            out += "<mark>" + Markup.escape(String(rest[open.lowerBound...close])) + "</mark>"
-            rest = rest[rest.index(after: close)...]
+        while let mark = MissingMark.first(in: rest) {
+            out += Markup.escape(String(rest[..<mark.lowerBound]))
+            out += "<mark>" + Markup.escape(String(rest[mark])) + "</mark>"
+            rest = rest[rest.index(after: mark.upperBound)...]
         }
         return out + Markup.escape(String(rest))
     }

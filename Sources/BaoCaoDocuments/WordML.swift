@@ -22,18 +22,16 @@ enum WordML {
         return "<w:r>\(rPr)<w:t xml:space=\"preserve\">\(Markup.escape(text))</w:t></w:r>"
     }
 
-    /// Text as runs, each "[thiếu số liệu: …]" mark in a highlighted run of its own so it shows on paper.
+    /// Text as runs, each "[thiếu số liệu: …]" or "[chưa cập nhật: …]" mark in a highlighted run of its own so it shows on paper.
     static func marked(_ text: String, _ font: Font = Font()) -> String {
         var out = ""
         var rest = Substring(text)
-        while let open = rest.firstRange(of: MissingMark.prefix),
-            let close = rest[open.lowerBound...].firstIndex(of: "]")
-        {
-            if open.lowerBound > rest.startIndex { out += run(String(rest[..<open.lowerBound]), font) }
-            var mark = font
-            mark.highlighted = true
-            out += run(String(rest[open.lowerBound...close]), mark)
-            rest = rest[rest.index(after: close)...]
+        while let mark = MissingMark.first(in: rest) {
+            if mark.lowerBound > rest.startIndex { out += run(String(rest[..<mark.lowerBound]), font) }
+            var highlighted = font
+            highlighted.highlighted = true
+            out += run(String(rest[mark]), highlighted)
+            rest = rest[rest.index(after: mark.upperBound)...]
         }
         return rest.isEmpty ? out : out + run(String(rest), font)
     }

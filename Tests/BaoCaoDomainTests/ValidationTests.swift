@@ -85,7 +85,7 @@ final class ValidationTests: XCTestCase {
         XCTAssertEqual(v.map(\.key), ["luy-ke:F"])
         XCTAssertEqual(
             v.first?.message,
-            "Chỉ tiêu F: số 9 tháng đã nhập (960) khác số cộng từ các kỳ (6 tháng đầu năm + quý III = 950)")
+            "Chỉ tiêu F: số 9 tháng đầu năm đã nhập (960) khác số cộng từ các kỳ (6 tháng đầu năm + quý III = 950)")
         var same = parts
         same[.firstMonths(2017, 9)] = Observation(value: a("950"))
         XCTAssertTrue(BuiltInChecks.violations(f, parts: same).isEmpty)

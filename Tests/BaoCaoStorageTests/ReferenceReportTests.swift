@@ -77,7 +77,7 @@ final class ReferenceReportTests: XCTestCase {
         let document = try await Self.render(store, period: "2017-9M")
         XCTAssertEqual(
             document.headerLines(.subject),
-            ["Tình hình kinh tế - xã hội 9 tháng,", "nhiệm vụ, giải pháp 3 tháng cuối năm 2017"])
+            ["Tình hình kinh tế - xã hội 9 tháng đầu năm,", "nhiệm vụ, giải pháp 3 tháng cuối năm 2017"])
         XCTAssertTrue(
             document.bodyText.contains(
                 "Giá trị sản xuất công nghiệp trên địa bàn ước đạt 1.000.000 triệu đồng, bằng 72,20% kế hoạch năm"))

@@ -135,16 +135,32 @@ extension Period {
 
     static let roman = ["I", "II", "III", "IV"]
 
-    /// The period's name without its year, as a title may use it: "6 tháng đầu năm", "9 tháng", "quý II".
+    /// The period's name without its year, as a title may use it before "nhiệm vụ, giải pháp … năm 2017":
+    /// "6 tháng đầu năm", "9 tháng đầu năm", "quý II"; the year keeps its number ("năm 2017"), "năm" alone saying
+    /// nothing.
     public var vietnameseSpan: String {
         switch kind {
         case .month(let m): return "tháng \(m)"
         case .quarter(let q): return "quý \(Self.roman[q - 1])"
-        case .firstMonths(6): return "6 tháng đầu năm"
-        case .firstMonths(let n): return "\(n) tháng"
-        case .year: return "năm"
+        case .firstMonths(let n): return "\(n) tháng đầu năm"
+        case .year: return "năm \(year)"
         }
     }
+
+    /// The report before this one in the usual cycle (6 tháng → 9 tháng → năm → 6 tháng of the next year; a month
+    /// or quarter the one before): where a new report's narrative starts from.
+    public var previousReport: Period {
+        switch kind {
+        case .month, .quarter: return previous ?? self
+        case .firstMonths(let n) where n > 6: return .firstMonths(year, 6)
+        case .firstMonths: return .year(year - 1)
+        case .year: return .firstMonths(year, 9)
+        }
+    }
+
+    /// Order of periods by their last month, then the longer first: the latest report before a period is the
+    /// greatest key below its own.
+    public var endOrder: Int { (year * 12 + lastMonth) * 13 + months.count }
 
     /// What is left of the year after the period, for "tasks for the rest of the year": "6 tháng cuối", "3 tháng
     /// cuối"; nil for the year itself (its tasks are for the next year).

@@ -2,7 +2,9 @@
 /// figures (through `PhraseTemplate`), footnotes numbered in order of first reference, paragraphs starting with a
 /// capital, and whatever is missing flagged in the text and listed.
 public enum ReportRenderer {
-    public static func render(_ template: ReportTemplate, period: Period, figures: [Figure]) -> ReportDocument {
+    public static func render(
+        _ template: ReportTemplate, period: Period, figures: [Figure], settings: [ReportSetting: String] = [:]
+    ) -> ReportDocument {
         let byCode = Dictionary(figures.map { ($0.indicator.code, $0) }, uniquingKeysWith: { a, _ in a })
         var missing: [String] = []
         var footnoteNumbers: [String: Int] = [:]
@@ -12,7 +14,7 @@ public enum ReportRenderer {
         func fill(_ text: String, keepingSpaces: Bool = false, citing: Bool = false) -> String {
             let rendered = PhraseTemplate(text).render(
                 subject: nil, figures: byCode, period: period,
-                keepingSpaces: keepingSpaces, citing: citing)
+                keepingSpaces: keepingSpaces, citing: citing, settings: settings)
             missing += rendered.missing
             return rendered.text
         }
@@ -20,7 +22,7 @@ public enum ReportRenderer {
         func runs(_ text: String) -> [ReportDocument.Run] {
             var result: [ReportDocument.Run] = []
             var rest = Substring(text)
-            while let open = rest.firstRange(of: "[^"), let close = rest[open.upperBound...].firstIndex(of: "]") {
+            while let open = rest.firstRange(of: "[^"), let close = Self.closingBracket(of: open, in: rest) {
                 let label = String(rest[open.upperBound..<close])
                 var before = String(rest[..<open.lowerBound])
                 if let why = ReportFootnote.omission(label) {
@@ -76,6 +78,21 @@ public enum ReportRenderer {
         return ReportDocument(
             header: header, blocks: blocks, footnotes: footnotes, missing: missing,
             annex: AnnexTable(period: period, figures: figures), annexInDocument: annexInDocument)
+    }
+
+    /// The "]" that closes the "[" at `open`, past any bracket inside (an inline note holding a "[thiếu số liệu: …]").
+    static func closingBracket(of open: Range<Substring.Index>, in text: Substring) -> Substring.Index? {
+        var depth = 1
+        for index in text[open.upperBound...].indices {
+            switch text[index] {
+            case "[": depth += 1
+            case "]":
+                depth -= 1
+                if depth == 0 { return index }
+            default: continue
+            }
+        }
+        return nil
     }
 
     /// A paragraph starts with a capital letter, even when its first words come from a sentence template.

@@ -38,6 +38,21 @@ public enum ReportSections {
         }.joined(separator: "\n")
     }
 
+    /// Each section's narrative with its footnotes carried inside (`[^=text]`), by section key: a report's own text
+    /// taken from a whole document in template form (the demo's 2017 report), so it needs none of the template's
+    /// footnotes.
+    public static func narratives(of document: ReportTemplate) -> [String: String] {
+        var result: [String: String] = [:]
+        for section in sections(of: document) {
+            var text = narrative(of: section, in: document)
+            for (label, note) in document.footnotes {
+                text = text.replacingOccurrences(of: "[^\(label)]", with: ReportFootnote.marker(note))
+            }
+            result[section.key] = text
+        }
+        return result
+    }
+
     /// Blocks from narrative text: a line is a paragraph, "- " starts a bullet; blank lines are ignored.
     public static func blocks(fromNarrative text: String) -> [ReportTemplate.Block] {
         text.split(whereSeparator: \.isNewline).compactMap { raw -> ReportTemplate.Block? in
@@ -48,12 +63,18 @@ public enum ReportSections {
         }
     }
 
-    /// The template with the narratives written so far (by section key) in place of their sections' blocks.
-    public static func template(_ template: ReportTemplate, with narratives: [String: String]) -> ReportTemplate {
+    /// The template with the narratives written so far (by section key) in place of their sections' blocks, and a
+    /// draft's "[chưa cập nhật: why]" first in each section `notes` names.
+    public static func template(
+        _ template: ReportTemplate, with narratives: [String: String], marking notes: [String: String] = [:]
+    ) -> ReportTemplate {
         var result = template
         for section in sections(of: template).reversed() {
-            guard let text = narratives[section.key] else { continue }
-            result.blocks.replaceSubrange(section.blockRange, with: blocks(fromNarrative: text))
+            guard narratives[section.key] != nil || notes[section.key] != nil else { continue }
+            var blocks =
+                narratives[section.key].map(blocks(fromNarrative:)) ?? Array(template.blocks[section.blockRange])
+            if let note = notes[section.key] { blocks.insert(.paragraph(MissingMark.update(note)), at: 0) }
+            result.blocks.replaceSubrange(section.blockRange, with: blocks)
         }
         return result
     }
@@ -70,7 +91,10 @@ public enum ReportSections {
         for piece in text.split(separator: "[^", omittingEmptySubsequences: false).dropFirst() {
             guard let end = piece.firstIndex(of: "]") else { continue }
             let label = String(piece[..<end])
-            if !footnotes.contains(label) { problems.append("Chú thích [^\(label)] không có trong mẫu báo cáo") }
+            // "[^=text]" carries its own note.
+            if !footnotes.contains(label) && ReportFootnote.inlineText(label) == nil {
+                problems.append("Chú thích [^\(label)] không có trong mẫu báo cáo")
+            }
         }
         return problems
     }

@@ -6,7 +6,9 @@
 /// với cùng kỳ), `mom` (giảm 0,4% so với tháng trước), `last_year`, `target_value`, `sentence` (the canonical
 /// sentence), `text` (the indicator's own sentence: its template, else the canonical one); and without a figure,
 /// from the period: `year`, `prev_year`, `next_year`, `period` (6 tháng đầu năm 2017), `period_noyear` (6 tháng đầu
-/// năm), `rest` (6 tháng cuối năm 2017), `rest_noyear`. A filter after `|` changes case on any part: `upper`,
+/// năm), `rest` (6 tháng cuối năm 2017), `rest_noyear`, `prev_period` (the report before: 6 tháng đầu năm 2017 for
+/// 9 months), `months` (6 tháng), `cutoff_month` (tháng 5/2017: the month before the period's last, up to which a
+/// report written during its last month has actual figures); and a locality's report settings (`ReportSetting`: `ky_hop`, `khoa_hdnd`, `chu_de_nam`). A filter after `|` changes case on any part: `upper`,
 /// `lower`, `cap` (`{period|upper}`, `{GTSX_CN.text|cap}`); without one, a part that starts a sentence starts with a
 /// capital, and `name` inside a sentence starts in lower case. Example: `Giải quyết việc làm cho {value}, {target}`.
 public struct PhraseTemplate: Hashable, Sendable {
@@ -15,15 +17,16 @@ public struct PhraseTemplate: Hashable, Sendable {
         case slot(code: String?, part: String, filter: String?)
     }
 
-    public static let parts: Set<String> = [
+    public static let parts: Set<String> = Set<String>([
         "name", "verb", "number", "value", "unit", "target", "pct_target", "change", "yoy", "mom", "last_year",
         "target_value", "sentence", "text", "year", "prev_year", "next_year", "period", "period_noyear", "rest",
-        "rest_noyear",
-    ]
+        "rest_noyear", "prev_period", "months", "cutoff_month",
+    ]).union(ReportSetting.allCases.map(\.rawValue))
 
     /// Parts that come from the period alone.
     static let periodParts: Set<String> = [
-        "year", "prev_year", "next_year", "period", "period_noyear", "rest", "rest_noyear",
+        "year", "prev_year", "next_year", "period", "period_noyear", "rest", "rest_noyear", "prev_period", "months",
+        "cutoff_month",
     ]
 
     let pieces: [Piece]
@@ -77,7 +80,7 @@ public struct PhraseTemplate: Hashable, Sendable {
     /// where a rebuilt baseline is named in a footnote (`FigureWords.citing`).
     public func render(
         subject: Figure?, figures: [String: Figure], period: Period, depth: Int = 0,
-        keepingSpaces: Bool = false, citing: Bool = false
+        keepingSpaces: Bool = false, citing: Bool = false, settings: [ReportSetting: String] = [:]
     ) -> RenderedText {
         var text = ""
         var missing: [String] = []
@@ -89,6 +92,9 @@ public struct PhraseTemplate: Hashable, Sendable {
                 var label = part
                 if code == nil, Self.periodParts.contains(part) {
                     filled = Self.fill(period: part, period)
+                } else if code == nil, let setting = ReportSetting(rawValue: part) {
+                    filled = settings[setting]
+                    label = "thiết lập \(setting.vietnameseName) (\(part))"
                 } else if let figure = code.map({ figures[$0] }) ?? subject {
                     label = figure.indicator.code + "." + part
                     if part == "text", let own = Self.ownText(figure, figures, depth, citing: citing) {
@@ -172,7 +178,12 @@ public struct PhraseTemplate: Hashable, Sendable {
         case "period": return period.vietnameseName
         case "period_noyear": return period.vietnameseSpan
         case "rest": return period.remainder.map { "\($0) năm \(period.year)" } ?? "năm \(period.year + 1)"
-        case "rest_noyear": return period.remainder ?? "năm \(period.year + 1)"
+        case "rest_noyear": return period.remainder.map { "\($0) năm" } ?? "năm \(period.year + 1)"
+        case "prev_period": return period.previousReport.vietnameseName
+        case "months": return "\(period.months.count) tháng"
+        case "cutoff_month":
+            let month = period.lastMonth == 1 ? 12 : period.lastMonth - 1
+            return "tháng \(month)/\(period.lastMonth == 1 ? period.year - 1 : period.year)"
         default: return nil
         }
     }

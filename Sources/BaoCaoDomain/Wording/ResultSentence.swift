@@ -39,4 +39,15 @@ public enum ResultSentence {
 public enum MissingMark {
     public static let prefix = "[thiếu số liệu"
     public static func text(_ what: String) -> String { "\(prefix): \(what)]" }
+
+    /// A draft's section nobody has confirmed for this period yet: "[chưa cập nhật: …]".
+    public static let updatePrefix = "[chưa cập nhật"
+    public static func update(_ why: String) -> String { "\(updatePrefix): \(why)]" }
+
+    /// The first mark of either kind in `text`, "[" to its "]", for writers that highlight them.
+    public static func first(in text: Substring) -> ClosedRange<Substring.Index>? {
+        let opens = [prefix, updatePrefix].compactMap { text.firstRange(of: $0)?.lowerBound }
+        guard let open = opens.min(), let close = text[open...].firstIndex(of: "]") else { return nil }
+        return open...close
+    }
 }

@@ -1,3 +1,4 @@
+import BaoCaoDomain
 import BaoCaoExchange
 import Foundation
 import SQLKit
@@ -39,8 +40,9 @@ public enum DemoData {
         guard count == 0 else { return false }
         _ = try await DatasetImporter.run(try dataset(), by: "demo", store: store)
         try await saveTemplate(
-            "ngo-quyen-2017-h1", as: templateCode, name: "Báo cáo tình hình kinh tế - xã hội 6 tháng (quận Ngô Quyền)",
-            store)
+            templateCode, as: templateCode,
+            name: "Báo cáo tình hình kinh tế - xã hội 6 tháng, 9 tháng, năm (quận Ngô Quyền)", store)
+        try await loadReferenceNarrative(store)
         if reform { try await loadReform(store) }
         return true
     }
@@ -51,6 +53,37 @@ public enum DemoData {
         try await saveTemplate(
             reformTemplateCode, as: reformTemplateCode,
             name: "Báo cáo tình hình kinh tế - xã hội 6 tháng (phường Ngô Quyền, sau sắp xếp)", store)
+    }
+
+    /// The reference report's own text (2017-H1, quận Ngô Quyền), section by section, confirmed as it was in real
+    /// life; and what its header says that the period does not (the HĐND session and term, the city's theme).
+    static func loadReferenceNarrative(_ store: Store) async throws {
+        guard
+            let url = Bundle.module.url(
+                forResource: "ngo-quyen-2017-h1", withExtension: "narrative", subdirectory: "demo"),
+            let template = try await ReportTemplateRepository.find(templateCode, store.sql)
+        else { throw DemoDataMissing() }
+        let document = try ReportTemplateFormat.parse(
+            try String(contentsOf: url, encoding: .utf8), file: url.lastPathComponent)
+        let narratives = ReportSections.narratives(of: document)
+        guard narratives.count == ReportSections.sections(of: template.template).count else { throw DemoDataMissing() }
+        let period = Period.firstMonths(2017, 6)
+        try await store.transaction { db in
+            let tree = try await UnitTree.load(db)
+            guard let district = tree.byCode["304"], let city = tree.byCode["31"] else { throw DemoDataMissing() }
+            let key = WorkspaceRepository.ReportKey(template: templateCode, unitID: district.id, period: period)
+            for (section, text) in narratives {
+                try await WorkspaceRepository.write(key, section: section, body: text, done: true, by: "demo", db)
+            }
+            try await ReportSettingsRepository.set(
+                .session, .period, for: period, to: "V", unitID: district.id, by: "demo", db)
+            try await ReportSettingsRepository.set(
+                .term, .always, for: period, to: "XVIII", unitID: district.id, by: "demo", db)
+            try await ReportSettingsRepository.set(
+                .theme, .year, for: period,
+                to: "\"Tăng cường kỹ cương thu, chi ngân sách – Cải thiện môi trường đầu tư kinh doanh\"",
+                unitID: city.id, by: "demo", db)
+        }
     }
 
     static func saveTemplate(_ file: String, as code: String, name: String, _ store: Store) async throws {

@@ -9,8 +9,10 @@ public enum ReportQuery {
         public var description: String { "Không có mẫu báo cáo \"\(code)\"" }
     }
 
+    /// The report as a draft marks each section not yet confirmed ("[chưa cập nhật: …]"); `forPublication` leaves
+    /// the marks out (publishing checks the sections first, `ReportReadiness`).
     public static func document(
-        template code: String, unitID: Int, period: Period, view: FigureView,
+        template code: String, unitID: Int, period: Period, view: FigureView, forPublication: Bool = false,
         _ db: any SQLDatabase
     ) async throws -> ReportDocument {
         guard let stored = try await ReportTemplateRepository.find(code, db) else { throw NoTemplate(code: code) }
@@ -18,9 +20,13 @@ public enum ReportQuery {
         let figures = try await FigureQuery.figures(
             unitID: unitID, period: period, catalogue: catalogue, view: view, db)
         let key = WorkspaceRepository.ReportKey(template: code, unitID: unitID, period: period)
-        let narratives = try await WorkspaceRepository.sections(key, db).compactMapValues(\.body)
-        let template = ReportSections.template(stored.template, with: narratives)
-        var document = ReportRenderer.render(template, period: period, figures: figures)
+        let narrative = try await ReportNarrative.load(key, db)
+        let template = ReportSections.template(
+            stored.template, with: narrative.texts,
+            marking: forPublication ? [:] : narrative.notes(for: stored.template))
+        let settings = try await ReportSettingsRepository.values(
+            unitID: unitID, period: period, tree: try await UnitTree.load(db), db)
+        var document = ReportRenderer.render(template, period: period, figures: figures, settings: settings)
         document.view = view
         return document
     }

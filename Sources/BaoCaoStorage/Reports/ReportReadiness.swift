@@ -42,12 +42,12 @@ public struct ReportReadiness: Sendable {
             throw ReportQuery.NoTemplate(code: code)
         }
         let key = WorkspaceRepository.ReportKey(template: code, unitID: locality.id, period: period)
-        let sections = try await WorkspaceRepository.sections(key, db)
-        r.unwritten = ReportSections.sections(of: stored.template).filter { sections[$0.key]?.done != true }.map {
+        let narrative = try await ReportNarrative.load(key, db)
+        r.unwritten = narrative.unconfirmed(stored.template).map {
             PhraseTemplate($0.title).render(subject: nil, figures: [:], period: period).text
         }
-        // What the report reads: its template with the narratives written in its place.
-        let codes = ReportSections.template(stored.template, with: sections.compactMapValues(\.body)).references
+        // What the report reads: its template with the narratives written or carried in its place.
+        let codes = ReportSections.template(stored.template, with: narrative.texts).references
         let catalogue = try await IndicatorRepository.catalogue(db)
         let figures = try await FigureQuery.figures(
             unitID: locality.id, period: period, catalogue: catalogue, view: .official, db)

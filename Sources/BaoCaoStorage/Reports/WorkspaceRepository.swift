@@ -57,20 +57,6 @@ public enum WorkspaceRepository {
         ).run()
     }
 
-    /// Marks a section done as it stands (the template's own text, when nobody wrote in its place).
-    public static func markDone(_ key: ReportKey, section: String, by user: String, _ db: any SQLDatabase) async throws
-    {
-        try await db.raw(
-            """
-            INSERT INTO report_sections (template_code, unit_id, period, section_key, done, updated_by, updated_at)
-            VALUES (\(bind: key.template), \(bind: key.unitID), \(bind: key.period.code), \(bind: section), \(bind: true),
-            \(bind: user), \(bind: Timestamp.now()))
-            ON CONFLICT (template_code, unit_id, period, section_key) DO UPDATE SET
-            done = excluded.done, updated_by = excluded.updated_by, updated_at = excluded.updated_at
-            """
-        ).run()
-    }
-
     public static func write(
         _ key: ReportKey, section: String, body: String, done: Bool, by user: String, _ db: any SQLDatabase
     ) async throws {

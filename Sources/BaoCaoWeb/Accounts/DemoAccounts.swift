@@ -153,16 +153,6 @@ public enum DemoAccounts {
                         key, section: section, to: tree.byCode[office]?.id, by: "ngoquyen.tonghop", db)
                 }
             }
-            // The compiler finished every section of the reference report, as it was in real life.
-            if let district = tree.byCode["304"],
-                let template = try await ReportTemplateRepository.find(DemoData.templateCode, db)
-            {
-                let key = WorkspaceRepository.ReportKey(
-                    template: DemoData.templateCode, unitID: district.id, period: period)
-                for section in ReportSections.sections(of: template.template) {
-                    try await WorkspaceRepository.markDone(key, section: section.key, by: "tonghop", db)
-                }
-            }
         }
         if let district = tree.byCode["304"] {
             try await Publishing.publish(

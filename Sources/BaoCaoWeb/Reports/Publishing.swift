@@ -44,7 +44,7 @@ enum Publishing {
         let reason = reason?.trimmingWhitespace()
         if !readiness.isReady && (reason ?? "").isEmpty { throw NotReady(readiness: readiness) }
         let document = try await ReportQuery.document(
-            template: template, unitID: unit.id, period: period, view: .official, db)
+            template: template, unitID: unit.id, period: period, view: .official, forPublication: true, db)
         let title = "Báo cáo tình hình kinh tế - xã hội \(period.vietnameseName) — \(unit.fullName)"
         let html = HTMLWriter.write(document, title: title)
         let encoder = JSONEncoder()

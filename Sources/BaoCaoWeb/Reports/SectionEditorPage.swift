@@ -10,6 +10,8 @@ enum SectionEditorPage {
         var section: ReportSection
         var narrative: String
         var done: Bool
+        /// The report whose text the section starts from, while nobody has written it for this one.
+        var carriedFrom: Period?
         var catalogue: Catalogue
         var preview: ReportDocument
         var problems: [String]
@@ -42,10 +44,18 @@ enum SectionEditorPage {
             ? ""
             : "<div class=\"flash error\" role=\"alert\"><p>Chưa lưu:</p><ul>\(m.problems.map { p -> HTML in "<li>\(p)</li>" })</ul></div>"
         let title = PhraseTemplate(m.section.title).render(subject: nil, figures: [:], period: t.period).text
+        let carried: HTML =
+            m.carriedFrom.map { from -> HTML in
+                """
+                <p class="flash warn" role="status">Chưa cập nhật: nội dung dưới đây chép từ báo cáo \
+                \(from.vietnameseName). Sửa cho \(t.period.vietnameseName), hoặc đánh dấu "đã viết xong" và lưu để \
+                xác nhận giữ nguyên.</p>
+                """
+            } ?? ""
         let body: HTML = """
             <p><a href="/soan-bao-cao?\(t.query)">← Về bảng soạn báo cáo</a></p>\
             <h1>\(title)</h1><p class="muted">\(t.templateName) — \(t.locality.fullName), \(t.period.vietnameseName)</p>\
-            \(problemBox)<form method="post" action="/soan-bao-cao/muc" class="stack">\(Layout.csrf(req))\
+            \(problemBox)\(carried)<form method="post" action="/soan-bao-cao/muc" class="stack">\(Layout.csrf(req))\
             <input type="hidden" name="template" value="\(t.template)"><input type="hidden" name="unit" value="\(t.locality.code)">\
             <input type="hidden" name="period" value="\(t.period.code)"><input type="hidden" name="section" value="\(m.section.key)">\
             <div><label for="narrative">Nội dung (mỗi dòng một đoạn; dòng bắt đầu bằng "- " là gạch đầu dòng)</label>\

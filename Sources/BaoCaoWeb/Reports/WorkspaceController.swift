@@ -12,6 +12,7 @@ enum WorkspaceController {
         routes.get("soan-bao-cao", "muc") { try await editor($0, web) }
         routes.post("soan-bao-cao", "muc") { try await write($0, web) }
         routes.post("soan-bao-cao", "cong-bo") { try await publish($0, web) }
+        routes.post("soan-bao-cao", "thiet-lap") { try await saveSettings($0, web) }
     }
 
     /// Which report: template, locality and period, from the query or the form.
@@ -83,11 +84,12 @@ enum WorkspaceController {
         }
         try await Access.require(req, .readDraft, on: t.locality, tree: tree, store: web.store)
         let compiler = Access.allows(req, .assembleReport, on: t.locality, tree: tree)
-        let stored = try await WorkspaceRepository.sections(t.key, web.db)
+        let report = try await ReportNarrative.load(t.key, web.db)
+        let stored = report.own
         let sections = ReportSections.sections(of: t.body).map { s in
             WorkspacePage.SectionRow(
                 section: s, stored: stored[s.key], office: stored[s.key]?.assignedUnitID.flatMap { tree.byID[$0] },
-                mayWrite: mayWrite(req, stored[s.key], t, tree))
+                mayWrite: mayWrite(req, stored[s.key], t, tree), carried: report.isCarried(s.key))
         }
         // What stands in the way of publishing, for the compiler who may publish.
         let readiness =
@@ -100,7 +102,9 @@ enum WorkspaceController {
             compiler: compiler, readiness: readiness,
             published: try await PublicationRepository.current(
                 template: t.template, unitID: t.locality.id, period: t.period, web.db),
-            refusal: refusal, reason: reason)
+            refusal: refusal, reason: reason,
+            settings: try await ReportSettingsRepository.values(
+                unitID: t.locality.id, period: t.period, tree: tree, web.db))
         return WorkspacePage.overview(req, model)
     }
 
@@ -145,17 +149,23 @@ enum WorkspaceController {
             throw Abort(.forbidden, reason: "Mục này không được giao cho đơn vị của bạn.")
         }
         let catalogue = try await web.catalogue()
-        let narrative = text ?? stored?.body ?? ReportSections.narrative(of: section, in: t.body)
+        // A section nobody wrote for this report starts from the previous report's text, else the template's.
+        let report = try await ReportNarrative.load(t.key, web.db)
+        let narrative = text ?? report.startingText(of: section, in: t.body)
         // The section as it will read, with today's figures: the office sees what its placeholders say.
         let figures = try await FigureQuery.figures(
             unitID: t.locality.id, period: t.period, catalogue: catalogue, view: .working, web.db)
         let rendered = ReportRenderer.render(
             ReportTemplate(blocks: ReportSections.blocks(fromNarrative: narrative), footnotes: t.body.footnotes),
-            period: t.period, figures: figures)
+            period: t.period, figures: figures,
+            settings: try await ReportSettingsRepository.values(
+                unitID: t.locality.id, period: t.period, tree: tree, web.db))
         return SectionEditorPage.render(
             req,
             .init(
-                target: t, section: section, narrative: narrative, done: stored?.done == true, catalogue: catalogue,
+                target: t, section: section, narrative: narrative, done: stored?.done == true,
+                carriedFrom: report.isCarried(key) && text == nil ? report.carried[key]?.period : nil,
+                catalogue: catalogue,
                 preview: rendered, problems: problems, saved: saved))
     }
 
@@ -186,6 +196,31 @@ enum WorkspaceController {
         try await WorkspaceRepository.write(
             t.key, section: key, body: text, done: fields["xong"] == "1", by: viewer.account.username, web.db)
         return try await editorPage(req, web, tree, t, key: key, text: text, problems: [], saved: true)
+    }
+
+    /// Saves the report's settings the compiler typed, each at its scope: the session for this period, the theme for
+    /// this year, the term until changed. An emptied field removes the locality's own value.
+    static func saveSettings(_ req: Request, _ web: Web) async throws -> Response {
+        let fields = try req.content.decode([String: String].self)
+        let tree = try await web.tree()
+        let t = try await target(req, web, tree, fields: fields)
+        let viewer = try await Access.require(req, .assembleReport, on: t.locality, tree: tree, store: web.store)
+        for setting in ReportSetting.allCases {
+            guard let value = fields[setting.rawValue] else { continue }
+            if let problem = TextLimit.name.problem(value) {
+                throw Abort(
+                    .unprocessableEntity, reason: "\(setting.vietnameseName.capitalizingFirstLetter): \(problem)")
+            }
+        }
+        try await web.store.transaction { db in
+            for setting in ReportSetting.allCases {
+                guard let value = fields[setting.rawValue] else { continue }
+                try await ReportSettingsRepository.set(
+                    setting, setting.scope, for: t.period, to: value, unitID: t.locality.id,
+                    by: viewer.account.username, db)
+            }
+        }
+        return Layout.redirect("/soan-bao-cao?\(t.query)&tb=thiet_lap")
     }
 
     static func publish(_ req: Request, _ web: Web) async throws -> Response {

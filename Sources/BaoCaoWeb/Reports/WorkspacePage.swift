@@ -10,6 +10,8 @@ enum WorkspacePage {
         var stored: StoredSection?
         var office: StoredUnit?
         var mayWrite: Bool
+        /// Its text is still the previous report's.
+        var carried: Bool
     }
 
     /// Why the last attempt to publish did not.
@@ -27,6 +29,8 @@ enum WorkspacePage {
         var published: Publication?
         var refusal: Refusal?
         var reason: String
+        /// The report's settings as they stand for this period (session, term, theme), for the compiler to set.
+        var settings: [ReportSetting: String] = [:]
     }
 
     static func overview(_ req: Request, _ m: Model) -> Response {
@@ -43,7 +47,9 @@ enum WorkspacePage {
                 ? "<span class=\"badge s-da_duyet\">Đã xong</span>"
                 : (st?.body != nil
                     ? "<span class=\"badge s-nhap\">Đang viết</span>"
-                    : "<span class=\"badge s-chua_bat_dau\">Chưa viết</span>")
+                    : row.carried
+                        ? "<span class=\"badge s-tra_lai\">Chưa cập nhật (chép từ kỳ trước)</span>"
+                        : "<span class=\"badge s-chua_bat_dau\">Chưa viết</span>")
             let options =
                 ["<option value=\"\">(chưa giao)</option>"]
                 + m.offices.map { o -> HTML in
@@ -67,7 +73,10 @@ enum WorkspacePage {
         let done = m.sections.filter { $0.stored?.done == true }.count
         let percent = m.sections.isEmpty ? 0 : done * 100 / m.sections.count
         let flash = (req.queryText("tb")).flatMap {
-            ["giao": "Đã giao mục.", "cong_bo": "Đã công bố báo cáo."][$0]
+            [
+                "giao": "Đã giao mục.", "cong_bo": "Đã công bố báo cáo.",
+                "thiet_lap": "Đã lưu thông tin của kỳ báo cáo.",
+            ][$0]
         }.map { Layout.Flash(ok: true, text: $0) }
         let body: HTML = """
             <h1>Soạn báo cáo: \(t.templateName)</h1><p class="muted">\(t.locality.fullName) — \(t.period.vietnameseName)</p>\
@@ -77,7 +86,7 @@ enum WorkspacePage {
             <div class="progress" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow="\(percent)" \
             aria-label="Tiến độ soạn báo cáo"><span style="width:\(percent)%"></span></div>\
             \(m.compiler ? downloads(t) : "")</section>\
-            \(m.compiler ? publishing(req, m, hidden) : "")\
+            \(m.compiler ? settings(req, m, hidden) : "")\(m.compiler ? publishing(req, m, hidden) : "")\
             <div class="card scroll"><table class="grid"><thead><tr><th>Mục</th><th>Phòng phụ trách</th><th>Tình trạng</th>\
             <th></th></tr></thead><tbody>\(rows)</tbody></table></div>
             """
@@ -139,6 +148,30 @@ enum WorkspacePage {
             <div class="actions"><button type="submit" data-confirm="Công bố báo cáo này ra trang công khai? Bản công bố \
             giữ nguyên số liệu chính thức như lúc này.">Công bố báo cáo</button>\
             <span class="small muted">Người dân chỉ thấy bản đã công bố, với số liệu chính thức.</span></div></form></section>
+            """
+    }
+
+    /// What the report says that the period does not: the HĐND session it serves (this period), the council's term,
+    /// the city's theme (this year).
+    static func settings(_ req: Request, _ m: Model, _ hidden: HTML) -> HTML {
+        let t = m.target
+        let fields = ReportSetting.allCases.map { setting -> HTML in
+            let scope: String =
+                switch setting.scope {
+                case .period: "cho \(t.period.vietnameseName)"
+                case .year: "cho năm \(t.period.year)"
+                case .always: "dùng cho mọi kỳ đến khi đổi"
+                }
+            return """
+                <div><label for="tl-\(setting.rawValue)">\(setting.vietnameseName.capitalizingFirstLetter) \
+                <span class="small muted">(\(scope); trong mẫu: {\(setting.rawValue)})</span></label>\
+                <input id="tl-\(setting.rawValue)" name="\(setting.rawValue)" value="\(m.settings[setting] ?? "")"></div>
+                """
+        }
+        return """
+            <section class="card" aria-labelledby="thiet-lap"><h2 id="thiet-lap">Thông tin của kỳ báo cáo</h2>\
+            <form method="post" action="/soan-bao-cao/thiet-lap" class="stack">\(Layout.csrf(req))\(hidden)\(fields)\
+            <div class="actions"><button type="submit" class="secondary">Lưu thông tin</button></div></form></section>
             """
     }
 

@@ -21,6 +21,7 @@ enum Assets {
         .muted{color:var(--muted)}.small{font-size:.875rem}
         .flash{padding:.75rem 1rem;border-radius:6px;margin:0 0 1rem;border:1px solid}.flash.ok{background:#ecf8f0;
         border-color:#9fd3b2;color:var(--ok)}.flash.error{background:#fdf0ef;border-color:#f1a7a1;color:var(--bad)}
+        .flash.warn{background:#fff6e5;border-color:#f0c36d;color:var(--warn)}
         table.grid{border-collapse:collapse;width:100%;background:#fff}table.grid th,table.grid td{border-bottom:1px solid
         var(--line);padding:.4rem .5rem;text-align:left;vertical-align:top}table.grid th{background:#eef0f3;font-size:.875rem}
         table.grid td.num,table.grid th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
