@@ -76,7 +76,9 @@ struct Report: AsyncParsableCommand {
         case (.document(let document), .xlsx):
             let annex = document.annex
             let title = "Một số chỉ tiêu kinh tế - xã hội chủ yếu \(period.vietnameseName)"
-            try XlsxWriter.write(annex, title: title, statement: document.view?.statement).write(
+            try XlsxWriter.write(
+                annex, title: title, reference: document.annexReference, statement: document.view?.statement
+            ).write(
                 to: URL(fileURLWithPath: output!))
             print("Đã ghi \(output!) (\(annex.rows.count) chỉ tiêu)")
         case (.document(let document), .html):

@@ -4,16 +4,26 @@ import Foundation
 /// Writes the annex table as an XLSX workbook with the same Office Open XML package writer as the DOCX. Numbers
 /// are real numeric cells (exact decimal text, no floating point on our side), so a spreadsheet can compute with them.
 public enum XlsxWriter {
-    /// The annex under `title`, with `statement` (which figures it shows) on the line below.
-    public static func write(_ annex: AnnexTable, title: String, statement: String? = nil) throws -> Data {
+    /// The annex under `title`, with the report it goes with (`reference`, "(Kèm theo Báo cáo số …)") and
+    /// `statement` (which figures it shows) on the line below.
+    public static func write(
+        _ annex: AnnexTable, title: String, reference: String? = nil, statement: String? = nil
+    ) throws -> Data {
         var package = OOXMLPackage()
         package.add("[Content_Types].xml", contentTypes)
         package.add("_rels/.rels", packageRelationships)
         package.add("xl/workbook.xml", workbook)
         package.add("xl/_rels/workbook.xml.rels", workbookRelationships)
         package.add("xl/styles.xml", styles)
-        package.add("xl/worksheets/sheet1.xml", sheet(annex, title: title, statement: statement))
+        package.add(
+            "xl/worksheets/sheet1.xml",
+            sheet(annex, title: title, statement: subtitle(reference: reference, statement: statement)))
         return try package.data()
+    }
+
+    /// The line under the title: the report the annex goes with, then which figures it shows.
+    static func subtitle(reference: String?, statement: String?) -> String {
+        [reference, statement].compactMap { $0 }.joined(separator: " — ")
     }
 
     static func sheet(_ annex: AnnexTable, title: String, statement: String?) -> String {

@@ -125,6 +125,9 @@ final class AnnexReferenceTests: XCTestCase {
                 "(Kèm theo Báo cáo số &nbsp; &nbsp; /BC-UBND ngày &nbsp; &nbsp;tháng &nbsp; &nbsp;năm 2026 của UBND thành phố Hải Phòng)"
             ),
             "the blanks to fill in are kept: \(html)")
+        let subtitle = XlsxWriter.subtitle(reference: document.annexReference, statement: "Số liệu chính thức")
+        XCTAssertEqual(subtitle, line + " — Số liệu chính thức")
+        XCTAssertTrue(XlsxWriter.sheet(document.annex, title: "Phụ lục", statement: subtitle).contains(line))
         document.header[.number] = nil
         XCTAssertNil(document.annexReference, "no number, no line")
     }

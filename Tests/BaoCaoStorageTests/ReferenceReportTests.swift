@@ -97,10 +97,19 @@ final class AnnexTests: XCTestCase {
         XCTAssertEqual(
             industry.cells,
             [
-                "Giá trị sản xuất công nghiệp trên địa bàn", "triệu đồng", "1.385.000", "632.500",
+                "Giá trị sản xuất công nghiệp trên địa bàn (ước)", "triệu đồng", "1.385.000", "632.500",
                 "693.843", "50,10", "109,7",
             ])
-        XCTAssertEqual(document.annex.currentHeading, "Thực hiện 6 tháng đầu năm 2017 (ước)")
+        // Finals and estimates mix: the heading speaks for the finals, each estimate says so after its name.
+        XCTAssertEqual(document.annex.currentHeading, "Thực hiện 6 tháng đầu năm 2017")
+        let finals = try XCTUnwrap(document.annex.rows.first { !$0.estimate })
+        XCTAssertFalse(finals.cells[0].contains("ước"), finals.cells[0])
+        // Every figure an estimate: the heading says so once.
+        var estimates = document.annex
+        estimates.rows = estimates.rows.map {
+            var r = $0; r.estimate = true; return r
+        }
+        XCTAssertEqual(estimates.currentHeading, "Ước thực hiện 6 tháng đầu năm 2017")
         XCTAssertNil(document.annex.rows.first { $0.code == "TIEP_DAN_BUOI" }, "nothing to compare it with")
     }
 }

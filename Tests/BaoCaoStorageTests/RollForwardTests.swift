@@ -124,6 +124,8 @@ final class RollForwardTests: XCTestCase {
         let h1 = try await ReferenceReportTests.render(store)
         XCTAssertEqual(
             h1.headerLines(.purpose), ["Phục vụ tiếp xúc cử tri", "chuẩn bị kỳ họp thứ V", "HĐND quận khóa XVIII"])
+        XCTAssertEqual(
+            h1.headerLines(.signature) + h1.headerLines(.signer), ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn A"])
         XCTAssertTrue(
             h1.bodyText.contains(
                 "II. THỰC HIỆN CHỦ ĐỀ NĂM 2017 CỦA THÀNH PHỐ \"TĂNG CƯỜNG KỸ CƯƠNG THU, CHI NGÂN SÁCH – CẢI THIỆN MÔI TRƯỜNG ĐẦU TƯ KINH DOANH\"."

@@ -84,10 +84,23 @@ public struct AnnexTable: Hashable, Sendable {
                     text(f.percentOfTarget, decimals[3]), text(ofLastYear, decimals[4]),
                 ], decimals: decimals)
         }
+        markingEstimates()
     }
 
-    /// "Thực hiện 6 tháng đầu năm 2017 (ước)" when any figure is an estimate.
+    /// The column of this period by the figures' status: "Ước thực hiện 6 tháng đầu năm 2017" when every figure is
+    /// an estimate, "Thực hiện …" otherwise (then each estimate says so after its name, `markingEstimates`).
     public var currentHeading: String {
-        "Thực hiện \(period.vietnameseName)" + (rows.contains { $0.estimate } ? " (ước)" : "")
+        let allEstimates = !rows.isEmpty && rows.allSatisfy(\.estimate)
+        return (allEstimates ? "Ước thực hiện " : "Thực hiện ") + period.vietnameseName
+    }
+
+    /// Where finals and estimates mix, each estimate's name says "(ước…)": the heading speaks for finals only.
+    mutating func markingEstimates() {
+        guard rows.contains(where: \.estimate), !rows.allSatisfy(\.estimate) else { return }
+        for index in rows.indices where rows[index].estimate {
+            let note = ["ước"] + (rows[index].note.map { [$0] } ?? [])
+            rows[index].note = note.joined(separator: "; ")
+            rows[index].cells[0] = rows[index].name + " (" + note.joined(separator: "; ") + ")"
+        }
     }
 }

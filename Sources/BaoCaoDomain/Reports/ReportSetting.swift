@@ -1,6 +1,7 @@
 /// What a report says that neither the figures nor the period know: the number of the HĐND session it serves, the
-/// council's term, the city's theme of the year. A locality sets them (for a period, a year, or for good) and a
-/// template writes them as `{ky_hop}`, `{khoa_hdnd}`, `{chu_de_nam}`, so one template serves every period.
+/// council's term, the city's theme of the year, who signs. A locality sets them (for a period, a year, or for good)
+/// and a template writes them as `{ky_hop}`, `{khoa_hdnd}`, `{chu_de_nam}`, `{nguoi_ky}`, so one template serves
+/// every period.
 public enum ReportSetting: String, CaseIterable, Hashable, Sendable {
     /// "V" in "chuẩn bị kỳ họp thứ V": set for the period whose report goes to that session.
     case session = "ky_hop"
@@ -8,6 +9,8 @@ public enum ReportSetting: String, CaseIterable, Hashable, Sendable {
     case term = "khoa_hdnd"
     /// The city's theme of the year, in quotes as the report writes it: set for the year.
     case theme = "chu_de_nam"
+    /// Who signs, under the title of the signature block: set until someone else signs.
+    case signer = "nguoi_ky"
 
     /// Its name on pages and in a missing-value mark.
     public var vietnameseName: String {
@@ -15,6 +18,7 @@ public enum ReportSetting: String, CaseIterable, Hashable, Sendable {
         case .session: return "kỳ họp HĐND"
         case .term: return "khóa HĐND"
         case .theme: return "chủ đề năm"
+        case .signer: return "người ký"
         }
     }
 
@@ -22,7 +26,7 @@ public enum ReportSetting: String, CaseIterable, Hashable, Sendable {
     public var scope: Scope {
         switch self {
         case .session: return .period
-        case .term: return .always
+        case .term, .signer: return .always
         case .theme: return .year
         }
     }

@@ -79,6 +79,9 @@ public enum DemoData {
                 .session, .period, for: period, to: "V", unitID: district.id, by: "demo", db)
             try await ReportSettingsRepository.set(
                 .term, .always, for: period, to: "XVIII", unitID: district.id, by: "demo", db)
+            // The reference does not print its signer's name: the demo signs with the form's placeholder name.
+            try await ReportSettingsRepository.set(
+                .signer, .always, for: period, to: "Nguyễn Văn A", unitID: district.id, by: "demo", db)
             try await ReportSettingsRepository.set(
                 .theme, .year, for: period,
                 to: "\"Tăng cường kỹ cương thu, chi ngân sách – Cải thiện môi trường đầu tư kinh doanh\"",

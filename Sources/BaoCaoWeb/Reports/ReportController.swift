@@ -42,7 +42,9 @@ enum ReportController {
         case "xlsx":
             let title = "Một số chỉ tiêu kinh tế - xã hội chủ yếu \(period.vietnameseName)"
             return file(
-                try XlsxWriter.write(document.annex, title: title, statement: document.view?.statement),
+                try XlsxWriter.write(
+                    document.annex, title: title, reference: document.annexReference,
+                    statement: document.view?.statement),
                 name: "phu-luc-\(unit.code)-\(period.code).xlsx",
                 type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         case "pdf":
