@@ -54,6 +54,8 @@ public enum ReportTemplateFormat {
                 template.blocks.append(.heading(level: level, text: String(line.dropFirst(level)).trimmingWhitespace()))
             } else if line == "@annex" {
                 template.blocks.append(.annex)
+            } else if line == ReportTemplate.Block.shortfallsLine {
+                template.blocks.append(.shortfalls)
             } else if line.hasPrefix("- ") {
                 template.blocks.append(.bullet(String(line.dropFirst(2))))
             } else if line.hasPrefix("[^"), let close = line.firstIndex(of: "]"),
@@ -88,6 +90,7 @@ public enum ReportTemplateFormat {
             case .paragraph(let text): lines.append(text)
             case .bullet(let text): lines.append("- " + text)
             case .annex: lines.append("@annex")
+            case .shortfalls: lines.append(ReportTemplate.Block.shortfallsLine)
             }
         }
         if !template.footnotes.isEmpty { lines.append("") }

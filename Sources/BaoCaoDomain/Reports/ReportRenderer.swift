@@ -73,6 +73,12 @@ public enum ReportRenderer {
             case .paragraph(let text): blocks.append(.paragraph(runs(fill(text, citing: true))))
             case .bullet(let text): blocks.append(.bullet(runs(fill(text, citing: true))))
             case .annex: annexInDocument = true
+            case .shortfalls:
+                let lines = TargetSummary(period: period, figures: figures).shortfalls
+                if lines.isEmpty {
+                    blocks.append(.paragraph([.text("Không có chỉ tiêu nào chậm so với tiến độ kế hoạch năm.")]))
+                }
+                for line in lines { blocks.append(.bullet([.text(line)])) }
             }
         }
         return ReportDocument(

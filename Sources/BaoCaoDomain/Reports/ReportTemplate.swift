@@ -44,6 +44,11 @@ public struct ReportTemplate: Hashable, Sendable, Codable {
         case bullet(String)
         /// The annex table of main indicators, on a page of its own after the signature.
         case annex
+        /// The indicators behind their target's pace, one bullet each (`TargetSummary.shortfalls`): `@chi-tieu-cham`.
+        case shortfalls
+
+        /// The line that stands for a block the text form writes as a directive.
+        public static let shortfallsLine = "@chi-tieu-cham"
     }
 
     /// Indicator codes the template reads, for checks when it is saved.
@@ -59,7 +64,7 @@ public struct ReportTemplate: Hashable, Sendable, Codable {
             + blocks.map {
                 switch $0 {
                 case .heading(_, let text), .paragraph(let text), .bullet(let text): return text
-                case .annex: return ""
+                case .annex, .shortfalls: return ""
                 }
             }
     }
