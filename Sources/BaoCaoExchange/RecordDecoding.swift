@@ -101,7 +101,8 @@ enum RecordDecoding {
             connector: row.choice("connector", default: d.connector) ?? d.connector,
             namesComparisonYear: row.bool("names_comparison_year", default: d.namesComparisonYear),
             template: row.optional("template"),
-            standalone: row.bool("standalone", default: true))
+            standalone: row.bool("standalone", default: true),
+            trimsZeros: row.bool("trim_zeros", default: false))
         if let template = phrasing.template {
             for part in PhraseTemplate(template).unknownParts {
                 row.fail(

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 
 @testable import BaoCaoDomain
@@ -85,6 +86,28 @@ final class PhrasingTests: XCTestCase {
         let f = figure(Amount(10_000), unit: "tấn", lastYear: Amount(11_181), style: .absolute)
         XCTAssertEqual(FigureWords(f).yearOnYear, "giảm 1.181 tấn so với cùng kỳ")
     }
+
+    /// Decimals were always all written ("2.134,50 tấn"); an indicator may make them a maximum.
+    func testAnIndicatorMayDropTrailingZerosOfItsValues() throws {
+        let value = try XCTUnwrap(Amount(plain: "2134.5"))
+        XCTAssertEqual(FigureWords(figure(value, unit: "tấn", decimals: 2)).value, "2.134,50 tấn")
+        let trimmed = figure(value, unit: "tấn", decimals: 2, phrasing: Phrasing(trimsZeros: true))
+        XCTAssertEqual(FigureWords(trimmed).value, "2.134,5 tấn")
+        XCTAssertEqual(
+            FigureWords(figure(Amount(7), unit: "tấn", decimals: 2, phrasing: Phrasing(trimsZeros: true))).value,
+            "7 tấn")
+        let money = figure(
+            try XCTUnwrap(Amount(plain: "553100.50")), decimals: 2,
+            phrasing: Phrasing(moneyStyle: .billionsAndMillions, trimsZeros: true))
+        XCTAssertEqual(FigureWords(money).value, "553 tỷ 100,5 triệu đồng")
+        // Phrasings stored before the switch read as they did.
+        let old = try JSONDecoder().decode(
+            Phrasing.self,
+            from: Data(
+                #"{"estimateVerb":"ước đạt","finalVerb":"đạt","moneyStyle":"trieu","leadingZero":false,"targetVerb":"bằng","connector":"comma","namesComparisonYear":false,"standalone":true}"#
+                    .utf8))
+        XCTAssertFalse(old.dropsTrailingZeros)
+    }
 }
 
 /// Issue 11, part 2: a figure the sentence cannot complete still says what is known, and the compiler sees the gap.
@@ -109,4 +132,5 @@ final class IncompleteSentenceTests: XCTestCase {
             figures: [Figure(indicator: indicator, period: .firstMonths(2018, 6), current: nil)])
         XCTAssertEqual(none.bodyText, "[thiếu số liệu: VIEC_LAM.text].")
     }
+
 }

@@ -70,6 +70,10 @@ final class DatasetReaderTests: XCTestCase {
         XCTAssertEqual(i.phrasing.finalVerb, "")
         XCTAssertEqual(i.phrasing.estimateVerb, "ước đạt")
         XCTAssertEqual(i.changeStyle, .percent)
+        XCTAssertFalse(i.phrasing.dropsTrailingZeros)
+        let trimming = try DatasetReader.read(csv: "code,name,unit_of_measure,field,trim_zeros\nX,Tên,tấn,kt,true\n")
+        XCTAssertTrue(try XCTUnwrap(trimming.indicators.first).indicator.phrasing.dropsTrailingZeros)
+        XCTAssertTrue(DatasetFormatter.csv(.indicators, trimming).contains(",true\n"), "exported as it came")
         XCTAssertThrowsError(
             try DatasetReader.read(csv: "code,name,unit_of_measure,field,template,formula\nX Y,Tên,hộ,kt,{bogus},A +\n")
         ) { error in

@@ -169,7 +169,8 @@ public struct FigureWords: Sendable {
     /// An amount of the indicator as every part writes it: its decimals (more only for a non-zero amount that would
     /// otherwise round to another order of magnitude), leading zero and money style; with its unit or without.
     func amount(_ amount: Amount, withUnit: Bool) -> String {
-        let decimals = VietnameseNumber.decimals(keeping: amount, at: indicator.valueDecimals)
+        var decimals = VietnameseNumber.decimals(keeping: amount, at: indicator.valueDecimals)
+        if phrasing.dropsTrailingZeros { decimals = VietnameseNumber.significantDecimals(amount, at: decimals) }
         if inBillionsAndMillions {
             let text = VietnameseNumber.billionsAndMillions(amount, decimals: decimals)
             return withUnit || !text.hasSuffix(" đồng") ? text : String(text.dropLast(" đồng".count))

@@ -34,17 +34,22 @@ public struct Phrasing: Hashable, Sendable, Codable {
     public var template: String?
     /// Whether the indicator gets its own line in a listing (false when another indicator's template shows it).
     public var standalone: Bool
+    /// Write values with their decimals as a maximum, trailing zeros dropped ("2.134,5", not "2.134,50"); nil (as
+    /// phrasings stored before it read) is no.
+    public var trimsZeros: Bool?
+
+    public var dropsTrailingZeros: Bool { trimsZeros ?? false }
 
     public init(
         estimateVerb: String = "ước đạt", finalVerb: String = "đạt", moneyStyle: MoneyStyle = .millions,
         leadingZero: Bool = false, targetVerb: String = "bằng", targetWords: String? = nil,
         connector: Connector = .comma, namesComparisonYear: Bool = false, template: String? = nil,
-        standalone: Bool = true
+        standalone: Bool = true, trimsZeros: Bool = false
     ) {
         self.estimateVerb = estimateVerb; self.finalVerb = finalVerb; self.moneyStyle = moneyStyle
         self.leadingZero = leadingZero; self.targetVerb = targetVerb; self.targetWords = targetWords
         self.connector = connector; self.namesComparisonYear = namesComparisonYear; self.template = template
-        self.standalone = standalone
+        self.standalone = standalone; self.trimsZeros = trimsZeros ? true : nil
     }
 
     public func verb(for status: ValueStatus) -> String {

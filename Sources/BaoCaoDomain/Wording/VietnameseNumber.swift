@@ -53,11 +53,17 @@ public enum VietnameseNumber {
     /// `decimals` at most, trailing zeros dropped: 100,00 → "100", 50,10 → "50,1" (with `whole`, only a whole
     /// result drops its decimals: 100,00 → "100", 50,10 → "50,10").
     public static func trimmed(_ amount: Amount, decimals: Int, wholeOnly: Bool = false) -> String {
+        let d = max(0, min(Amount.scale, decimals))
+        if wholeOnly { return format(amount, decimals: roundedParts(amount, decimals: d).fraction == 0 ? 0 : d) }
+        return format(amount, decimals: significantDecimals(amount, at: d))
+    }
+
+    /// The decimals `amount` needs at `decimals` at most once its trailing zeros are dropped: 2.134,50 at 2 → 1.
+    public static func significantDecimals(_ amount: Amount, at decimals: Int) -> Int {
         var d = max(0, min(Amount.scale, decimals))
         let (_, fraction, _) = roundedParts(amount, decimals: d)
-        if wholeOnly { return format(amount, decimals: fraction == 0 ? 0 : d) }
         while d > 0 && fraction % UInt64(Rounding.powerOfTen(Amount.scale - d + 1)) == 0 { d -= 1 }
-        return format(amount, decimals: d)
+        return d
     }
 
     static func grouped(_ value: UInt64) -> String {
