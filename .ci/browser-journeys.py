@@ -198,11 +198,29 @@ try:
     area = driver.find_element(By.ID, "narrative")
     area.clear()
     area.send_keys("Kinh tế quận phát triển ổn định. ")
-    Select(driver.find_element(By.ID, "chon-so-lieu")).select_by_value("{THU_NSNN.sentence}")
+    # The picker is searched as one types, without diacritics as with them.
+    driver.find_element(By.ID, "tim-so-lieu").send_keys("tong thu ngan sach")
+    picker = driver.find_element(By.ID, "chon-so-lieu")
+    visible = [o.get_attribute("value") for o in picker.find_elements(By.TAG_NAME, "option") if not o.get_attribute("hidden")]
+    check("the picker's search keeps the matching indicator", "{THU_NSNN.sentence}" in visible, str(visible[:8]))
+    check("the picker's search hides the others", "{GTSX_CN.sentence}" not in visible and len(visible) < 20, str(len(visible)))
+    Select(picker).select_by_value("{THU_NSNN.sentence}")
     driver.find_element(By.CSS_SELECTOR, "button[data-insert-from]").click()  # the script inserts at the cursor
     check("the picker inserts the placeholder where one writes",
           area.get_attribute("value") == "Kinh tế quận phát triển ổn định. {THU_NSNN.sentence}", area.get_attribute("value"))
     area.send_keys(".")
+    # The preview beside the text follows the typing, the figure as a chip with its code on hover (nothing saved yet).
+    try:
+        WebDriverWait(driver, 10).until(lambda d: d.find_elements(
+            By.CSS_SELECTOR, "#xem-truoc-truc-tiep .chip[title='{THU_NSNN.sentence}']"))
+        chip = driver.find_element(By.CSS_SELECTOR, "#xem-truoc-truc-tiep .chip[title='{THU_NSNN.sentence}']")
+        check("the live preview shows the inserted figure as a chip", "Tổng thu ngân sách nhà nước" in chip.text, chip.text)
+    except WebDriverException as e:
+        check("the live preview shows the inserted figure as a chip", False, str(e)[:200])
+    driver.find_element(By.CSS_SELECTOR, "button[data-wrap]").click()
+    check("the italics button marks the text", area.get_attribute("value").endswith("**"), area.get_attribute("value")[-20:])
+    area.send_keys("Ghi chú")
+    shot(driver, "08e-trinh-soan-thao")
     done = driver.find_element(By.NAME, "xong")
     if not done.is_selected():
         done.click()

@@ -34,7 +34,7 @@ final class PartialSumTests: XCTestCase {
                 report.body.components(separatedBy: "<tr>").first { $0.contains("trên địa bàn phường (") })
             XCTAssertTrue(
                 row.contains(
-                    "Thu ngân sách nhà nước trên địa bàn phường (mới có số liệu của 1/13 phường, 1 phường chưa duyệt; "
+                    "Thu ngân sách nhà nước trên địa bàn phường (ước; mới có số liệu của 1/13 phường, 1 phường chưa duyệt; "
                         + "cùng kỳ tính trên 1 phường có số liệu cả hai năm)"), row)
             XCTAssertTrue(row.contains(">1.850,0<") && row.contains(">2.134,5<") && row.contains(">115,38<"), row)
             XCTAssertTrue(row.contains("<td class=\"n\"></td><td class=\"n\">115,38"), "no % of the district's target")

@@ -84,7 +84,20 @@ public struct PhraseTemplate: Hashable, Sendable {
     ) -> RenderedText {
         var text = ""
         var missing: [String] = []
+        var segments: [RenderedText.Segment] = []
         for piece in pieces {
+            let start = text.utf8.count
+            let missingBefore = missing.count
+            defer {
+                var source: String?
+                if case .slot(let code, let part, let filter) = piece {
+                    source = "{" + (code.map { $0 + "." } ?? "") + part + (filter.map { "|" + $0 } ?? "") + "}"
+                }
+                segments.append(
+                    .init(
+                        source: source, text: String(decoding: text.utf8.dropFirst(start), as: UTF8.self),
+                        missing: missing.count > missingBefore))
+            }
             switch piece {
             case .text(let s): text += s
             case .slot(let code, let part, let filter):
@@ -134,10 +147,11 @@ public struct PhraseTemplate: Hashable, Sendable {
                 }
             }
         }
-        if keepingSpaces { return RenderedText(text: text, missing: missing) }
+        if keepingSpaces { return RenderedText(text: text, missing: missing, segments: segments) }
         // An empty part (a status verb left out for final values) must not leave a double space behind.
         let words = text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
-        return RenderedText(text: words.replacingOccurrences(of: " ,", with: ","), missing: missing)
+        return RenderedText(
+            text: words.replacingOccurrences(of: " ,", with: ","), missing: missing, segments: segments)
     }
 
     /// The indicator's own sentence, as far as it can be written: nil only when the figure itself is missing.

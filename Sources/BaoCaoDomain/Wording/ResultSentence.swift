@@ -3,7 +3,20 @@ public struct RenderedText: Hashable, Sendable {
     public var text: String
     /// What was missing, as "CODE.part" (for the compiler to chase; never written as 0).
     public var missing: [String]
-    public init(text: String, missing: [String] = []) { self.text = text; self.missing = missing }
+    /// The text piece by piece as a template wrote it (before spaces are tidied): for an editor to show each
+    /// placeholder as a chip of what it says, its source on hover.
+    public var segments: [Segment] = []
+
+    public struct Segment: Hashable, Sendable {
+        /// The placeholder as written, "{THU_NSNN.sentence}"; nil for the template's own words.
+        public var source: String?
+        public var text: String
+        public var missing: Bool
+    }
+
+    public init(text: String, missing: [String] = [], segments: [Segment] = []) {
+        self.text = text; self.missing = missing; self.segments = segments
+    }
 }
 
 /// The canonical result sentence of the reference report:

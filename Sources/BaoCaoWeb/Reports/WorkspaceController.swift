@@ -11,6 +11,7 @@ enum WorkspaceController {
         routes.post("soan-bao-cao", "giao") { try await assign($0, web) }
         routes.get("soan-bao-cao", "muc") { try await editor($0, web) }
         routes.post("soan-bao-cao", "muc") { try await write($0, web) }
+        routes.post("soan-bao-cao", "xem-truoc") { try await livePreview($0, web) }
         routes.post("soan-bao-cao", "cong-bo") { try await publish($0, web) }
         routes.post("soan-bao-cao", "thiet-lap") { try await saveSettings($0, web) }
     }
@@ -135,7 +136,7 @@ enum WorkspaceController {
 
     static func editorPage(
         _ req: Request, _ web: Web, _ tree: UnitTree, _ t: Target, key: String, text: String?, problems: [String],
-        saved: Bool = false
+        saved: Bool = false, search: String = ""
     ) async throws -> Response {
         guard let section = ReportSections.sections(of: t.body).first(where: { $0.key == key }) else {
             throw Abort(.notFound, reason: "Không có mục \"\(key)\"")
@@ -152,21 +153,49 @@ enum WorkspaceController {
         // A section nobody wrote for this report starts from the previous report's text, else the template's.
         let report = try await ReportNarrative.load(t.key, web.db)
         let narrative = text ?? report.startingText(of: section, in: t.body)
-        // The section as it will read, with today's figures: the office sees what its placeholders say.
-        let figures = try await FigureQuery.figures(
-            unitID: t.locality.id, period: t.period, catalogue: catalogue, view: .working, web.db)
-        let rendered = ReportRenderer.render(
-            ReportTemplate(blocks: ReportSections.blocks(fromNarrative: narrative), footnotes: t.body.footnotes),
-            period: t.period, figures: figures,
-            settings: try await ReportSettingsRepository.values(
-                unitID: t.locality.id, period: t.period, tree: tree, web.db))
+        let preview = try await sectionPreview(narrative, t, tree, catalogue, web)
         return SectionEditorPage.render(
             req,
             .init(
                 target: t, section: section, narrative: narrative, done: stored?.done == true,
                 carriedFrom: report.isCarried(key) && text == nil ? report.carried[key]?.period : nil,
-                catalogue: catalogue,
-                preview: rendered, problems: problems, saved: saved))
+                catalogue: catalogue, preview: preview.document, chips: preview.chips, search: search,
+                problems: problems, saved: saved))
+    }
+
+    /// The section as it will read, with today's working figures: the office sees what its placeholders say.
+    static func sectionPreview(
+        _ narrative: String, _ t: Target, _ tree: UnitTree, _ catalogue: Catalogue, _ web: Web
+    ) async throws -> (document: ReportDocument, chips: HTML) {
+        let figures = try await FigureQuery.figures(
+            unitID: t.locality.id, period: t.period, catalogue: catalogue, view: .working, web.db)
+        let settings = try await ReportSettingsRepository.values(
+            unitID: t.locality.id, period: t.period, tree: tree, web.db)
+        let document = ReportRenderer.render(
+            ReportTemplate(blocks: ReportSections.blocks(fromNarrative: narrative), footnotes: t.body.footnotes),
+            period: t.period, figures: figures, settings: settings)
+        return (document, NarrativeChips.html(narrative, figures: figures, period: t.period, settings: settings))
+    }
+
+    /// The editor's live preview of the text being typed (the script asks as one types): nothing is saved.
+    static func livePreview(_ req: Request, _ web: Web) async throws -> Response {
+        let fields = try req.content.decode([String: String].self)
+        let tree = try await web.tree()
+        let t = try await target(req, web, tree, fields: fields)
+        let key = fields["section"] ?? ""
+        let stored = try await WorkspaceRepository.sections(t.key, web.db)[key]
+        guard mayWrite(req, stored, t, tree) else {
+            if req.viewer == nil { throw Access.LoginRequired() }
+            throw Abort(.forbidden, reason: "Mục này không được giao cho đơn vị của bạn.")
+        }
+        let text = (fields["noi_dung"] ?? "").replacingOccurrences(of: "\r\n", with: "\n")
+        if let tooLong = TextLimit.narrative.problem(text) { throw Abort(.unprocessableEntity, reason: tooLong) }
+        let preview = try await sectionPreview(text, t, tree, try await web.catalogue(), web)
+        let html = SectionEditorPage.preview(preview.chips, missing: preview.document.missing)
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return Response(status: .ok, headers: headers, body: .init(string: html.markup))
     }
 
     static func write(_ req: Request, _ web: Web) async throws -> Response {
@@ -183,8 +212,17 @@ enum WorkspaceController {
             throw Abort(.forbidden, reason: "Mục này không được giao cho đơn vị của bạn.")
         }
         var text = (fields["noi_dung"] ?? "").replacingOccurrences(of: "\r\n", with: "\n")
+        if fields["buoc"] == "tim" {
+            // Without the script the picker is searched by the server; the text stays as typed, unsaved.
+            return try await editorPage(
+                req, web, tree, t, key: key, text: text, problems: [], search: fields["tim"] ?? "")
+        }
         if fields["buoc"] == "chen", let placeholder = fields["chen"], !placeholder.isEmpty {
-            text += (text.hasSuffix(" ") || text.isEmpty ? "" : " ") + placeholder
+            if placeholder.hasPrefix("@") {
+                text += (text.isEmpty || text.hasSuffix("\n") ? "" : "\n") + placeholder + "\n"
+            } else {
+                text += (text.hasSuffix(" ") || text.isEmpty ? "" : " ") + placeholder
+            }
         }
         let catalogue = try await web.catalogue()
         var problems = ReportSections.problems(

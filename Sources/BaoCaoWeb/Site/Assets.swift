@@ -22,6 +22,12 @@ enum Assets {
         .flash{padding:.75rem 1rem;border-radius:6px;margin:0 0 1rem;border:1px solid}.flash.ok{background:#ecf8f0;
         border-color:#9fd3b2;color:var(--ok)}.flash.error{background:#fdf0ef;border-color:#f1a7a1;color:var(--bad)}
         .flash.warn{background:#fff6e5;border-color:#f0c36d;color:var(--warn)}
+        .editor{display:grid;gap:1rem}@media(min-width:1100px){.editor{grid-template-columns:minmax(0,1fr) minmax(0,1fr)}}
+        .chip{background:#e8eef8;border:1px solid #b9c9e6;border-radius:4px;padding:0 .2rem;cursor:help}
+        .chip.thieu{background:#fde4e1;border-color:#f1a7a1}.chip.list{display:block;padding:.25rem .5rem}
+        sup.note{color:var(--info);font-size:.75rem}.toolbar{display:flex;gap:.5rem;margin:.25rem 0}
+        .preview p.bullet{margin-left:1rem}[hidden]{display:none!important}.editor select{max-width:100%}
+        .editor .filters>div{min-width:0;max-width:100%}
         table.grid{border-collapse:collapse;width:100%;background:#fff}table.grid th,table.grid td{border-bottom:1px solid
         var(--line);padding:.4rem .5rem;text-align:left;vertical-align:top}table.grid th{background:#eef0f3;font-size:.875rem}
         table.grid td.num,table.grid th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
@@ -150,11 +156,40 @@ enum Assets {
           if(el.value&&!el.disabled)update(el);});
         document.querySelectorAll("[data-confirm]").forEach(function(el){el.addEventListener("click",function(e){
           if(!window.confirm(el.dataset.confirm))e.preventDefault();});});
+        // The section editor: insert at the cursor, italics and notes by button, the picker searched as one types,
+        // and the preview beside the text asked for again a moment after each change (nothing is saved).
         var area=document.getElementById("narrative");
+        function put(before,inside,after){var s=area.selectionStart,e=area.selectionEnd,t=area.value;
+          var mid=inside===null?t.slice(s,e):inside;area.value=t.slice(0,s)+before+mid+after+t.slice(e);area.focus();
+          area.selectionStart=s+before.length;area.selectionEnd=s+before.length+mid.length;schedule();}
         document.querySelectorAll("button[data-insert-from]").forEach(function(btn){btn.addEventListener("click",function(e){
           var sel=document.getElementById(btn.dataset.insertFrom);if(!area||!sel||!sel.value)return;e.preventDefault();
-          var s=area.selectionStart,t=area.value;area.value=t.slice(0,s)+sel.value+t.slice(area.selectionEnd);
-          area.focus();area.selectionStart=area.selectionEnd=s+sel.value.length;});});
+          var v=sel.value;if(v.charAt(0)==="@"){put("\\n"+v+"\\n","","");}else{put(v,"","");}
+          area.selectionStart=area.selectionEnd;});});
+        document.querySelectorAll(".toolbar[hidden]").forEach(function(bar){bar.hidden=false;});
+        document.querySelectorAll("[data-no-script]").forEach(function(el){el.hidden=true;});
+        document.querySelectorAll("button[data-wrap]").forEach(function(btn){btn.addEventListener("click",function(){
+          if(area)put(btn.dataset.wrap,null,btn.dataset.wrap);});});
+        document.querySelectorAll("button[data-note]").forEach(function(btn){btn.addEventListener("click",function(){
+          if(!area)return;area.selectionStart=area.selectionEnd;put("[^=","nội dung chú thích","]");});});
+        function fold(x){return x.normalize("NFD").replace(/[\\u0300-\\u036f]/g,"").replace(/đ/g,"d").replace(/Đ/g,"d").toLowerCase();}
+        document.querySelectorAll("input[data-filter-for]").forEach(function(box){
+          var sel=document.getElementById(box.dataset.filterFor);if(!sel)return;
+          function filter(){var q=fold(box.value.trim()),first=null;
+            sel.querySelectorAll("optgroup").forEach(function(g){var any=false;
+              g.querySelectorAll("option").forEach(function(o){var hit=!q||fold(o.textContent+" "+o.value).indexOf(q)>=0;
+                o.hidden=!hit;o.disabled=!hit;if(hit){any=true;if(!first)first=o;}});g.hidden=!any;});
+            if(first&&(sel.selectedOptions.length===0||sel.selectedOptions[0].hidden))sel.value=first.value;}
+          box.addEventListener("input",filter);box.addEventListener("keydown",function(e){if(e.key==="Enter")e.preventDefault();});
+          filter();});
+        var pane=document.getElementById("xem-truoc-truc-tiep"),timer=null;
+        function schedule(){if(!pane||!area)return;clearTimeout(timer);timer=setTimeout(refresh,350);}
+        function refresh(){var form=area.form,body=new URLSearchParams(new FormData(form));
+          fetch(pane.dataset.previewUrl,{method:"POST",body:body,credentials:"same-origin",
+            headers:{"Content-Type":"application/x-www-form-urlencoded"}}).then(function(r){return r.ok?r.text():null;})
+            .then(function(html){if(html!==null){pane.innerHTML=html;pane.dataset.fresh=String(Date.now());}})
+            .catch(function(){});}
+        if(area)area.addEventListener("input",schedule);
         })();
         """
 }

@@ -1,0 +1,87 @@
+import BaoCaoDomain
+import BaoCaoStorage
+
+/// A section's narrative as the editor shows it beside the text: each placeholder a chip of what it says now (its
+/// source on hover, a missing figure marked), italics in italics, footnotes as small notes, the summary list of
+/// indicators behind their target drawn as it will be.
+enum NarrativeChips {
+    static func html(
+        _ narrative: String, figures: [Figure], period: Period, settings: [ReportSetting: String]
+    ) -> HTML {
+        let byCode = Dictionary(figures.map { ($0.indicator.code, $0) }, uniquingKeysWith: { a, _ in a })
+        var blocks: [HTML] = []
+        for block in ReportSections.blocks(fromNarrative: narrative) {
+            switch block {
+            case .paragraph(let text): blocks.append("<p>\(line(text, byCode, period, settings))</p>")
+            case .bullet(let text): blocks.append("<p class=\"bullet\">– \(line(text, byCode, period, settings))</p>")
+            case .shortfalls:
+                let items = TargetSummary(period: period, figures: figures).shortfalls.map { s -> HTML in
+                    "<li>\(s)</li>"
+                }
+                blocks.append(
+                    """
+                    <div class="chip list" title="\(ReportTemplate.Block.shortfallsLine)">\
+                    <p class="small">Chỉ tiêu chậm tiến độ (\(items.count)):</p><ul>\(items)</ul></div>
+                    """)
+            case .heading, .annex: continue
+            }
+        }
+        return blocks.isEmpty ? "<p class=\"muted\">(Mục chưa có nội dung.)</p>" : HTML.join(blocks)
+    }
+
+    /// One line: the template's words as typed (with `*…*` in italics and `[^…]` as notes), each placeholder a chip.
+    static func line(
+        _ text: String, _ figures: [String: Figure], _ period: Period, _ settings: [ReportSetting: String]
+    ) -> HTML {
+        let rendered = PhraseTemplate(text).render(
+            subject: nil, figures: figures, period: period, keepingSpaces: true, settings: settings)
+        var words = Words()
+        var out = ""
+        for segment in rendered.segments {
+            if let source = segment.source {
+                let kind = segment.missing ? "chip thieu" : "chip"
+                out += "<span class=\"\(kind)\" title=\"\(HTML.escape(source))\">\(HTML.escape(segment.text))</span>"
+            } else {
+                out += words.markup(segment.text)
+            }
+        }
+        return HTML(trusted: out + words.closing)
+    }
+
+    /// The template's own words, whose italics and notes may open in one piece and close in a later one.
+    struct Words {
+        var italic = false
+        var inNote = false
+
+        mutating func markup(_ text: String) -> String {
+            var out = ""
+            var rest = Substring(text)
+            while let c = rest.first {
+                if rest.hasPrefix("[^=") {
+                    out += "<sup class=\"note\">[chú thích: "
+                    inNote = true
+                    rest = rest.dropFirst(3)
+                } else if rest.hasPrefix("[^"), let close = rest.firstIndex(of: "]") {
+                    out +=
+                        "<sup class=\"note\">["
+                        + HTML.escape(String(rest[rest.index(rest.startIndex, offsetBy: 2)..<close])) + "]</sup>"
+                    rest = rest[rest.index(after: close)...]
+                } else if c == "]" && inNote {
+                    out += "]</sup>"
+                    inNote = false
+                    rest = rest.dropFirst()
+                } else if c == "*" {
+                    out += italic ? "</em>" : "<em>"
+                    italic.toggle()
+                    rest = rest.dropFirst()
+                } else {
+                    out += HTML.escape(String(c))
+                    rest = rest.dropFirst()
+                }
+            }
+            return out
+        }
+
+        var closing: String { (inNote ? "</sup>" : "") + (italic ? "</em>" : "") }
+    }
+}
