@@ -7,7 +7,7 @@ enum StoreMigrations {
         CreateDataValues(), CreateValueHistory(), CreateRollups(), CreateReportCalendars(), CreateReportTemplates(),
         AddIndicatorReportedBy(), CreateAccounts(), CreateSubmissions(), CreateAuditLog(), CreateReportWorkspace(),
         AddIndicatorBetterWhen(), AddValueVersions(), CreateOfficialValues(), CreateValidationRules(),
-        AddPublicationVersions(), AddHardening(), AddChangeCounters(), CreateLineage(),
+        AddPublicationVersions(), AddHardening(), AddChangeCounters(), CreateLineage(), AddSectionDeadlines(),
     ]
 }
 

@@ -6,6 +6,8 @@ import SQLKit
 public struct StoredSection: Hashable, Sendable {
     public var key: String
     public var assignedUnitID: Int?
+    /// When the office is to have written it.
+    public var deadline: CivilDate?
     public var body: String?
     public var done: Bool
     public var updatedBy: String
@@ -27,13 +29,14 @@ public enum WorkspaceRepository {
         var result: [String: StoredSection] = [:]
         for row in try await db.raw(
             """
-            SELECT section_key, assigned_unit_id, body, done, updated_by, updated_at FROM report_sections
+            SELECT section_key, assigned_unit_id, deadline, body, done, updated_by, updated_at FROM report_sections
             WHERE template_code = \(bind: key.template) AND unit_id = \(bind: key.unitID) AND period = \(bind: key.period.code)
             """
         ).all() {
             let section = StoredSection(
                 key: try row.decode(column: "section_key", as: String.self),
                 assignedUnitID: try row.decode(column: "assigned_unit_id", as: Int?.self),
+                deadline: try row.decode(column: "deadline", as: String?.self).flatMap(CivilDate.init(iso:)),
                 body: try row.decode(column: "body", as: String?.self),
                 done: try row.decode(column: "done", as: Bool.self),
                 updatedBy: try row.decode(column: "updated_by", as: String.self),
@@ -43,16 +46,21 @@ public enum WorkspaceRepository {
         return result
     }
 
+    /// Gives a section to an office (nil: to nobody), due by `deadline` if one is set.
     public static func assign(
-        _ key: ReportKey, section: String, to unitID: Int?, by user: String, _ db: any SQLDatabase
+        _ key: ReportKey, section: String, to unitID: Int?, deadline: CivilDate? = nil, by user: String,
+        _ db: any SQLDatabase
     ) async throws {
+        let due = deadline?.description
         try await db.raw(
             """
-            INSERT INTO report_sections (template_code, unit_id, period, section_key, assigned_unit_id, done, updated_by, updated_at)
+            INSERT INTO report_sections (template_code, unit_id, period, section_key, assigned_unit_id, deadline, done,
+            updated_by, updated_at)
             VALUES (\(bind: key.template), \(bind: key.unitID), \(bind: key.period.code), \(bind: section), \(bind: unitID),
-            \(bind: false), \(bind: user), \(bind: Timestamp.now()))
+            \(bind: due), \(bind: false), \(bind: user), \(bind: Timestamp.now()))
             ON CONFLICT (template_code, unit_id, period, section_key) DO UPDATE SET
-            assigned_unit_id = excluded.assigned_unit_id, updated_by = excluded.updated_by, updated_at = excluded.updated_at
+            assigned_unit_id = excluded.assigned_unit_id, deadline = excluded.deadline, updated_by = excluded.updated_by,
+            updated_at = excluded.updated_at
             """
         ).run()
     }
@@ -79,6 +87,7 @@ extension WorkspaceRepository {
         public var section: String
         public var unitID: Int
         public var done: Bool
+        public var deadline: CivilDate?
     }
 
     /// The sections given to any of `unitIDs`, newest period first: what an office's people have to write.
@@ -86,7 +95,7 @@ extension WorkspaceRepository {
         guard !unitIDs.isEmpty else { return [] }
         return try await db.raw(
             """
-            SELECT template_code, unit_id, period, section_key, assigned_unit_id, done FROM report_sections
+            SELECT template_code, unit_id, period, section_key, assigned_unit_id, done, deadline FROM report_sections
             WHERE assigned_unit_id IN (\(binds: unitIDs)) ORDER BY period DESC, template_code, section_key
             """
         ).all().compactMap { row in
@@ -97,7 +106,8 @@ extension WorkspaceRepository {
                     unitID: try row.decode(column: "unit_id", as: Int.self), period: period),
                 section: try row.decode(column: "section_key", as: String.self),
                 unitID: try row.decode(column: "assigned_unit_id", as: Int.self),
-                done: try row.decode(column: "done", as: Bool.self))
+                done: try row.decode(column: "done", as: Bool.self),
+                deadline: try row.decode(column: "deadline", as: String?.self).flatMap(CivilDate.init(iso:)))
         }
     }
 }

@@ -142,7 +142,7 @@ public enum DemoAccounts {
                         catalogue: catalogue, db)
                 }
             }
-            // Phường Ngô Quyền's compiler gave three sections of its 2026-H1 report to the ward's offices.
+            // Phường Ngô Quyền's compiler gave three sections of its 2026-H1 report to the ward's offices, due 10 June.
             if hasReform(tree), let ward = tree.byCode["11329"],
                 try await ReportTemplateRepository.find(DemoData.reformTemplateCode, db) != nil
             {
@@ -150,7 +150,8 @@ public enum DemoAccounts {
                     template: DemoData.reformTemplateCode, unitID: ward.id, period: .firstMonths(2026, 6))
                 for (section, office) in reformSections {
                     try await WorkspaceRepository.assign(
-                        key, section: section, to: tree.byCode[office]?.id, by: "ngoquyen.tonghop", db)
+                        key, section: section, to: tree.byCode[office]?.id, deadline: CivilDate(2026, 6, 10),
+                        by: "ngoquyen.tonghop", db)
                 }
             }
         }

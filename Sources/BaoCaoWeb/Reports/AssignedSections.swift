@@ -40,10 +40,19 @@ enum AssignedSections {
         return items
     }
 
+    /// "10/06/2017", and for an unfinished section past it "10/06/2017 (quá hạn 3 ngày)".
+    static func due(_ a: WorkspaceRepository.Assignment, today: CivilDate) -> String {
+        guard let deadline = a.deadline else { return "—" }
+        let late = today.dayNumber - deadline.dayNumber
+        if a.done || late <= 0 { return deadline.slashed + (late == 0 && !a.done ? " (hôm nay)" : "") }
+        return deadline.slashed + " (quá hạn \(late) ngày)"
+    }
+
     /// `/soan-bao-cao/duoc-giao`.
     static func page(_ req: Request, _ web: Web) async throws -> Response {
         guard req.viewer != nil else { throw Access.LoginRequired() }
         let items = try await items(req, web, try await web.tree())
+        let today = web.settings.today()
         let rows = items.map { item -> HTML in
             let a = item.assignment
             let link =
@@ -52,7 +61,7 @@ enum AssignedSections {
             return """
                 <tr><td><a href="\(link)">\(item.title)</a></td><td>\(item.templateName)</td>\
                 <td>\(item.locality.fullName)</td><td>\(a.key.period.vietnameseName)</td>\
-                <td>\(a.done ? "Đã xong" : "Đang viết")</td></tr>
+                <td>\(due(a, today: today))</td><td>\(a.done ? "Đã xong" : "Đang viết")</td></tr>
                 """
         }
         let body: HTML =
@@ -61,7 +70,7 @@ enum AssignedSections {
             : """
             <h1>Mục báo cáo được giao</h1><p>Bạn được giao \(items.count) mục; bấm vào tên mục để viết.</p>\
             <div class="card scroll"><table class="grid"><thead><tr><th>Mục</th><th>Báo cáo</th><th>Đơn vị</th>\
-            <th>Kỳ</th><th>Tình trạng</th></tr></thead><tbody>\(rows)</tbody></table></div>
+            <th>Kỳ</th><th>Hạn</th><th>Tình trạng</th></tr></thead><tbody>\(rows)</tbody></table></div>
             """
         return Layout.page(req, title: "Mục báo cáo được giao", section: .workspace, body)
     }
@@ -70,9 +79,11 @@ enum AssignedSections {
     static func notice(_ req: Request, _ web: Web, _ tree: UnitTree) async throws -> HTML {
         let all = try await items(req, web, tree)
         guard !all.isEmpty else { return "" }
-        let open = all.filter { !$0.assignment.done }.count
+        let open = all.filter { !$0.assignment.done }
+        let nearest = open.compactMap(\.assignment.deadline).min()
+        let dueText = nearest.map { ", hạn gần nhất ngày \($0.slashed)" } ?? ""
         return """
-            <p class="card">Bạn được giao \(all.count) mục báo cáo\(open > 0 ? ", \(open) mục chưa xong" : ""). \
+            <p class="card">Bạn được giao \(all.count) mục báo cáo\(open.isEmpty ? "" : ", \(open.count) mục chưa xong\(dueText)"). \
             <a href="/soan-bao-cao/duoc-giao">Xem các mục được giao</a></p>
             """
     }

@@ -122,8 +122,14 @@ enum WorkspaceController {
         if let office, office.parentID != t.locality.id || !office.kind.isOffice {
             throw Abort(.badRequest, reason: "Chỉ giao mục cho các phòng, ban của \(t.locality.fullName)")
         }
+        let typed = (fields["han"] ?? "").trimmingWhitespace()
+        let deadline = CivilDate(iso: typed)
+        if !typed.isEmpty && deadline == nil {
+            throw Abort(.badRequest, reason: "Hạn \"\(typed)\" không phải một ngày (dạng 2017-06-10)")
+        }
         try await WorkspaceRepository.assign(
-            t.key, section: section, to: office?.id, by: viewer.account.username, web.db)
+            t.key, section: section, to: office?.id, deadline: office == nil ? nil : deadline,
+            by: viewer.account.username, web.db)
         return Layout.redirect("/soan-bao-cao?\(t.query)&tb=giao")
     }
 

@@ -62,8 +62,11 @@ enum WorkspacePage {
                 <input type="hidden" name="section" value="\(s.key)">\
                 <label class="skip" for="giao-\(s.key)">Giao mục \(s.title) cho</label>\
                 <select id="giao-\(s.key)" name="office">\(options)</select>\
+                <label class="skip" for="han-\(s.key)">Hạn nộp mục \(s.title)</label>\
+                <input type="date" id="han-\(s.key)" name="han" value="\(st?.deadline?.description ?? "")" \
+                title="Hạn nộp" style="width:auto">\
                 <button type="submit" class="secondary">Giao</button></form>
-                """ : "\(row.office?.name ?? "(chưa giao)")"
+                """ : "\(row.office?.name ?? "(chưa giao)")\(st?.deadline.map { ", hạn \($0.slashed)" } ?? "")"
             let writeLink: HTML =
                 row.mayWrite ? "<a href=\"/soan-bao-cao/muc?\(t.query)&amp;section=\(s.key)\">Viết</a>" : ""
             let indent = String(repeating: "\u{00A0}\u{00A0}", count: max(0, s.level - 1))
