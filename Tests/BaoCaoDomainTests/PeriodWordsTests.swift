@@ -47,4 +47,22 @@ final class PeriodWordsTests: XCTestCase {
         XCTAssertEqual(document.footnotes, ["Ghi chú [a] kết thúc"])
         XCTAssertEqual(document.bodyText, "Văn bản tiếp.")
     }
+
+    /// "6 tháng đầu năm 2018" typed in a period box gave an error page.
+    func testAPeriodIsAcceptedInItsWords() throws {
+        let cases: [(String, Period)] = [
+            ("6 tháng đầu năm 2018", .firstMonths(2018, 6)), ("9 tháng năm 2018", .firstMonths(2018, 9)),
+            ("9 Tháng  đầu năm 2018", .firstMonths(2018, 9)), ("năm 2018", .year(2018)), ("Cả năm 2018", .year(2018)),
+            ("quý II năm 2018", Period(year: 2018, kind: .quarter(2))),
+            ("Quí 3/2018", Period(year: 2018, kind: .quarter(3))),
+            ("tháng 6 năm 2018", .month(2018, 6)), ("tháng 12/2018", .month(2018, 12)),
+            ("2018-H1", .firstMonths(2018, 6)),
+        ]
+        for (text, period) in cases { XCTAssertEqual(try Period(text: text), period, text) }
+        for bad in ["6 tháng cuối năm 2018", "tháng 13 năm 2018", "quý V năm 2018", "năm 18"] {
+            XCTAssertThrowsError(try Period(text: bad), bad)
+        }
+        // Every choice a picker offers reads back as itself.
+        for period in Period.choices(around: 2018) { XCTAssertEqual(try Period(text: period.vietnameseName), period) }
+    }
 }

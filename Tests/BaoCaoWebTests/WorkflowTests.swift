@@ -216,7 +216,8 @@ final class WorkflowTests: XCTestCase {
                 "/soan-bao-cao/muc?template=ngo-quyen-6-thang&unit=304&period=2017-H1&section=muc-3", as: office)
             XCTAssertEqual(editor.status, .ok)
             XCTAssertTrue(editor.body.contains("{GTSX_CN.sentence}"), "starts from the template's wording")
-            XCTAssertTrue(editor.body.contains("<option value=\"{THU_NSNN.sentence}\">"), "the picker")
+            XCTAssertTrue(
+                editor.body.contains("<option value=\"{THU_NSNN.sentence}\" title=\"THU_NSNN\">"), "the picker")
             let narrative = "Kinh tế quận tiếp tục phát triển ổn định."
             let inserted = try await web.post(
                 "/soan-bao-cao/muc",
@@ -224,8 +225,10 @@ final class WorkflowTests: XCTestCase {
                 { $1 }, as: office)
             XCTAssertTrue(inserted.body.contains("Kinh tế quận tiếp tục phát triển ổn định. {THU_NSNN.sentence}"))
             XCTAssertTrue(
-                inserted.body.contains("Xem trước mục")
-                    && inserted.body.contains("ổn định. Tổng thu ngân sách nhà nước ước đạt 553 tỷ 100 triệu đồng"),
+                inserted.body.contains("Xem trước")
+                    && inserted.body.contains(
+                        "ổn định. <span class=\"chip\" title=\"{THU_NSNN.sentence}\">Tổng thu ngân sách nhà nước ước đạt 553 tỷ 100 triệu đồng"
+                    ),
                 "the editor shows what the placeholder will say")
             let bad = try await web.post(
                 "/soan-bao-cao/muc",

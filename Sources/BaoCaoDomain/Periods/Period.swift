@@ -116,7 +116,8 @@ extension Period: CustomStringConvertible {
 public struct PeriodError: Error, Equatable, CustomStringConvertible {
     public let code: String
     public var description: String {
-        "Kỳ báo cáo \"\(code)\" không hợp lệ; dùng dạng 2017-M06, 2017-Q2, 2017-H1, 2017-9M hoặc 2017"
+        "Kỳ báo cáo \"\(code)\" không hợp lệ; viết như \"6 tháng đầu năm 2017\", \"9 tháng năm 2017\", \"năm 2017\", "
+            + "\"quý II năm 2017\", \"tháng 6 năm 2017\" hoặc mã 2017-H1, 2017-9M, 2017, 2017-Q2, 2017-M06"
     }
 }
 
@@ -184,5 +185,49 @@ extension Period {
     public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(code)
+    }
+}
+
+extension Period {
+    /// A period as people write it: its code ("2017-H1") or its words ("6 tháng đầu năm 2018", "9 tháng năm 2018",
+    /// "năm 2018", "quý II năm 2018", "quý 2/2018", "tháng 6 năm 2018", "tháng 6/2018"); case, diacritics of "quý"
+    /// and spacing as typed.
+    public init(text raw: String) throws(PeriodError) {
+        if let period = try? Period(code: raw) { self = period; return }
+        if let period = Period(words: raw) { self = period; return }
+        throw PeriodError(code: raw)
+    }
+
+    /// The words of a period, or nil.
+    public init?(words raw: String) {
+        let text = raw.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            .replacingOccurrences(of: "quí", with: "quý")
+        func year(_ s: Substring) -> Int? { Int(s).flatMap { (1900...2200).contains($0) ? $0 : nil } }
+        if let m = text.wholeMatch(of: /(?:cả )?năm (\d{4})/), let y = year(m.1) {
+            self = .year(y)
+        } else if let m = text.wholeMatch(of: /(\d{1,2}) tháng(?: đầu năm| năm| đầu năm năm)? (\d{4})/),
+            let n = Int(m.1), (2...12).contains(n), let y = year(m.2)
+        {
+            self = Period(year: y, kind: .firstMonths(n))
+        } else if let m = text.wholeMatch(of: /quý (i{1,3}|iv|\d)(?: năm |\/)(\d{4})/), let y = year(m.2),
+            let q = ["i": 1, "ii": 2, "iii": 3, "iv": 4][String(m.1)] ?? Int(m.1), (1...4).contains(q)
+        {
+            self = Period(year: y, kind: .quarter(q))
+        } else if let m = text.wholeMatch(of: /tháng (\d{1,2})(?: năm |\/)(\d{4})/), let n = Int(m.1),
+            (1...12).contains(n), let y = year(m.2)
+        {
+            self = .month(y, n)
+        } else {
+            return nil
+        }
+    }
+
+    /// The periods a picker offers around `year`, newest first, the usual reports of each year first: 6 tháng, 9
+    /// tháng, năm, the quarters, the months.
+    public static func choices(around year: Int) -> [Period] {
+        (year - 3...year + 1).reversed().flatMap { y -> [Period] in
+            [.firstMonths(y, 6), .firstMonths(y, 9), .year(y)] + (1...4).map { Period(year: y, kind: .quarter($0)) }
+                + (1...12).map { .month(y, $0) }
+        }
     }
 }

@@ -78,6 +78,6 @@ enum APIController {
     }
 
     static func period(_ code: String) throws -> Period {
-        do { return try Period(code: code) } catch { throw Abort(.badRequest, reason: error.description) }
+        do { return try Period(text: code) } catch { throw Abort(.badRequest, reason: error.description) }
     }
 }

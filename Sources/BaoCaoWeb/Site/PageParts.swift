@@ -20,8 +20,10 @@ enum PeriodPicker {
         """
         <form method="get" action="\(action)" class="filters card">\
         \(unit.map { u -> HTML in "<input type=\"hidden\" name=\"unit\" value=\"\(u)\">" } ?? "")\
-        <div><label for="ky">Kỳ báo cáo</label><input id="ky" name="period" type="text" value="\(period.code)" \
-        size="10" aria-describedby="ky-goi-y"><span id="ky-goi-y" class="small muted">ví dụ 2017-H1, 2017-M06, 2017-Q2, 2017</span></div>\
+        <div><label for="ky">Kỳ báo cáo</label><input id="ky" name="period" type="text" list="ky-chon" \
+        value="\(period.vietnameseName)" size="22" autocomplete="off" aria-describedby="ky-goi-y">\
+        <datalist id="ky-chon">\(Period.choices(around: period.year).map { p -> HTML in "<option value=\"\(p.vietnameseName)\">" })</datalist>\
+        <span id="ky-goi-y" class="small muted">chọn trong danh sách hoặc gõ, ví dụ: 6 tháng đầu năm 2017, quý II năm 2017</span></div>\
         \(extra)<div><button type="submit" class="secondary">Xem</button></div></form>
         """
     }
