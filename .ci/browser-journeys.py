@@ -274,6 +274,23 @@ try:
         check("a reporter of one ward cannot open another's draft", "Không có quyền" in text(phone))
         phone.get(BASE + "/nhap-lieu?unit=304-P01&period=2017-H1")
         shot(phone, "11-dien-thoai")
+        # The dashboard on a 390-pixel phone (emulated as a phone: the page's own width, not a desktop's minimum):
+        # summary first, cards, no sideways scroll.
+        login(phone, "tonghop")
+        phone.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                              {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
+        phone.get(BASE + "/tong-quan?unit=304&period=2017-H1")
+        loaded(phone)
+        width = phone.execute_script("return document.documentElement.scrollWidth")
+        check("the dashboard at 390 px has no horizontal scroll", width <= 390, f"scrollWidth {width}")
+        check("the dashboard starts with its summary", "Tóm tắt tiến độ" in text(phone))
+        check("the phone draws the narrow chart",
+              phone.find_element(By.CSS_SELECTOR, ".chart-narrow svg").is_displayed()
+              and not phone.find_element(By.CSS_SELECTOR, ".chart-wide svg").is_displayed())
+        height = phone.execute_script("return Math.min(document.body.scrollHeight, 6000)")
+        phone.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                              {"width": 390, "height": height, "deviceScaleFactor": 1, "mobile": True})
+        phone.save_screenshot(os.path.join(OUT, "12-tong-quan-dien-thoai.png"))
     finally:
         phone.quit()
 

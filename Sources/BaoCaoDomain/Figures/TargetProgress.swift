@@ -11,6 +11,8 @@ public enum TargetProgress: String, Sendable {
     case noTarget = "khong_co_ke_hoach"
     /// A sum that not every expected unit reported: not rated.
     case incomplete = "chua_du_so_lieu"
+    /// No figure for the period yet (a target without a value): not rated.
+    case noValue = "chua_co_so_lieu"
 
     /// % of the annual target the period should have reached.
     public static func expectedPercent(_ indicator: Indicator, _ period: Period) -> Amount {
@@ -23,7 +25,8 @@ public enum TargetProgress: String, Sendable {
     }
 
     public static func of(_ figure: Figure) -> TargetProgress {
-        if figure.current?.isComplete == false { return .incomplete }
+        guard let current = figure.current else { return .noValue }
+        if !current.isComplete { return .incomplete }
         guard let percent = figure.percentOfTarget else { return .noTarget }
         let expected = expectedPercent(figure.indicator, figure.period)
         // In hundredths of the expected share, exactly.

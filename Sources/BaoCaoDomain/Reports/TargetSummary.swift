@@ -23,6 +23,7 @@ public struct TargetSummary: Sendable {
             case .behind: behind.append(figure)
             case .incomplete: incomplete += 1
             case .noTarget: unrated += 1
+            case .noValue: withoutValue += 1
             }
         }
     }

@@ -15,18 +15,24 @@ enum DashboardController {
         let scope = try await DraftScope.load(req, web)
         let (tree, unit, period, catalogue) = (scope.tree, scope.unit, scope.period, scope.catalogue)
         let fieldFilter = req.queryText("field") ?? ""
+        let progressFilter = req.queryText("tien_do").flatMap(TargetProgress.init(rawValue:))
+        let sort = DashboardPage.Sort(rawValue: req.queryText("sap_xep") ?? "") ?? .catalogue
         let view = try scope.view(req)
-        let figures = try await FigureQuery.figures(
+        let all = try await FigureQuery.figures(
             unitID: unit.id, period: period, catalogue: catalogue, view: view, web.db
-        ).filter {
-            ($0.current != nil || $0.target != nil) && (fieldFilter.isEmpty || $0.indicator.field == fieldFilter)
-        }
+        ).filter { $0.current != nil || $0.target != nil }
+        let figures = sort.sorted(
+            all.filter {
+                (fieldFilter.isEmpty || $0.indicator.field == fieldFilter)
+                    && (progressFilter == nil || TargetProgress.of($0) == progressFilter)
+            })
         let parent = unit.parentID.flatMap { tree.byID[$0] }.flatMap {
             Access.allows(req, .readDraft, on: $0, tree: tree) ? $0 : nil
         }
         let model = DashboardPage.Overview(
             unit: unit, period: period, view: view, figures: figures, fields: catalogue.fields,
-            fieldFilter: fieldFilter, parent: parent,
+            fieldFilter: fieldFilter, progressFilter: progressFilter, sort: sort,
+            summary: DashboardPage.Summary(all, fields: catalogue.fields), parent: parent,
             children: tree.children(of: unit.id, during: period).filter { !$0.kind.isOffice })
         return DashboardPage.overview(req, model)
     }

@@ -59,7 +59,24 @@ enum Assets {
         padding:.5rem 0}table.entry td{display:block;border:0;padding:.2rem .25rem}table.entry td.num{text-align:left}
         table.entry td[data-label]::before{content:attr(data-label) ": ";font-weight:600;color:var(--muted)}
         input.value{width:100%}header.top .who{margin-left:0}}
-        @media print{header.top,.actions,.filters{display:none}body{background:#fff}}
+        ul.tiles{list-style:none;display:flex;flex-wrap:wrap;gap:.5rem;padding:0;margin:0 0 .75rem}
+        .tile a{display:block;border:1px solid var(--line);border-radius:6px;padding:.4rem .75rem;background:#fff;
+        color:inherit;text-decoration:none}.tile strong{font-size:1.4rem;margin-right:.25rem}
+        .tile.g-dat a{border-color:#9fd3b2}.tile.g-gan a{border-color:#f0c36d}.tile.g-cham a{border-color:#f1a7a1}
+        .chart-narrow{display:none}
+        @media (max-width:44rem){.chart-wide{display:none}.chart-narrow{display:block}
+        table.cards thead{display:none}table.cards,table.cards tbody,table.cards tr,table.cards td{display:block;width:100%}
+        table.cards tr{border:1px solid var(--line);border-radius:6px;margin:0 0 .6rem;padding:.25rem .5rem;background:#fff}
+        table.cards td{border:0;display:flex;justify-content:space-between;gap:.75rem;padding:.15rem 0;text-align:right;
+        white-space:normal}table.cards td::before{content:attr(data-label);font-weight:600;color:var(--muted);
+        text-align:left;flex:0 0 40%}table.cards td.num{white-space:normal}.card.scroll{overflow-x:visible}
+        main{padding-left:.75rem;padding-right:.75rem}input,select{max-width:100%}.filters>div{flex:1 1 100%;min-width:0}
+        .filters select,.filters input{width:100%}}
+        @media print{@page{size:A4 landscape;margin:12mm}header.top,.actions,.filters,.skip,.view-note a,.tiles+p,
+        details summary{display:none}details>*{display:block}body{background:#fff;font-size:10pt}
+        .card{border:0;box-shadow:none;padding:0;break-inside:avoid}.chart-wide{display:block!important}
+        .chart-narrow{display:none!important}table.grid{font-size:9pt}table.grid tr{break-inside:avoid}
+        a{color:inherit;text-decoration:none}}
         """
 
     static let js = """

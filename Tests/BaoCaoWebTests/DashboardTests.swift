@@ -1,0 +1,54 @@
+import BaoCaoDomain
+import XCTVapor
+import XCTest
+
+@testable import BaoCaoWeb
+
+/// Issue 11, part 6 (dashboard): the counts by pace first, a filter to the indicators behind, sorting, cards on a
+/// phone, and the period typed in words.
+final class DashboardTests: XCTestCase {
+    func testTheDashboardSummarisesFiltersAndSorts() async throws {
+        try await WebHarness.with(self) { web in
+            let leader = try await web.login("tonghop")
+            // setup: a behind-pace figure (GTSX_CN at 10% of its year at nine months), the others not yet entered.
+            _ = try await web.post(
+                "/nhap-lieu", ["unit": "304-TCKH", "period": "2017-9M", "buoc": "luu", "v_GTSX_CN": "138.500"],
+                as: try await web.login("tckh.baocao"))
+            let page = try await web.get(
+                "/tong-quan?unit=304&period=9%20th%C3%A1ng%20n%C4%83m%202017", as: leader)
+            XCTAssertEqual(page.status, .ok, "the period in words")
+            XCTAssertTrue(page.body.contains("Tổng quan: quận Ngô Quyền — 9 tháng năm 2017"))
+            XCTAssertTrue(page.body.contains("<h2 id=\"tom-tat\">Tóm tắt tiến độ</h2>"))
+            let summary = try XCTUnwrap(page.body.components(separatedBy: "id=\"tom-tat\"").last)
+            XCTAssertTrue(summary.contains("<strong>1</strong> chậm</a>"), summary.prefix(1500).description)
+            XCTAssertTrue(summary.contains("Chỉ xem 1 chỉ tiêu chậm tiến độ"))
+            XCTAssertTrue(
+                summary.contains("chưa có số liệu</a>"), "a target without its figure is not 'không có kế hoạch'")
+            XCTAssertTrue(page.body.contains("class=\"grid cards\""), "cards on a phone")
+            XCTAssertTrue(page.body.contains("class=\"chart-narrow\""))
+
+            // MUT: behind only.
+            let behind = try await web.get("/tong-quan?unit=304&period=2017-9M&tien_do=cham", as: leader)
+            let rows = behind.body.components(separatedBy: "<tr><td data-label=\"Chỉ tiêu\">").dropFirst()
+            XCTAssertEqual(rows.count, 1, behind.body)
+            XCTAssertTrue(rows.first?.contains("Giá trị sản xuất công nghiệp") == true)
+            XCTAssertTrue(behind.body.contains("1 chỉ tiêu — chậm"))
+
+            // Sorted by % of target, lowest first: the behind one leads (the only one with a %, so first both ways:
+            // figures without one come last either way).
+            let low = try await web.get("/tong-quan?unit=304&period=2017-9M&sap_xep=pt_tang", as: leader)
+            let first = low.body.components(separatedBy: "<tr><td data-label=\"Chỉ tiêu\">").dropFirst().first
+            XCTAssertTrue(first?.contains("Giá trị sản xuất công nghiệp") == true, first ?? "")
+            let high = try await web.get("/tong-quan?unit=304&period=2017-9M&sap_xep=pt_giam", as: leader)
+            let top = high.body.components(separatedBy: "<tr><td data-label=\"Chỉ tiêu\">").dropFirst().first
+            XCTAssertTrue(top?.contains("Giá trị sản xuất công nghiệp") == true)
+            let byName = try await web.get("/tong-quan?unit=304&period=2017-9M&sap_xep=ten", as: leader)
+            let names = byName.body.components(separatedBy: "<tr><td data-label=\"Chỉ tiêu\"><a href=\"").dropFirst()
+                .compactMap {
+                    $0.split(separator: ">", maxSplits: 1).last?.split(separator: "<").first.map(String.init)
+                }
+            XCTAssertEqual(names, names.sorted { $0.lowercased() < $1.lowercased() })
+            XCTAssertGreaterThan(names.count, 10)
+        }
+    }
+}
