@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // Pure domain: periods, calendars, metrics, Vietnamese numbers and phrases. No I/O, no frameworks.
@@ -55,6 +56,9 @@ let package = Package(
                 // Requests, latency, refused logins and queues for /metrics, in Prometheus text format.
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                // Reminder e-mail: a small SMTP client on a TCP connection.
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]),
         // Timings: synthetic national-scale data, the reference report, the web pages, users over HTTP.
         .target(
@@ -85,6 +89,9 @@ let package = Package(
                 .product(name: "XCTVapor", package: "vapor"),
                 // To open the DOCX and XLSX the server sends and check every part is well-formed XML.
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                // A little SMTP server in the tests, to receive the reminders.
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]),
         // The benchmark's data: the real list of units it runs on, and its pages.
         .testTarget(name: "BaoCaoBenchTests", dependencies: ["BaoCaoBench", "BaoCaoStorage", "BaoCaoTestSupport"]),

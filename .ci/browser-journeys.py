@@ -4,7 +4,7 @@
 Usage: browser-journeys.py BASE_URL OUTPUT_DIR [CA_FILE]
 With an https BASE_URL (nginx in front, a certificate made for the run), CA_FILE is that certificate: Python checks
 the server against it; Chromium is told to accept it. Screenshots of the main pages go to OUTPUT_DIR; the last line says how many checks passed and failed."""
-import io, os, ssl, sys, time, zipfile, urllib.request, urllib.error
+import email.header, io, mailbox, os, ssl, sys, time, zipfile, urllib.request, urllib.error
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -166,7 +166,7 @@ try:
     submit(driver, "button[name=buoc][value=gui]", accept=True)
     check("resubmitted", "Đã gửi số liệu để duyệt" in text(driver))
     follow(driver, By.PARTIAL_LINK_TEXT, "Lịch sử")
-    check("history shows who changed what", "maychai.baocao" in text(driver))
+    check("history shows who changed what, by full name", "Cán bộ thống kê phường Máy Chai" in text(driver) and "maychai.baocao" not in text(driver))
     shot(driver, "06-lich-su")
 
     # The approver approves; the figures lock.
@@ -182,6 +182,28 @@ try:
     row = driver.find_element(By.XPATH, "//table[@id='bang-theo-doi']//tr[contains(., 'Máy Chai')]").text
     check("the tracker shows the ward approved", "Đã duyệt" in row, row)
     shot(driver, "07-theo-doi")
+    check("the tracker says who sent on time", "Nộp đúng hạn" in row or "Nộp đúng hạn" in text(driver))
+    # "Nhắc" a ward that has not sent: a notice in the application and an e-mail through SMTP (the CI's sink).
+    submit(driver, "button[aria-label='Nhắc phường Máy Tơ']")
+    check("the tracker confirms the reminder", "Đã nhắc phường Máy Tơ: 1 người được báo trong ứng dụng, 1 thư điện tử đã gửi."
+          in text(driver), text(driver)[:300])
+    shot(driver, "07b-nhac")
+    maildir = os.environ.get("SMTP_MAILDIR")
+    if maildir:
+        messages = list(mailbox.Maildir(maildir, create=False))
+        check("a reminder e-mail reached the SMTP sink", len(messages) == 1, str(len(messages)))
+        if messages:
+            m = messages[0]
+            subject = str(email.header.make_header(email.header.decode_header(m["Subject"])))
+            body = m.get_payload(decode=True).decode("utf-8")
+            check("the e-mail is for the ward's reporter", m["To"] == "<mayto.baocao@baocao.example>", m["To"])
+            check("the e-mail's subject in Vietnamese", subject == "Nhắc nộp số liệu 6 tháng đầu năm 2017 — phường Máy Tơ", subject)
+            check("the e-mail links to the entry page", "/nhap-lieu?unit=304-P02&period=2017-H1" in body, body[:300])
+    login(driver, "mayto.baocao")
+    check("the reporter sees the notice in the header", "Thông báo (1 mới)" in text(driver))
+    follow(driver, By.PARTIAL_LINK_TEXT, "Thông báo")
+    check("the notice page says what is due", "Số liệu 6 tháng đầu năm 2017 của phường Máy Tơ chưa được gửi" in text(driver))
+    login(driver, "tonghop")
     driver.get(BASE + "/soan-bao-cao?unit=304&period=2017-H1")
     Select(driver.find_element(By.ID, "giao-muc-3")).select_by_visible_text("Phòng Tài chính - Kế hoạch")
     submit(driver, "#giao-muc-3 ~ button")
@@ -290,7 +312,7 @@ try:
         height = phone.execute_script("return Math.min(document.body.scrollHeight, 6000)")
         phone.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                               {"width": 390, "height": height, "deviceScaleFactor": 1, "mobile": True})
-        phone.save_screenshot(os.path.join(OUT, "12-tong-quan-dien-thoai.png"))
+        phone.save_screenshot(os.path.join(OUT, "11b-tong-quan-dien-thoai.png"))
     finally:
         phone.quit()
 

@@ -6,7 +6,8 @@ import Foundation
 /// Accounts from the command line: the first administrator of an installation without the demo, and any other.
 struct AccountCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "account", abstract: "Tạo và liệt kê tài khoản đăng nhập.", subcommands: [Add.self, List.self])
+        commandName: "account", abstract: "Tạo và liệt kê tài khoản đăng nhập.",
+        subcommands: [Add.self, List.self, Email.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -48,6 +49,36 @@ struct AccountCommand: AsyncParsableCommand {
 
         func run() async throws {
             for line in try await database.withStore({ try await AccountAdmin.listing(store: $0) }) { print(line) }
+        }
+    }
+
+    struct Email: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "email", abstract: "Đặt địa chỉ thư điện tử nhận thư nhắc của một tài khoản (\"\" để xóa).",
+            discussion: "Ví dụ: baocao account email maychai.baocao maychai@ngoquyen.haiphong.gov.vn")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "Tên đăng nhập.") var username: String
+        @Argument(help: "Địa chỉ thư điện tử.") var address: String
+
+        func run() async throws {
+            let trimmed = address.trimmingCharacters(in: .whitespaces)
+            let parts = trimmed.split(separator: "@", omittingEmptySubsequences: false)
+            if !trimmed.isEmpty
+                && (parts.count != 2 || parts[0].isEmpty || !parts[1].contains(".") || trimmed.contains(" ")
+                    || trimmed.count > 254)
+            {
+                throw UserFacingError("Địa chỉ thư \"\(address)\" không hợp lệ (dạng ten@ten-mien.vn)")
+            }
+            try await database.withStore { store in
+                guard let account = try await AccountRepository.find(username: username, store.sql) else {
+                    throw UserFacingError("Không có tài khoản \"\(username)\"")
+                }
+                try await AccountRepository.setEmail(
+                    accountID: account.id, to: trimmed.isEmpty ? nil : trimmed, store.sql)
+            }
+            print(
+                trimmed.isEmpty
+                    ? "Đã xóa địa chỉ thư của \(username)." : "Đã đặt địa chỉ thư của \(username): \(trimmed).")
         }
     }
 }

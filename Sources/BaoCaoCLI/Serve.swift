@@ -18,6 +18,19 @@ struct Serve: AsyncParsableCommand {
         help:
             "Địa chỉ IP của proxy ngược (nginx) được tin X-Forwarded-For/-Proto (lặp lại được; hoặc biến môi trường BAOCAO_TRUSTED_PROXIES, cách nhau dấu phẩy)."
     ) var trustedProxies: [String] = []
+    @Option(
+        help:
+            "Máy chủ SMTP gửi thư nhắc (thường là máy chủ thư nội bộ, ví dụ 127.0.0.1); không có: chỉ nhắc trong ứng dụng."
+    )
+    var smtpHost: String?
+    @Option(help: "Cổng SMTP.") var smtpPort = 25
+    @Option(help: "Địa chỉ người gửi thư nhắc.") var smtpFrom = "baocao@localhost"
+    @Option(
+        help: "Địa chỉ trang web như người dùng mở (cho đường dẫn trong thư), ví dụ https://baocao.ngoquyen.gov.vn.")
+    var publicUrl: String?
+    @Option(help: "Nhắc tự động trước hạn bao nhiêu ngày.") var remindBefore = 2
+    @Option(help: "Sau hạn, nhắc lại mỗi bao nhiêu ngày.") var remindEvery = 3
+    @Option(help: "Chạy lịch nhắc mỗi bao nhiêu phút (0: không chạy).") var remindIntervalMinutes = 60
 
     func run() async throws {
         let defaultPeriod: Period
@@ -41,10 +54,12 @@ struct Serve: AsyncParsableCommand {
             accounts.isEmpty
             ? "" : "\n" + DemoLogins.text(accounts, password: DemoAccounts.password)
         do {
-            try await runServer(
-                store: store, hostname: host, port: port,
-                settings: WebSettings(defaultPeriod: defaultPeriod, trustedProxies: proxies)
-            ) {
+            var settings = WebSettings(defaultPeriod: defaultPeriod, trustedProxies: proxies)
+            settings.smtp = smtpHost.map { SMTPSettings(host: $0, port: smtpPort, from: smtpFrom) }
+            settings.publicURL = publicUrl ?? "http://\(host):\(port)"
+            settings.reminders = ReminderSchedule(daysBefore: remindBefore, every: remindEvery)
+            settings.reminderInterval = remindIntervalMinutes > 0 ? .seconds(remindIntervalMinutes * 60) : nil
+            try await runServer(store: store, hostname: host, port: port, settings: settings) {
                 print(
                     """
                     BaoCao đang chạy: http://\(host):\(port)/

@@ -36,7 +36,7 @@ public enum DatasetFormatter {
                     p.targetWords ?? "", p.connector.rawValue, flag(p.namesComparisonYear), p.template ?? "",
                     flag(p.standalone), String(i.position), i.reportedBy.rawValue, i.betterWhen.rawValue,
                     flag(i.checks.allowsNegative), String(i.checks.changePercent), String(i.checks.targetPercent),
-                    flag(p.dropsTrailingZeros),
+                    flag(p.dropsTrailingZeros), i.definition ?? "", i.source ?? "",
                 ]
             }
         case .targets:

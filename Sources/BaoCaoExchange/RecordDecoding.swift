@@ -110,6 +110,11 @@ enum RecordDecoding {
                     "chỗ trống {\(part)} không có; dùng: " + PhraseTemplate.parts.sorted().joined(separator: ", "))
             }
         }
+        for column in ["definition", "source"] {
+            if let text = row.optional(column), let problem = TextLimit.definition.problem(text) {
+                row.fail(column, problem)
+            }
+        }
         let formula = row.optional("formula")
         if let formula {
             do { _ = try Formula(formula) } catch { row.fail("formula", error.description) }
@@ -131,7 +136,8 @@ enum RecordDecoding {
                 changePercent: row.int(
                     "warn_change_percent", default: CheckBounds.defaultChangePercent, range: 0...100_000),
                 targetPercent: row.int(
-                    "warn_target_percent", default: CheckBounds.defaultTargetPercent, range: 0...100_000)))
+                    "warn_target_percent", default: CheckBounds.defaultTargetPercent, range: 0...100_000)),
+            definition: row.optional("definition"), source: row.optional("source"))
     }
 
     /// A line of a reorganisation: the part and its share checked here, the units and dates by the storage layer.

@@ -18,7 +18,7 @@ public enum TableKind: String, CaseIterable, Sendable {
                 "value_decimals", "target_decimals", "change_decimals", "change_style", "formula", "estimate_verb",
                 "final_verb", "money_style", "leading_zero", "target_verb", "target_words", "connector",
                 "names_comparison_year", "template", "standalone", "position", "reported_by", "better_when",
-                "allow_negative", "warn_change_percent", "warn_target_percent", "trim_zeros",
+                "allow_negative", "warn_change_percent", "warn_target_percent", "trim_zeros", "definition", "source",
             ]
         case .targets: return ["indicator", "unit", "year", "target_kind", "value", "set_by", "note"]
         case .values: return ["indicator", "unit", "period", "value", "status", "qualifier", "note"]

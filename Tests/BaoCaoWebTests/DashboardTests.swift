@@ -51,4 +51,18 @@ final class DashboardTests: XCTestCase {
             XCTAssertGreaterThan(names.count, 10)
         }
     }
+
+    /// Each indicator's help is on the entry form, beside its name.
+    func testTheEntryFormExplainsEachIndicator() async throws {
+        try await WebHarness.with(self) { web in
+            let office = try await web.login("tckh.baocao")
+            let form = try await web.get("/nhap-lieu?unit=304-TCKH&period=2017-9M", as: office)
+            let row = try XCTUnwrap(
+                form.body.components(separatedBy: "<tr>").first { $0.contains("for=\"v-THU_NSNN\"") })
+            XCTAssertTrue(row.contains("<details class=\"help\"><summary title=\"Giải thích chỉ tiêu\""), row)
+            XCTAssertTrue(row.contains("<dt>Định nghĩa</dt><dd>Tổng các khoản thu ngân sách nhà nước"), row)
+            XCTAssertTrue(row.contains("<dt>Đơn vị báo cáo</dt><dd>Phòng Tài chính - Kế hoạch báo cáo</dd>"), row)
+            XCTAssertTrue(row.contains("<dt>Nguồn số liệu</dt><dd>Số thu của Kho bạc Nhà nước quận"), row)
+        }
+    }
 }

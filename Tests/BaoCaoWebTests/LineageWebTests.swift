@@ -156,7 +156,7 @@ final class LineageWebTests: XCTestCase {
             let compiler = try await web.login("ngoquyen.tonghop")
             let ward = try await web.get(
                 "/tong-quan/chi-tieu?unit=11329&period=2026-H1&indicator=THU_NS_PHUONG&view=chinh-thuc", as: compiler)
-            XCTAssertTrue(ward.body.contains("<title>2025-H1: 5.107,5*</title>"), ward.body)
+            XCTAssertTrue(ward.body.contains("<title>6 tháng đầu năm 2025: 5.107,5*</title>"), ward.body)
             XCTAssertTrue(ward.body.contains("fill=\"#fff\""), "the rebuilt point is hollow")
             XCTAssertTrue(
                 ward.body.contains(

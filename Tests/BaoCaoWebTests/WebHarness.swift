@@ -28,7 +28,8 @@ final class WebHarness: @unchecked Sendable {  // immutable after start
     }
 
     static func start(
-        for test: XCTestCase, calendar: String? = nil, today: CivilDate = CivilDate(2017, 6, 20), reform: Bool = false
+        for test: XCTestCase, calendar: String? = nil, today: CivilDate = CivilDate(2017, 6, 20), reform: Bool = false,
+        smtp: SMTPSettings? = nil
     )
         async throws -> WebHarness
     {
@@ -39,7 +40,10 @@ final class WebHarness: @unchecked Sendable {  // immutable after start
         }
         try await DemoAccounts.loadIfMissing(store: store, bcryptCost: 4)
         let app = try await Application.make(.testing)
-        configure(app, store: store, settings: WebSettings(bcryptCost: 4, pdfAtPublish: false, today: { today }))
+        var settings = WebSettings(bcryptCost: 4, pdfAtPublish: false, today: { today })
+        settings.smtp = smtp
+        settings.publicURL = "https://baocao.example"
+        configure(app, store: store, settings: settings)
         return WebHarness(app: app, store: store, today: today)
     }
 
@@ -48,9 +52,9 @@ final class WebHarness: @unchecked Sendable {  // immutable after start
     /// Runs `body` and shuts the application down whatever happens.
     static func with(
         _ test: XCTestCase, calendar: String? = nil, reform: Bool = false, today: CivilDate = CivilDate(2017, 6, 20),
-        _ body: (WebHarness) async throws -> Void
+        smtp: SMTPSettings? = nil, _ body: (WebHarness) async throws -> Void
     ) async throws {
-        let web = try await start(for: test, calendar: calendar, today: today, reform: reform)
+        let web = try await start(for: test, calendar: calendar, today: today, reform: reform, smtp: smtp)
         do { try await body(web) } catch {
             try await web.shutdown(); throw error
         }

@@ -79,7 +79,8 @@ final class WorkflowTests: XCTestCase {
 
             let history = try await web.get(
                 "/lich-su?unit=304-P01&period=2017-H1&indicator=HKD_MOI_PHUONG", as: reporter)
-            XCTAssertTrue(history.body.contains("maychai.baocao"))
+            XCTAssertTrue(history.body.contains("<td>Cán bộ thống kê phường Máy Chai</td>"), "by full name")
+            XCTAssertFalse(history.body.contains("maychai.baocao"), "not by login")
             XCTAssertTrue(history.body.contains(">31 <") && history.body.contains(">29 <"), "old → new")
 
             let reporterCannotReopen = try await web.post(
@@ -159,7 +160,7 @@ final class WorkflowTests: XCTestCase {
             XCTAssertTrue(mayTo.contains("Chưa bắt đầu") && mayTo.contains("Quá hạn"), "20/06 is past 16/06")
             let office = try XCTUnwrap(rows.first { $0.contains("Phòng Tài chính - Kế hoạch") })
             XCTAssertTrue(office.contains("Đã duyệt"))
-            XCTAssertTrue(all.body.contains("12 đơn vị quá hạn"), "the 12 wards not started")
+            XCTAssertTrue(all.body.contains("quá hạn chưa nộp: 12 đơn vị."), "the 12 wards not started")
 
             let submitted = try await web.get("/theo-doi?unit=304&period=2017-H1&status=da_gui", as: compiler)
             XCTAssertTrue(submitted.body.contains("phường Máy Chai"))

@@ -87,3 +87,46 @@ public enum SubmissionFlow {
         return today > deadline
     }
 }
+
+/// Whether a unit sent its figures by the deadline: on time, late by how many days, or not yet (and how long until
+/// or since the deadline). What the tracker says instead of a bare "Đã nộp".
+public enum SubmissionTiming: Hashable, Sendable {
+    case onTime
+    case sentLate(days: Int)
+    /// Sent, but when is not known (figures sent before BaoCao kept the day).
+    case sent
+    case due(daysLeft: Int)
+    case overdue(days: Int)
+
+    /// `sentOn`: the day (in Vietnam) the figures were last sent, when they are sent.
+    public static func of(
+        _ status: SubmissionStatus, sentOn: CivilDate?, deadline: CivilDate, today: CivilDate
+    ) -> SubmissionTiming {
+        if status.isDelivered {
+            guard let sentOn else { return .sent }
+            let late = sentOn.dayNumber - deadline.dayNumber
+            return late > 0 ? .sentLate(days: late) : .onTime
+        }
+        let left = deadline.dayNumber - today.dayNumber
+        return left >= 0 ? .due(daysLeft: left) : .overdue(days: -left)
+    }
+
+    public var words: String {
+        switch self {
+        case .onTime: return "Nộp đúng hạn"
+        case .sentLate(let d): return "Nộp muộn \(Self.count(d)) ngày"
+        case .sent: return "Đã nộp"
+        case .due(0): return "Hạn là hôm nay"
+        case .due(let d): return "Còn \(Self.count(d)) ngày"
+        case .overdue(let d): return "Quá hạn \(Self.count(d)) ngày"
+        }
+    }
+
+    /// Late, sent or not.
+    public var isLate: Bool {
+        switch self {
+        case .sentLate, .overdue: return true
+        case .onTime, .sent, .due: return false
+        }
+    }
+}

@@ -30,6 +30,9 @@ public struct Indicator: Hashable, Sendable, Codable {
     /// Bounds of the built-in checks (`BuiltInChecks`): whether a negative value is possible, and beyond which
     /// change against last year or % of target a value needs an explanation.
     public var checks: CheckBounds
+    /// What it measures, in a sentence (for the entry form's help), and where the figure comes from.
+    public var definition: String?
+    public var source: String?
 
     public init(
         code: String, name: String, unitOfMeasure: String, field: String, ownerOffice: String? = nil,
@@ -37,9 +40,9 @@ public struct Indicator: Hashable, Sendable, Codable {
         valueDecimals: Int = 0, targetDecimals: Int = 2, changeDecimals: Int = 2,
         changeStyle: ChangeStyle = .percent, formula: String? = nil, phrasing: Phrasing = Phrasing(),
         position: Int = 0, reportedBy: ReportingLevel = .office, betterWhen: BetterWhen = .higher,
-        checks: CheckBounds = CheckBounds()
+        checks: CheckBounds = CheckBounds(), definition: String? = nil, source: String? = nil
     ) {
-        self.checks = checks
+        self.checks = checks; self.definition = definition; self.source = source
         self.reportedBy = reportedBy; self.betterWhen = betterWhen
         self.code = code; self.name = name; self.unitOfMeasure = unitOfMeasure; self.field = field
         self.ownerOffice = ownerOffice; self.unitAggregation = unitAggregation

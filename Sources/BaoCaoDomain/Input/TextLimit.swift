@@ -13,6 +13,7 @@ public struct TextLimit: Sendable, Hashable {
     public static let reason = TextLimit(field: "Lý do", maximum: 2_000)
     public static let displayName = TextLimit(field: "Họ tên, chức vụ", maximum: 200)
     public static let name = TextLimit(field: "Tên", maximum: 500)
+    public static let definition = TextLimit(field: "Định nghĩa, nguồn số liệu", maximum: 2_000)
     public static let narrative = TextLimit(field: "Nội dung", maximum: 200_000)
     public static let template = TextLimit(field: "Mẫu báo cáo", maximum: 1_000_000)
 

@@ -61,7 +61,7 @@ public enum IndicatorRepository {
             """
             SELECT id, code, name, unit_of_measure, field, owner_office, unit_aggregation, time_aggregation,
             value_decimals, target_decimals, change_decimals, change_style, formula, phrasing, position, reported_by,
-            better_when, allow_negative, warn_change_percent, warn_target_percent FROM indicators
+            better_when, allow_negative, warn_change_percent, warn_target_percent, definition, source FROM indicators
             """
         ).all()
         var ids: [String: Int] = [:]
@@ -95,7 +95,9 @@ public enum IndicatorRepository {
                     checks: CheckBounds(
                         allowsNegative: try row.decode(column: "allow_negative", as: Bool.self),
                         changePercent: try row.decode(column: "warn_change_percent", as: Int.self),
-                        targetPercent: try row.decode(column: "warn_target_percent", as: Int.self)))
+                        targetPercent: try row.decode(column: "warn_target_percent", as: Int.self)),
+                    definition: try row.decode(column: "definition", as: String?.self),
+                    source: try row.decode(column: "source", as: String?.self))
             )
         }
         let fieldPosition = Dictionary(uniqueKeysWithValues: fields.map { ($0.code, $0.position) })
@@ -131,12 +133,13 @@ public enum IndicatorRepository {
                 """
                 INSERT INTO indicators (code, name, unit_of_measure, field, owner_office, unit_aggregation,
                 time_aggregation, value_decimals, target_decimals, change_decimals, change_style, formula, phrasing, position,
-                reported_by, better_when, allow_negative, warn_change_percent, warn_target_percent)
+                reported_by, better_when, allow_negative, warn_change_percent, warn_target_percent, definition, source)
                 VALUES (\(bind: i.code), \(bind: i.name), \(bind: i.unitOfMeasure), \(bind: i.field), \(bind: i.ownerOffice),
                 \(bind: i.unitAggregation.rawValue), \(bind: i.timeAggregation.rawValue), \(bind: i.valueDecimals),
                 \(bind: i.targetDecimals), \(bind: i.changeDecimals), \(bind: i.changeStyle.rawValue), \(bind: i.formula),
                 \(bind: phrasing), \(bind: i.position), \(bind: i.reportedBy.rawValue), \(bind: i.betterWhen.rawValue),
-                \(bind: i.checks.allowsNegative), \(bind: i.checks.changePercent), \(bind: i.checks.targetPercent))
+                \(bind: i.checks.allowsNegative), \(bind: i.checks.changePercent), \(bind: i.checks.targetPercent),
+                \(bind: i.definition), \(bind: i.source))
                 ON CONFLICT (code) DO UPDATE SET name = excluded.name, unit_of_measure = excluded.unit_of_measure,
                 field = excluded.field, owner_office = excluded.owner_office, unit_aggregation = excluded.unit_aggregation,
                 time_aggregation = excluded.time_aggregation, value_decimals = excluded.value_decimals,
@@ -144,7 +147,8 @@ public enum IndicatorRepository {
                 change_style = excluded.change_style, formula = excluded.formula, phrasing = excluded.phrasing,
                 position = excluded.position, reported_by = excluded.reported_by,
                 better_when = excluded.better_when, allow_negative = excluded.allow_negative,
-                warn_change_percent = excluded.warn_change_percent, warn_target_percent = excluded.warn_target_percent
+                warn_change_percent = excluded.warn_change_percent, warn_target_percent = excluded.warn_target_percent,
+                definition = excluded.definition, source = excluded.source
                 """
             ).run()
         }

@@ -8,6 +8,7 @@ enum StoreMigrations {
         AddIndicatorReportedBy(), CreateAccounts(), CreateSubmissions(), CreateAuditLog(), CreateReportWorkspace(),
         AddIndicatorBetterWhen(), AddValueVersions(), CreateOfficialValues(), CreateValidationRules(),
         AddPublicationVersions(), AddHardening(), AddChangeCounters(), CreateLineage(), AddSectionDeadlines(),
+        CreateNotifications(), AddIndicatorHelp(),
     ]
 }
 
@@ -39,4 +40,5 @@ enum Table {
     static let changeCounters = "change_counters"
     static let reorganisations = "reorganisations"
     static let lineage = "unit_lineage"
+    static let notifications = "notifications"
 }

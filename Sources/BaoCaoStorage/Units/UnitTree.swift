@@ -47,6 +47,12 @@ public struct UnitTree: Sendable {
 
     /// The children in force at some time during `period`: a city's wards of 2025 for 2025-H1, those formed on
     /// 1 July 2025 for 2026-H1.
+    /// Whether the unit was in force at any time during the period.
+    public func isInForce(_ unit: StoredUnit, during period: Period) -> Bool {
+        let (start, end) = CoverageQuery.bounds(period)
+        return unit.isInForce(from: start, to: end)
+    }
+
     public func children(of id: Int, during period: Period) -> [StoredUnit] {
         let (start, end) = CoverageQuery.bounds(period)
         return children(of: id).filter { $0.isInForce(from: start, to: end) }

@@ -64,8 +64,9 @@ enum Access {
         }
     }
 
-    static func period(_ req: Request, default fallback: Period) throws -> Period {
-        guard let text = req.queryText("period"), !text.isEmpty else { return fallback }
+    /// The period of `?period=` (or of a form's field, `typed`), in its code or its words.
+    static func period(_ req: Request, default fallback: Period, _ typed: String? = nil) throws -> Period {
+        guard let text = typed ?? req.queryText("period"), !text.isEmpty else { return fallback }
         return try APIController.period(text)
     }
 }

@@ -142,6 +142,19 @@ public enum DemoAccounts {
                         catalogue: catalogue, db)
                 }
             }
+            // They did so two days before the deadline, as the reference report's offices would have.
+            if let district = tree.byCode["304"] {
+                let calendar = try await CalendarRepository.calendar(for: district, units: tree.units, db)
+                let deadline = calendar.window(for: period).deadline
+                try await DemoData.dateSteps(of: period, on: deadline.adding(days: -2), db)
+            }
+            // Everyone has an address for reminders (a reserved domain: nothing reaches a real person).
+            for entry in list {
+                if let account = try await AccountRepository.find(username: entry.username, db) {
+                    try await AccountRepository.setEmail(
+                        accountID: account.id, to: "\(entry.username)@baocao.example", db)
+                }
+            }
             // Phường Ngô Quyền's compiler gave three sections of its 2026-H1 report to the ward's offices, due 10 June.
             if hasReform(tree), let ward = tree.byCode["11329"],
                 try await ReportTemplateRepository.find(DemoData.reformTemplateCode, db) != nil

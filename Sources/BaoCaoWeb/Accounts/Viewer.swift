@@ -7,6 +7,8 @@ struct Viewer: Sendable {
     var account: Account
     var csrfToken: String
     var tokenHash: String
+    /// Notices not yet read (reminders to send figures), shown in the header.
+    var unread = 0
 
     var grants: [RoleGrant] { account.grants }
 
@@ -73,7 +75,9 @@ struct SessionLoader: AsyncMiddleware {
             let found = try await SessionRepository.findWithAccount(tokenHash: hash, store.sql)
             Monitoring.sessionLookup(nanoseconds: DispatchTime.now().uptimeNanoseconds - start)
             if let (session, account) = found, session.expiresAt > Timestamp.now() {
-                request.viewer = Viewer(account: account, csrfToken: session.csrfToken, tokenHash: hash)
+                request.viewer = Viewer(
+                    account: account, csrfToken: session.csrfToken, tokenHash: hash,
+                    unread: try await NotificationRepository.unread(accountID: account.id, store.sql))
             }
         }
         return try await next.respond(to: request)

@@ -27,7 +27,7 @@ enum EntryPage {
         for field in form.catalogue.fields {
             let indicators = form.indicators.filter { $0.field == field.code }
             guard !indicators.isEmpty else { continue }
-            let rows = indicators.map { row($0, form, editable: editable, state: state) }
+            let rows = indicators.map { row($0, form, editable: editable, state: state, tree: tree) }
             sections.append(
                 """
                 <fieldset><legend>\(field.name)</legend><div class="scroll"><table class="grid entry"><thead><tr>\
@@ -72,7 +72,20 @@ enum EntryPage {
             req, title: "Nhập liệu \(unit.fullName)", section: .entry, flash: flash, status: httpStatus, body)
     }
 
-    static func row(_ i: Indicator, _ form: EntryForm, editable: Bool, state: State) -> HTML {
+    /// The "?" beside an indicator: what it is, how it is computed and added up, who reports it (`IndicatorHelp`).
+    static func help(_ i: Indicator, _ form: EntryForm, tree: UnitTree) -> HTML {
+        let names = Dictionary(form.catalogue.indicators.map { ($0.code, $0.name) }) { a, _ in a }
+        let owner = i.ownerOffice.flatMap { tree.byCode[$0]?.fullName }
+        let lines = IndicatorHelp(i, names: names, owner: owner).lines.map { line -> HTML in
+            "<dt>\(line.label)</dt><dd>\(line.text)</dd>"
+        }
+        return """
+            <details class="help"><summary title="Giải thích chỉ tiêu" aria-label="Giải thích: \(i.name)">?</summary>\
+            <dl>\(lines)</dl></details>
+            """
+    }
+
+    static func row(_ i: Indicator, _ form: EntryForm, editable: Bool, state: State, tree: UnitTree) -> HTML {
         let code = i.code
         let figure = form.figures[code]
         let id = form.catalogue.idByCode[code] ?? 0
@@ -123,6 +136,7 @@ enum EntryPage {
             """
         return """
             <tr><td><label for="v-\(code)">\(i.name)</label> <span class="muted small">(\(i.unitOfMeasure))</span>\
+            \(help(i, form, tree: tree))\
             \(hidden)\(conflict.map { conflictBox(code, i, $0, typed: typed) } ?? "")</td>\
             <td class="num" data-label="Kế hoạch năm">\(ComparisonWords.value(target, i))</td>\
             <td class="num" data-label="Cùng kỳ năm trước">\(ComparisonWords.value(lastYear, i))</td>\

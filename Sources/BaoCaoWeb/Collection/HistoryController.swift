@@ -17,10 +17,13 @@ enum HistoryController {
         let valueUnit = tree.valueUnit(for: unit)
         let key = ValueWriter.Key(indicatorID: id, unitID: valueUnit.id, period: period)
         let submission = try await SubmissionRepository.submission(unitID: unit.id, period: period, web.db)
+        let changes = try await ValueHistory.changes(key, web.db)
+        let current = try await FigureEntry.stored(unitID: valueUnit.id, period: period, web.db)[id]
+        let people = Set(
+            changes.map(\.changedBy) + changes.compactMap(\.oldBy) + [current?.updatedBy].compactMap { $0 })
         let model = HistoryPage.Model(
-            unit: unit, valueUnit: valueUnit, period: period, indicator: indicator,
-            changes: try await ValueHistory.changes(key, web.db),
-            current: try await FigureEntry.stored(unitID: valueUnit.id, period: period, web.db)[id],
+            unit: unit, valueUnit: valueUnit, period: period, indicator: indicator, changes: changes, current: current,
+            names: try await AccountRepository.displayNames(people, web.db),
             mayDelete: Access.allows(req, .enterFigures, on: unit, tree: tree) && submission.status.isEditable)
         let flash = req.queryText("tb") == "xoa" ? Layout.Flash(ok: true, text: "Đã xóa số liệu.") : nil
         return HistoryPage.render(req, model, flash: flash)

@@ -11,7 +11,11 @@ enum HistoryPage {
         var indicator: Indicator
         var changes: [ValueChange]
         var current: StoredValue?
+        /// Full names of the people who changed it, by login.
+        var names: [String: String]
         var mayDelete: Bool
+
+        func name(_ username: String) -> String { names[username] ?? username }
     }
 
     static func render(_ req: Request, _ m: Model, flash: Layout.Flash?) -> Response {
@@ -21,7 +25,7 @@ enum HistoryPage {
         }
         var rows = m.changes.reversed().map { c -> HTML in
             """
-            <tr><td>\(DateText.short(c.changedAt))</td><td>\(c.changedBy)</td>\
+            <tr><td>\(DateText.short(c.changedAt))</td><td>\(m.name(c.changedBy))</td>\
             <td class="num">\(v(c.oldValue)) <span class="muted small">\(status(c.oldStatus))</span></td>\
             <td class="num">\(v(c.newValue)) <span class="muted small">\(status(c.newStatus))</span></td>\
             <td>\(c.newNote ?? "")</td></tr>
@@ -29,11 +33,11 @@ enum HistoryPage {
         }
         if let first = m.changes.first, let by = first.oldBy, let at = first.oldAt {
             rows.append(
-                "<tr><td>\(DateText.short(at))</td><td>\(by)</td><td class=\"num\">—</td><td class=\"num\">\(v(first.oldValue))</td><td>\(first.oldNote ?? "")</td></tr>"
+                "<tr><td>\(DateText.short(at))</td><td>\(m.name(by))</td><td class=\"num\">—</td><td class=\"num\">\(v(first.oldValue))</td><td>\(first.oldNote ?? "")</td></tr>"
             )
         } else if m.changes.isEmpty, let current = m.current {
             rows.append(
-                "<tr><td>\(DateText.short(current.updatedAt))</td><td>\(current.updatedBy)</td><td class=\"num\">—</td><td class=\"num\">\(v(current.observation.value))</td><td>\(current.note ?? "")</td></tr>"
+                "<tr><td>\(DateText.short(current.updatedAt))</td><td>\(m.name(current.updatedBy))</td><td class=\"num\">—</td><td class=\"num\">\(v(current.observation.value))</td><td>\(current.note ?? "")</td></tr>"
             )
         }
         let delete: HTML =

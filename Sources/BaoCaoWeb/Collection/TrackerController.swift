@@ -12,7 +12,13 @@ enum TrackerController {
     struct Line {
         var unit: StoredUnit
         var submission: Submission
-        var late: Bool
+        /// Sent by the deadline or not, and by how many days.
+        var timing: SubmissionTiming
+        /// Who last moved the figures, by their full name.
+        var updatedBy: String?
+
+        /// Not sent and past the deadline.
+        var late: Bool { if case .overdue = timing { return true } else { return false } }
     }
 
     static func lines(
@@ -24,10 +30,16 @@ enum TrackerController {
         let deadline = calendar.window(for: period).deadline
         let today = web.settings.today()
         let submissions = try await SubmissionRepository.submissions(unitIDs: units.map(\.id), period: period, web.db)
+        let sent = try await SubmissionRepository.sentAt(unitIDs: units.map(\.id), period: period, web.db)
+        let names = try await AccountRepository.displayNames(
+            Set(submissions.values.compactMap(\.updatedBy)), web.db)
         let lines = units.map { unit in
             let s = submissions[unit.id] ?? Submission(unitID: unit.id, period: period.code, status: .notStarted)
+            let sentOn = sent[unit.id].flatMap(Timestamp.date).map { Timestamp.vietnam($0).date }
             return Line(
-                unit: unit, submission: s, late: SubmissionFlow.isLate(s.status, deadline: deadline, today: today))
+                unit: unit, submission: s,
+                timing: SubmissionTiming.of(s.status, sentOn: sentOn, deadline: deadline, today: today),
+                updatedBy: s.updatedBy.map { names[$0] ?? $0 })
         }
         return (lines, deadline)
     }
@@ -80,7 +92,8 @@ enum TrackerController {
             statusFilter: req.queryText("status").flatMap(SubmissionStatus.init(rawValue:)),
             kindFilter: req.queryText("kind") ?? "", lateOnly: req.queryText("late") == "1",
             completeness: try await completeness(
-                locality: locality, period: period, tree: tree, catalogue: catalogue, web: web))
+                locality: locality, period: period, tree: tree, catalogue: catalogue, web: web),
+            mayRemind: Access.allows(req, .assembleReport, on: locality, tree: tree))
         return TrackerPage.render(req, model)
     }
 }

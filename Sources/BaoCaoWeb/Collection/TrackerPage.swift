@@ -13,6 +13,8 @@ enum TrackerPage {
         var kindFilter: String
         var lateOnly: Bool
         var completeness: [TrackerController.Completeness]
+        /// Whether the viewer may remind units ("Nhắc").
+        var mayRemind: Bool
     }
 
     static func render(_ req: Request, _ m: Model) -> Response {
@@ -29,15 +31,28 @@ enum TrackerPage {
         }
         let rows = shown.map { line -> HTML in
             let s = line.submission
+            let timing: HTML =
+                line.timing.isLate
+                ? "<span class=\"late\">\(line.timing.words)</span>"
+                : "<span class=\"g-dat\">\(line.timing.words)</span>"
+            let remind: HTML =
+                m.mayRemind && !s.status.isDelivered
+                ? """
+                <form method="post" action="/theo-doi/nhac" style="margin:0">\(Layout.csrf(req))\
+                <input type="hidden" name="unit" value="\(line.unit.code)"><input type="hidden" name="locality" value="\(m.locality.code)">\
+                <input type="hidden" name="period" value="\(period.code)">\
+                <button type="submit" class="secondary" aria-label="Nhắc \(line.unit.fullName)">Nhắc</button></form>
+                """ : ""
             return """
-                <tr><td><a href="/nhap-lieu?unit=\(line.unit.code)&amp;period=\(period.code)">\(line.unit.fullName)</a></td>\
-                <td>\(Layout.badge(s.status))</td>\
-                <td>\(DateText.day(deadline))</td>\
-                <td>\(line.late ? "<span class=\"late\">Quá hạn</span>" as HTML : (s.status.isDelivered ? "Đã nộp" : "Chưa đến hạn"))</td>\
-                <td>\(s.updatedAt.map(DateText.short) ?? "")\(s.updatedBy.map { b -> HTML in " — \(b)" } ?? "")</td>\
-                <td>\(s.reason ?? "")</td></tr>
+                <tr><td data-label="Đơn vị"><a href="/nhap-lieu?unit=\(line.unit.code)&amp;period=\(period.code)">\(line.unit.fullName)</a></td>\
+                <td data-label="Tình trạng">\(Layout.badge(s.status))</td>\
+                <td data-label="Hạn nộp">\(DateText.day(deadline))</td><td data-label="Đúng hạn">\(timing)</td>\
+                <td data-label="Cập nhật">\(s.updatedAt.map(DateText.short) ?? "")\(line.updatedBy.map { b -> HTML in " — \(b)" } ?? "")</td>\
+                <td data-label="Lý do trả lại">\(s.reason ?? "")</td><td>\(remind)</td></tr>
                 """
         }
+        let onTime = m.lines.filter { $0.timing == .onTime }.count
+        let sentLate = m.lines.filter { if case .sentLate = $0.timing { return true } else { return false } }.count
         let statusOptions =
             ["<option value=\"\">Tất cả</option>"]
             + SubmissionStatus.allCases.map { s -> HTML in
@@ -55,15 +70,39 @@ enum TrackerPage {
         let body: HTML = """
             <h1>Theo dõi nộp số liệu: \(m.locality.fullName) — \(period.vietnameseName)</h1>\
             <p>Hạn nộp theo lịch báo cáo: <strong>\(DateText.day(deadline))</strong>. \
-            \(lateCount > 0 ? "<span class=\"late\">\(lateCount) đơn vị quá hạn.</span>" as HTML : "Không có đơn vị quá hạn.")</p>\
+            Nộp đúng hạn: \(onTime) đơn vị; nộp muộn: \(sentLate) đơn vị; \
+            \(lateCount > 0 ? "<span class=\"late\">quá hạn chưa nộp: \(lateCount) đơn vị.</span>" as HTML : "không có đơn vị quá hạn chưa nộp.")</p>\
             <ul class="summary" aria-label="Tổng hợp theo tình trạng">\(summary)</ul>\
             \(PeriodPicker.form(action: "/theo-doi", period: period, unit: m.locality.code, extra: filters))\
             <div class="card scroll"><table class="grid" id="bang-theo-doi"><caption class="skip">Tình trạng nộp số liệu</caption>\
-            <thead><tr><th>Đơn vị</th><th>Tình trạng</th><th>Hạn nộp</th><th>Hạn</th><th>Cập nhật</th>\
-            <th>Lý do trả lại</th></tr></thead><tbody>\(rows.isEmpty ? ["<tr><td colspan=\"6\">Không có đơn vị nào khớp bộ lọc.</td></tr>"] : rows)</tbody></table></div>\
+            <thead><tr><th>Đơn vị</th><th>Tình trạng</th><th>Hạn nộp</th><th>Đúng hạn</th><th>Cập nhật</th>\
+            <th>Lý do trả lại</th><th></th></tr></thead><tbody>\(rows.isEmpty ? ["<tr><td colspan=\"7\">Không có đơn vị nào khớp bộ lọc.</td></tr>"] : rows)</tbody></table></div>\
             \(completeness(m))
             """
-        return Layout.page(req, title: "Theo dõi nộp số liệu", section: .tracker, body)
+        let flash: Layout.Flash? =
+            switch req.queryText("tb") {
+            case "nhac": reminded(req, m)
+            case "da_nop": Layout.Flash(ok: true, text: "Đơn vị đã gửi số liệu; không cần nhắc.")
+            default: nil
+            }
+        return Layout.page(req, title: "Theo dõi nộp số liệu", section: .tracker, flash: flash, body)
+    }
+
+    /// "Đã nhắc phường Máy Chai: 1 người, 1 thư điện tử." after a reminder (the unit one of the tracker's).
+    static func reminded(_ req: Request, _ m: Model) -> Layout.Flash? {
+        guard let unit = m.lines.first(where: { $0.unit.code == req.queryText("don_vi") })?.unit else { return nil }
+        let people = Int(req.queryText("nguoi") ?? "") ?? 0
+        let mails = Int(req.queryText("thu") ?? "") ?? 0
+        let failed = Int(req.queryText("loi") ?? "") ?? 0
+        guard people > 0 else {
+            return .init(ok: false, text: "\(unit.fullName) chưa có ai được giao nhập số liệu để nhắc.")
+        }
+        var text = "Đã nhắc \(unit.fullName): \(people) người được báo trong ứng dụng"
+        if mails > 0 { text += ", \(mails) thư điện tử đã gửi" }
+        if failed > 0 {
+            text += "; \(failed) thư không gửi được (lý do ở trang Thông báo của người nhận và nhật ký máy chủ)"
+        }
+        return .init(ok: failed == 0, text: text + ".")
     }
 
     /// How complete each figure the communes report is: what the locality's sums hold, and who is missing.

@@ -97,7 +97,7 @@ enum SVGChart {
         guard !known.isEmpty else { return "<p class=\"muted\">Chưa có số liệu các kỳ để vẽ xu hướng.</p>" }
         let width = 560.0, height = 232.0, left = 60.0, bottom = 42.0, top = 20.0
         let maxValue = max(known.max() ?? 1, 1)
-        let step = points.count > 1 ? (width - left - 20) / Double(points.count - 1) : 0
+        let step = points.count > 1 ? (width - left - 60) / Double(points.count - 1) : 0
         func x(_ i: Int) -> Double { left + Double(i) * step }
         func y(_ v: Double) -> Double { height - bottom - (height - bottom - top) * v / maxValue }
         var path = ""

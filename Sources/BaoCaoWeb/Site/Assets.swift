@@ -64,6 +64,12 @@ enum Assets {
         color:inherit;text-decoration:none}.tile strong{font-size:1.4rem;margin-right:.25rem}
         .tile.g-dat a{border-color:#9fd3b2}.tile.g-gan a{border-color:#f0c36d}.tile.g-cham a{border-color:#f1a7a1}
         .chart-narrow{display:none}
+        details.help{display:inline-block;margin-left:.25rem}details.help summary{display:inline-block;width:1.3rem;
+        height:1.3rem;border:1px solid var(--info);border-radius:50%;text-align:center;line-height:1.2rem;
+        color:var(--info);font-size:.8rem;list-style:none}details.help summary::-webkit-details-marker{display:none}
+        details.help[open] dl{display:grid;grid-template-columns:auto 1fr;gap:.15rem .6rem;margin:.4rem 0;padding:.5rem;
+        background:#f3f6fb;border:1px solid var(--line);border-radius:6px;font-size:.85rem;max-width:32rem}
+        details.help dt{font-weight:600}details.help dd{margin:0}
         @media (max-width:44rem){.chart-wide{display:none}.chart-narrow{display:block}
         table.cards thead{display:none}table.cards,table.cards tbody,table.cards tr,table.cards td{display:block;width:100%}
         table.cards tr{border:1px solid var(--line);border-radius:6px;margin:0 0 .6rem;padding:.25rem .5rem;background:#fff}

@@ -9,6 +9,8 @@ public func configure(_ app: Application, store: Store, settings: WebSettings = 
     let web = Web(
         store: store, settings: settings, throttle: LoginThrottle(), pools: pools, keys: ServerKeys(store: store),
         pdfs: PDFMaking(pool: pools.pdf), reference: ReferenceData(store: store))
+    app.storage[WebKey.self] = web
+    if let interval = settings.reminderInterval { app.lifecycle.use(ReminderLoop(web: web, interval: interval)) }
     app.routes.defaultMaxBodySize = "1mb"
     _ = Monitoring.registry
     app.middleware = Middlewares()
@@ -35,6 +37,7 @@ public func configure(_ app: Application, store: Store, settings: WebSettings = 
     EntryController.register(members, web)
     HistoryController.register(members, web)
     TrackerController.register(members, web)
+    ReminderController.register(members, web)
     WorkspaceController.register(members, web)
     DashboardController.register(members, web)
     AuditController.register(members, web)

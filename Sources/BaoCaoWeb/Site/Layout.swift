@@ -5,6 +5,7 @@ import Vapor
 enum Layout {
     enum Section: String {
         case home, entry, tracker, workspace, dashboard, publicPage, account, accounts, audit, rules, reorganisations
+        case notices
     }
 
     struct Flash {
@@ -63,6 +64,8 @@ enum Layout {
         guard let viewer = req.viewer else { return "<div class=\"who\"><a href=\"/dang-nhap\">Đăng nhập</a></div>" }
         return """
             <div class="who"><span>\(viewer.account.displayName)</span>\
+            <a href="/thong-bao"\(viewer.unread > 0 ? " class=\"unread\"" as HTML : "")>Thông báo\
+            \(viewer.unread > 0 ? " (\(viewer.unread) mới)" : "")</a>\
             <a href="/tai-khoan/mat-khau">Đổi mật khẩu</a>\
             <form method="post" action="/dang-xuat">\(csrf(req))<button type="submit">Đăng xuất</button></form></div>
             """

@@ -15,6 +15,14 @@ public struct WebSettings: Sendable {
     public var pdfAtPublish: Bool
     /// Addresses of reverse proxies whose `X-Forwarded-For` and `X-Forwarded-Proto` are believed; none by default.
     public var trustedProxies: Set<String>
+    /// Where reminder e-mail goes; nil: reminders stay in the application.
+    public var smtp: SMTPSettings?
+    /// When automatic reminders go out.
+    public var reminders = ReminderSchedule()
+    /// How often the reminder schedule runs; nil: never (tests, and `baocao remind` run by cron instead).
+    public var reminderInterval: Duration?
+    /// The site's address as people reach it ("https://baocao.ngoquyen.gov.vn"), for links in e-mail.
+    public var publicURL = "http://127.0.0.1:8080"
 
     public init(
         defaultPeriod: Period = .firstMonths(2017, 6), bcryptCost: Int = 12, pdfAtPublish: Bool = true,
@@ -30,6 +38,9 @@ public struct WebSettings: Sendable {
         unit.map { tree.openingPeriod(of: $0, default: defaultPeriod, today: today()) } ?? defaultPeriod
     }
 }
+
+/// The application's `Web`, for work outside a request (the reminder schedule, tests).
+struct WebKey: StorageKey { typealias Value = Web }
 
 struct Web: Sendable {
     let store: Store
