@@ -8,6 +8,7 @@ import email.header, io, mailbox, os, ssl, sys, time, zipfile, urllib.request, u
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.common.exceptions import WebDriverException
@@ -217,9 +218,15 @@ try:
     check("the menu leads the office to the sections given to it", "Mục báo cáo được giao" in text(driver))
     follow(driver, By.PARTIAL_LINK_TEXT, "Nhiệm vụ kinh tế - ngân sách")
     check("the office opens its section from the list", "section=muc-3" in driver.current_url, driver.current_url)
+    # The editor: figures are chips in the text itself (the hidden text box keeps {CODE.part}, which is saved).
+    editor = driver.find_element(By.ID, "soan-thao")
     area = driver.find_element(By.ID, "narrative")
-    area.clear()
-    area.send_keys("Kinh tế quận phát triển ổn định. ")
+    check("the editor shows figures as chips, not codes", len(editor.find_elements(By.CSS_SELECTOR, ".chip")) > 0
+          and "{GTSX_CN.sentence}" not in editor.text and not area.is_displayed())
+    editor.click()
+    editor.send_keys(Keys.CONTROL, "a")
+    editor.send_keys(Keys.DELETE)
+    editor.send_keys("Kinh tế quận phát triển ổn định. ")
     # The picker is searched as one types, without diacritics as with them.
     driver.find_element(By.ID, "tim-so-lieu").send_keys("tong thu ngan sach")
     picker = driver.find_element(By.ID, "chon-so-lieu")
@@ -227,21 +234,32 @@ try:
     check("the picker's search keeps the matching indicator", "{THU_NSNN.sentence}" in visible, str(visible[:8]))
     check("the picker's search hides the others", "{GTSX_CN.sentence}" not in visible and len(visible) < 20, str(len(visible)))
     Select(picker).select_by_value("{THU_NSNN.sentence}")
-    driver.find_element(By.CSS_SELECTOR, "button[data-insert-from]").click()  # the script inserts at the cursor
-    check("the picker inserts the placeholder where one writes",
+    driver.find_element(By.CSS_SELECTOR, "button[data-insert-from]").click()  # inserted where the caret was
+    check("the picker inserts the figure where one writes",
           area.get_attribute("value") == "Kinh tế quận phát triển ổn định. {THU_NSNN.sentence}", area.get_attribute("value"))
-    area.send_keys(".")
-    # The preview beside the text follows the typing, the figure as a chip with its code on hover (nothing saved yet).
+    try:
+        WebDriverWait(driver, 10).until(lambda d: "Tổng thu ngân sách nhà nước" in d.find_element(
+            By.CSS_SELECTOR, "#soan-thao .chip[data-src='{THU_NSNN.sentence}']").text)
+        chip = driver.find_element(By.CSS_SELECTOR, "#soan-thao .chip[data-src='{THU_NSNN.sentence}']")
+        check("the inserted figure is a chip saying what it will print, its code on hover",
+              chip.get_attribute("title") == "{THU_NSNN.sentence}", chip.get_attribute("title"))
+    except WebDriverException as e:
+        check("the inserted figure is a chip saying what it will print, its code on hover", False, str(e)[:200])
+    editor.send_keys(".")
+    # The preview beside the text follows the typing (nothing saved yet).
     try:
         WebDriverWait(driver, 10).until(lambda d: d.find_elements(
             By.CSS_SELECTOR, "#xem-truoc-truc-tiep .chip[title='{THU_NSNN.sentence}']"))
         chip = driver.find_element(By.CSS_SELECTOR, "#xem-truoc-truc-tiep .chip[title='{THU_NSNN.sentence}']")
-        check("the live preview shows the inserted figure as a chip", "Tổng thu ngân sách nhà nước" in chip.text, chip.text)
+        check("the live preview shows the inserted figure", "Tổng thu ngân sách nhà nước" in chip.text, chip.text)
     except WebDriverException as e:
-        check("the live preview shows the inserted figure as a chip", False, str(e)[:200])
+        check("the live preview shows the inserted figure", False, str(e)[:200])
+    editor.send_keys(Keys.ENTER)
+    editor.send_keys("Tiếp tục ")
     driver.find_element(By.CSS_SELECTOR, "button[data-wrap]").click()
-    check("the italics button marks the text", area.get_attribute("value").endswith("**"), area.get_attribute("value")[-20:])
-    area.send_keys("Ghi chú")
+    editor.send_keys("ghi chú")
+    check("a new line and the italics button write the text",
+          area.get_attribute("value").endswith(".\nTiếp tục *ghi chú*"), repr(area.get_attribute("value")[-40:]))
     shot(driver, "08e-trinh-soan-thao")
     done = driver.find_element(By.NAME, "xong")
     if not done.is_selected():

@@ -36,6 +36,11 @@ final class SectionEditorTests: XCTestCase {
                 "/soan-bao-cao/muc?template=ngo-quyen-6-thang&unit=304&period=2017-H1&section=muc-3", as: compiler)
             XCTAssertFalse(editor.body.contains("KHONG_CO"))
             XCTAssertTrue(editor.body.contains("id=\"xem-truoc-truc-tiep\""))
+            // The chips inside the text: each placeholder's words, for the script.
+            XCTAssertTrue(
+                editor.body.contains(
+                    "data-chips=\"{&quot;{CHI_NS_QUAN_PHUONG.sentence}&quot;:&quot;Tổng chi ngân sách quận, phường"),
+                editor.body.prefix(200).description)
             // A reporter the section is not given to gets no preview of it.
             let office = try await web.login("tckh.baocao")
             let refused = try await web.post(

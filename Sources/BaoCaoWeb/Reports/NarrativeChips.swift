@@ -29,6 +29,21 @@ enum NarrativeChips {
         return blocks.isEmpty ? "<p class=\"muted\">(Mục chưa có nội dung.)</p>" : HTML.join(blocks)
     }
 
+    /// What each placeholder of the narrative says now, by its source ("{THU_NSNN.sentence}" → "Tổng thu ngân sách
+    /// nhà nước ước đạt …"): the labels of the chips the editor shows in the text itself.
+    static func labels(
+        _ narrative: String, figures: [Figure], period: Period, settings: [ReportSetting: String]
+    ) -> [String: String] {
+        let byCode = Dictionary(figures.map { ($0.indicator.code, $0) }, uniquingKeysWith: { a, _ in a })
+        var labels: [String: String] = [:]
+        for line in narrative.split(whereSeparator: \.isNewline) {
+            let rendered = PhraseTemplate(String(line)).render(
+                subject: nil, figures: byCode, period: period, keepingSpaces: true, settings: settings)
+            for segment in rendered.segments { if let source = segment.source { labels[source] = segment.text } }
+        }
+        return labels
+    }
+
     /// One line: the template's words as typed (with `*…*` in italics and `[^…]` as notes), each placeholder a chip.
     static func line(
         _ text: String, _ figures: [String: Figure], _ period: Period, _ settings: [ReportSetting: String]

@@ -16,6 +16,8 @@ enum SectionEditorPage {
         var preview: ReportDocument
         /// The narrative with each placeholder as a chip of what it says (`NarrativeChips`).
         var chips: HTML
+        /// What each placeholder in the text says now, for the chips inside the text (with the script).
+        var labels: [String: String]
         /// What the picker is filtered by.
         var search: String
         var problems: [String]
@@ -91,10 +93,11 @@ enum SectionEditorPage {
             <div class="toolbar" role="toolbar" aria-label="Định dạng" hidden>\
             <button type="button" class="secondary" data-wrap="*" title="Viết nghiêng đoạn đang chọn">Nghiêng</button>\
             <button type="button" class="secondary" data-note title="Thêm chú thích cuối trang tại con trỏ">Chú thích</button></div>\
-            <textarea id="narrative" name="noi_dung" rows="16" aria-describedby="goi-y">\(m.narrative)</textarea>\
-            <p id="goi-y" class="small muted">Số liệu chèn bằng bộ chọn bên dưới; trong ô chữ chúng có dạng {MÃ.phần}, \
-            bên phần xem trước là câu sẽ in (rê chuột để thấy mã). *chữ nghiêng* viết giữa hai dấu sao; chú thích \
-            cuối trang viết [^=nội dung chú thích].</p></div>\
+            <textarea id="narrative" name="noi_dung" rows="16" aria-describedby="goi-y" \
+            data-chips="\(labelsJSON(m.labels))">\(m.narrative)</textarea>\
+            <p id="goi-y" class="small muted">Số liệu chèn bằng bộ chọn bên dưới và hiện thành ô màu ghi câu sẽ in \
+            (rê chuột để thấy mã; không có trình duyệt hỗ trợ thì hiện dạng {MÃ.phần}). *chữ nghiêng* viết giữa hai dấu \
+            sao; chú thích cuối trang viết [^=nội dung chú thích].</p></div>\
             <div class="filters"><div><label for="tim-so-lieu">Tìm chỉ tiêu (tên hoặc mã)</label>\
             <input id="tim-so-lieu" type="search" name="tim" value="\(m.search)" data-filter-for="chon-so-lieu" \
             autocomplete="off"></div>\
@@ -114,6 +117,13 @@ enum SectionEditorPage {
             req, title: "Viết mục báo cáo", section: .workspace,
             flash: m.saved ? .init(ok: true, text: "Đã lưu mục.") : nil,
             status: m.problems.isEmpty ? .ok : .unprocessableEntity, body)
+    }
+
+    /// The chips' labels as JSON for the script (escaped into the attribute by the interpolation).
+    static func labelsJSON(_ labels: [String: String]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return (try? encoder.encode(labels)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
     /// The live preview's content: the chips and what is missing (also what the preview request returns).

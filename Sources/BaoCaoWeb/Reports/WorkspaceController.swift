@@ -165,14 +165,15 @@ enum WorkspaceController {
             .init(
                 target: t, section: section, narrative: narrative, done: stored?.done == true,
                 carriedFrom: report.isCarried(key) && text == nil ? report.carried[key]?.period : nil,
-                catalogue: catalogue, preview: preview.document, chips: preview.chips, search: search,
+                catalogue: catalogue, preview: preview.document, chips: preview.chips, labels: preview.labels,
+                search: search,
                 problems: problems, saved: saved))
     }
 
     /// The section as it will read, with today's working figures: the office sees what its placeholders say.
     static func sectionPreview(
         _ narrative: String, _ t: Target, _ tree: UnitTree, _ catalogue: Catalogue, _ web: Web
-    ) async throws -> (document: ReportDocument, chips: HTML) {
+    ) async throws -> (document: ReportDocument, chips: HTML, labels: [String: String]) {
         let figures = try await FigureQuery.figures(
             unitID: t.locality.id, period: t.period, catalogue: catalogue, view: .working, web.db)
         let settings = try await ReportSettingsRepository.values(
@@ -180,7 +181,10 @@ enum WorkspaceController {
         let document = ReportRenderer.render(
             ReportTemplate(blocks: ReportSections.blocks(fromNarrative: narrative), footnotes: t.body.footnotes),
             period: t.period, figures: figures, settings: settings)
-        return (document, NarrativeChips.html(narrative, figures: figures, period: t.period, settings: settings))
+        return (
+            document, NarrativeChips.html(narrative, figures: figures, period: t.period, settings: settings),
+            NarrativeChips.labels(narrative, figures: figures, period: t.period, settings: settings)
+        )
     }
 
     /// The editor's live preview of the text being typed (the script asks as one types): nothing is saved.

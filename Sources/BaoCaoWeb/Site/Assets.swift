@@ -26,7 +26,9 @@ enum Assets {
         .chip{background:#e8eef8;border:1px solid #b9c9e6;border-radius:4px;padding:0 .2rem;cursor:help}
         .chip.thieu{background:#fde4e1;border-color:#f1a7a1}.chip.list{display:block;padding:.25rem .5rem}
         sup.note{color:var(--info);font-size:.75rem}.toolbar{display:flex;gap:.5rem;margin:.25rem 0}
-        .preview p.bullet{margin-left:1rem}[hidden]{display:none!important}.editor select{max-width:100%}
+        .preview p.bullet{margin-left:1rem}.chip-editor{min-height:16rem;border:1px solid var(--line);border-radius:6px;background:#fff;
+        padding:.6rem;white-space:pre-wrap;line-height:1.7}.chip-editor:focus{outline:3px solid #f0c36d}
+        .chip-editor .chip{user-select:all}[hidden]{display:none!important}.editor select{max-width:100%}
         .editor .filters>div{min-width:0;max-width:100%}
         table.grid{border-collapse:collapse;width:100%;background:#fff}table.grid th,table.grid td{border-bottom:1px solid
         var(--line);padding:.4rem .5rem;text-align:left;vertical-align:top}table.grid th{background:#eef0f3;font-size:.875rem}
@@ -179,22 +181,86 @@ enum Assets {
           if(el.value&&!el.disabled)update(el);});
         document.querySelectorAll("[data-confirm]").forEach(function(el){el.addEventListener("click",function(e){
           if(!window.confirm(el.dataset.confirm))e.preventDefault();});});
-        // The section editor: insert at the cursor, italics and notes by button, the picker searched as one types,
-        // and the preview beside the text asked for again a moment after each change (nothing is saved).
-        var area=document.getElementById("narrative");
-        function put(before,inside,after){var s=area.selectionStart,e=area.selectionEnd,t=area.value;
-          var mid=inside===null?t.slice(s,e):inside;area.value=t.slice(0,s)+before+mid+after+t.slice(e);area.focus();
-          area.selectionStart=s+before.length;area.selectionEnd=s+before.length+mid.length;schedule();}
+        // The section editor. With the script the text box becomes an editor in which each figure is a chip saying
+        // what it will print (its code on hover); the hidden text box keeps the text with {CODE.part}, which is what
+        // is saved. Buttons for italics and notes, the picker searched as one types, the preview beside the text asked
+        // for again a moment after each change (nothing is saved).
+        var area=document.getElementById("narrative"),ed=null,labels={};
+        var pane=document.getElementById("xem-truoc-truc-tiep"),timer=null;
+        function schedule(){if(!pane||!area)return;clearTimeout(timer);timer=setTimeout(refresh,350);}
+        function post(text){var body=new URLSearchParams(new FormData(area.form));body.set("noi_dung",text);
+          return fetch(pane.dataset.previewUrl,{method:"POST",body:body,credentials:"same-origin",
+            headers:{"Content-Type":"application/x-www-form-urlencoded"}}).then(function(r){return r.ok?r.text():null;});}
+        function refresh(){post(area.value).then(function(html){if(html!==null){pane.innerHTML=html;
+          pane.dataset.fresh=String(Date.now());}}).catch(function(){});}
+        function chip(src){var c=document.createElement("span");c.className="chip";c.contentEditable="false";
+          c.dataset.src=src;c.title=src;c.textContent=labels[src]!==undefined?labels[src]:src;
+          if(labels[src]===undefined&&pane){post(src).then(function(html){if(html===null)return;
+            var doc=new DOMParser().parseFromString(html,"text/html"),found=null;
+            doc.querySelectorAll(".chip[title]").forEach(function(x){if(x.getAttribute("title")===src)found=x;});
+            if(found){labels[src]=found.textContent;c.textContent=found.textContent;
+              if(found.classList.contains("thieu"))c.classList.add("thieu");}});}
+          else if(/^\\[thiếu số liệu/.test(c.textContent))c.classList.add("thieu");
+          return c;}
+        function draw(text){ed.textContent="";var re=/\\{[^{}\\n]+\\}/g,last=0,m;
+          while((m=re.exec(text))){if(m.index>last)ed.appendChild(document.createTextNode(text.slice(last,m.index)));
+            ed.appendChild(chip(m[0]));last=m.index+m[0].length;}
+          if(last<text.length)ed.appendChild(document.createTextNode(text.slice(last)));ending();}
+        // A line break that ends the editor, so that a last empty line shows and the caret can stand on it.
+        function ending(){var fin=ed.querySelector("br.fin");if(fin&&fin===ed.lastChild)return fin;if(fin)fin.remove();
+          fin=document.createElement("br");fin.className="fin";ed.appendChild(fin);return fin;}
+        function serial(node){var out="";node.childNodes.forEach(function(n){
+          if(n.nodeType===3)out+=n.nodeValue;else if(n.dataset&&n.dataset.src)out+=n.dataset.src;
+          else if(n.nodeName==="BR"){if(n.className!=="fin")out+="\\n";}else{if((n.nodeName==="DIV"||n.nodeName==="P")&&out&&out.slice(-1)!=="\\n")out+="\\n";
+            out+=serial(n);}});return out;}
+        function sync(){ending();area.value=serial(ed).replace(/\\u00a0/g," ");schedule();}
+        // Where the caret last was in the editor: a button or the picker takes the focus, and an insertion goes
+        // back there (else at the end).
+        var lastRange=null;
+        document.addEventListener("selectionchange",function(){var sel=window.getSelection();
+          if(ed&&sel.rangeCount&&ed.contains(sel.anchorNode))lastRange=sel.getRangeAt(0).cloneRange();});
+        function caret(){ed.focus();var sel=window.getSelection(),r=lastRange;
+          if(!r||!ed.contains(r.startContainer)){r=document.createRange();r.setStartBefore(ending());r.collapse(true);}
+          sel.removeAllRanges();sel.addRange(r);return sel;}
+        function insertNode(n){var sel=caret(),r=sel.getRangeAt(0);r.deleteContents();
+          r.insertNode(n);if(n.nodeType===3)r.setStart(n,n.length);else r.setStartAfter(n);r.collapse(true);
+          sel.removeAllRanges();sel.addRange(r);lastRange=r.cloneRange();sync();}
+        function insertText(t){insertNode(document.createTextNode(t));}
+        if(area&&area.dataset.chips!==undefined&&window.DOMParser&&window.getSelection){
+          try{labels=JSON.parse(area.dataset.chips);}catch(e){labels={};}
+          ed=document.createElement("div");ed.className="chip-editor";ed.contentEditable="true";ed.id="soan-thao";
+          ed.setAttribute("role","textbox");ed.setAttribute("aria-multiline","true");
+          ed.setAttribute("aria-label","Nội dung mục");ed.setAttribute("aria-describedby","goi-y");
+          draw(area.value);area.hidden=true;area.parentNode.insertBefore(ed,area);
+          var label=document.querySelector("label[for=narrative]");if(label)label.setAttribute("for","soan-thao");
+          ed.addEventListener("input",sync);
+          ed.addEventListener("keydown",function(e){if(e.key==="Enter"){e.preventDefault();insertText("\\n");}});
+          ed.addEventListener("paste",function(e){e.preventDefault();
+            var t=(e.clipboardData||window.clipboardData).getData("text");var tmp=document.createElement("div");
+            var re=/\\{[^{}\\n]+\\}/g,last=0,m;while((m=re.exec(t))){if(m.index>last)insertText(t.slice(last,m.index));
+              insertNode(chip(m[0]));last=m.index+m[0].length;}if(last<t.length)insertText(t.slice(last));});}
+        function put(before,inside,after){
+          if(ed){var sel=caret();
+            var r=sel.getRangeAt(0),mid=inside===null?r.toString():inside;r.deleteContents();
+            var node=document.createTextNode(before+mid+after);r.insertNode(node);
+            var pick=document.createRange();pick.setStart(node,before.length);pick.setEnd(node,before.length+mid.length);
+            sel.removeAllRanges();sel.addRange(pick);lastRange=pick.cloneRange();sync();return;}
+          var s=area.selectionStart,e=area.selectionEnd,t=area.value;
+          var m2=inside===null?t.slice(s,e):inside;area.value=t.slice(0,s)+before+m2+after+t.slice(e);area.focus();
+          area.selectionStart=s+before.length;area.selectionEnd=s+before.length+m2.length;schedule();}
         document.querySelectorAll("button[data-insert-from]").forEach(function(btn){btn.addEventListener("click",function(e){
           var sel=document.getElementById(btn.dataset.insertFrom);if(!area||!sel||!sel.value)return;e.preventDefault();
-          var v=sel.value;if(v.charAt(0)==="@"){put("\\n"+v+"\\n","","");}else{put(v,"","");}
+          var v=sel.value;
+          if(ed){if(v.charAt(0)==="@")insertText("\\n"+v+"\\n");else insertNode(chip(v));return;}
+          if(v.charAt(0)==="@"){put("\\n"+v+"\\n","","");}else{put(v,"","");}
           area.selectionStart=area.selectionEnd;});});
         document.querySelectorAll(".toolbar[hidden]").forEach(function(bar){bar.hidden=false;});
         document.querySelectorAll("[data-no-script]").forEach(function(el){el.hidden=true;});
         document.querySelectorAll("button[data-wrap]").forEach(function(btn){btn.addEventListener("click",function(){
           if(area)put(btn.dataset.wrap,null,btn.dataset.wrap);});});
         document.querySelectorAll("button[data-note]").forEach(function(btn){btn.addEventListener("click",function(){
-          if(!area)return;area.selectionStart=area.selectionEnd;put("[^=","nội dung chú thích","]");});});
+          if(!area)return;if(ed){if(lastRange)lastRange.collapse(false);}
+          else area.selectionStart=area.selectionEnd;put("[^=","nội dung chú thích","]");});});
         function fold(x){return x.normalize("NFD").replace(/[\\u0300-\\u036f]/g,"").replace(/đ/g,"d").replace(/Đ/g,"d").toLowerCase();}
         document.querySelectorAll("input[data-filter-for]").forEach(function(box){
           var sel=document.getElementById(box.dataset.filterFor);if(!sel)return;
@@ -205,13 +271,6 @@ enum Assets {
             if(first&&(sel.selectedOptions.length===0||sel.selectedOptions[0].hidden))sel.value=first.value;}
           box.addEventListener("input",filter);box.addEventListener("keydown",function(e){if(e.key==="Enter")e.preventDefault();});
           filter();});
-        var pane=document.getElementById("xem-truoc-truc-tiep"),timer=null;
-        function schedule(){if(!pane||!area)return;clearTimeout(timer);timer=setTimeout(refresh,350);}
-        function refresh(){var form=area.form,body=new URLSearchParams(new FormData(form));
-          fetch(pane.dataset.previewUrl,{method:"POST",body:body,credentials:"same-origin",
-            headers:{"Content-Type":"application/x-www-form-urlencoded"}}).then(function(r){return r.ok?r.text():null;})
-            .then(function(html){if(html!==null){pane.innerHTML=html;pane.dataset.fresh=String(Date.now());}})
-            .catch(function(){});}
         if(area)area.addEventListener("input",schedule);
         })();
         """
