@@ -189,15 +189,7 @@ enum WorkspaceController {
 
     /// The editor's live preview of the text being typed (the script asks as one types): nothing is saved.
     static func livePreview(_ req: Request, _ web: Web) async throws -> Response {
-        let fields = try req.content.decode([String: String].self)
-        let tree = try await web.tree()
-        let t = try await target(req, web, tree, fields: fields)
-        let key = fields["section"] ?? ""
-        let stored = try await WorkspaceRepository.sections(t.key, web.db)[key]
-        guard mayWrite(req, stored, t, tree) else {
-            if req.viewer == nil { throw Access.LoginRequired() }
-            throw Abort(.forbidden, reason: "Mục này không được giao cho đơn vị của bạn.")
-        }
+        let (fields, tree, t, _, _) = try await sectionToWrite(req, web)
         let text = (fields["noi_dung"] ?? "").replacingOccurrences(of: "\r\n", with: "\n")
         if let tooLong = TextLimit.narrative.problem(text) { throw Abort(.unprocessableEntity, reason: tooLong) }
         let preview = try await sectionPreview(text, t, tree, try await web.catalogue(), web)
@@ -208,7 +200,11 @@ enum WorkspaceController {
         return Response(status: .ok, headers: headers, body: .init(string: html.markup))
     }
 
-    static func write(_ req: Request, _ web: Web) async throws -> Response {
+    /// The section a form writes (or previews), its report and the viewer: refused, and the refusal recorded, when
+    /// the section is not the viewer's unit's to write.
+    static func sectionToWrite(
+        _ req: Request, _ web: Web
+    ) async throws -> (fields: [String: String], tree: UnitTree, target: Target, key: String, viewer: Viewer) {
         let fields = try req.content.decode([String: String].self)
         let tree = try await web.tree()
         let t = try await target(req, web, tree, fields: fields)
@@ -221,6 +217,11 @@ enum WorkspaceController {
                 web.store)
             throw Abort(.forbidden, reason: "Mục này không được giao cho đơn vị của bạn.")
         }
+        return (fields, tree, t, key, viewer)
+    }
+
+    static func write(_ req: Request, _ web: Web) async throws -> Response {
+        let (fields, tree, t, key, viewer) = try await sectionToWrite(req, web)
         var text = (fields["noi_dung"] ?? "").replacingOccurrences(of: "\r\n", with: "\n")
         if fields["buoc"] == "tim" {
             // Without the script the picker is searched by the server; the text stays as typed, unsaved.
