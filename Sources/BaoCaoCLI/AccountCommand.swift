@@ -63,10 +63,7 @@ struct AccountCommand: AsyncParsableCommand {
         func run() async throws {
             let trimmed = address.trimmingCharacters(in: .whitespaces)
             let parts = trimmed.split(separator: "@", omittingEmptySubsequences: false)
-            if !trimmed.isEmpty
-                && (parts.count != 2 || parts[0].isEmpty || !parts[1].contains(".") || trimmed.contains(" ")
-                    || trimmed.count > 254)
-            {
+            if !trimmed.isEmpty && (!SMTPClient.isSafe(trimmed) || parts[0].isEmpty || !parts[1].contains(".")) {
                 throw UserFacingError("Địa chỉ thư \"\(address)\" không hợp lệ (dạng ten@ten-mien.vn)")
             }
             try await database.withStore { store in

@@ -121,4 +121,22 @@ final class ReminderTests: XCTestCase {
             XCTAssertTrue(notices.body.contains("Hệ thống (tự động)"))
         }
     }
+
+    /// An address that would smuggle a command into the SMTP exchange never reaches the server.
+    func testAnAddressWithALineBreakIsRefusedBeforeSending() async throws {
+        let sink = try await SMTPSink()
+        defer { Task { await sink.stop() } }
+        let smtp = SMTPSettings(host: "127.0.0.1", port: sink.port, from: "baocao@ngoquyen.example")
+        for bad in ["a@b.example>\r\nRCPT TO:<x@evil.example", "a b@c.example", "no-at-sign", "<a@b.example>"] {
+            do {
+                try await SMTPClient.send(MailMessage(to: [bad], subject: "s", body: "b"), via: smtp)
+                XCTFail("sent to \(bad)")
+            } catch let error as SMTPClient.Failed {
+                XCTAssertTrue(error.description.contains("không hợp lệ"), error.description)
+            }
+        }
+        XCTAssertTrue(sink.messages.isEmpty)
+        try await SMTPClient.send(MailMessage(to: ["a@b.example"], subject: "Chào", body: "Nội dung"), via: smtp)
+        XCTAssertEqual(sink.messages.count, 1)
+    }
 }

@@ -74,7 +74,19 @@ public enum SMTPClient {
         }
     }
 
+    /// An address that can go between "<" and ">" of an SMTP command: no line break, no bracket, no space, one "@".
+    public static func isSafe(_ address: String) -> Bool {
+        let bad = address.unicodeScalars.contains {
+            $0.value < 0x21 || $0.value == 0x7F || "<>\"".unicodeScalars.contains($0)
+        }
+        return !bad && address.split(separator: "@", omittingEmptySubsequences: false).count == 2
+            && address.count <= 254
+    }
+
     static func exchange(_ message: MailMessage, _ settings: SMTPSettings, _ group: any EventLoopGroup) async throws {
+        for address in [settings.from] + message.to where !isSafe(address) {
+            throw Failed(description: "địa chỉ thư \"\(address)\" không hợp lệ")
+        }
         let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
         do {
             channel = try await ClientBootstrap(group: group)
