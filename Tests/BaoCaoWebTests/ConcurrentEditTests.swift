@@ -38,7 +38,7 @@ final class ConcurrentEditTests: XCTestCase {
             // validate: nothing saved; both numbers, who, and a choice.
             XCTAssertEqual(refused.status, .conflict)
             XCTAssertTrue(refused.body.contains("Đã có người sửa ô này sau khi bạn mở biểu"))
-            XCTAssertTrue(refused.body.contains("maychai.baocao lúc"))
+            XCTAssertTrue(refused.body.contains("Cán bộ thống kê phường Máy Chai lúc"), "who, by full name")
             XCTAssertTrue(refused.body.contains("đã lưu <strong>12</strong>; bạn nhập <strong>15</strong>"))
             XCTAssertTrue(
                 refused.body.contains("Giữ số của tôi (15)") && refused.body.contains("Dùng số mới nhất (12)"))

@@ -120,6 +120,8 @@ enum EntryController {
             for c in conflicts.conflicts {
                 if let code = form.catalogue.codeByID[c.key.indicatorID] { state.conflicts[code] = c }
             }
+            state.people = try await AccountRepository.displayNames(
+                Set(conflicts.conflicts.map(\.changedBy)), web.db)
             let flash = Layout.Flash(
                 ok: false,
                 text: "Chưa lưu: \(conflicts.conflicts.count) ô đã được người khác sửa sau khi bạn mở biểu. "

@@ -17,6 +17,8 @@ struct EntryForm {
     var absentVersions: [Int: Int]
     var submission: Submission
     var events: [SubmissionEvent]
+    /// The full names of the people in `events`, by login.
+    var people: [String: String]
     /// What the form's saved figures break (rules and built-in checks), and the explanations given for warnings.
     var violations: [Violation]
     var notes: [String: String]
@@ -35,6 +37,7 @@ struct EntryForm {
         let rules = applying.filter {
             $0.references.map { !$0.isEmpty && $0.isSubset(of: codes) } ?? false
         }
+        let events = try await SubmissionRepository.events(unitID: unit.id, period: period, db)
         return EntryForm(
             formUnit: unit, valueUnit: valueUnit, period: period, catalogue: catalogue,
             indicators: indicators,
@@ -42,7 +45,7 @@ struct EntryForm {
             stored: try await FigureEntry.stored(unitID: valueUnit.id, period: period, db),
             absentVersions: try await FigureEntry.absentVersions(unitID: valueUnit.id, period: period, db),
             submission: try await SubmissionRepository.submission(unitID: unit.id, period: period, db),
-            events: try await SubmissionRepository.events(unitID: unit.id, period: period, db),
+            events: events, people: try await AccountRepository.displayNames(Set(events.map(\.by)), db),
             violations: violations.filter { !codes.isDisjoint(with: $0.indicators) },
             notes: try await RuleNotes.all(unitID: unit.id, period: period, db), rules: rules)
     }

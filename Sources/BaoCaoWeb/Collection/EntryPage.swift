@@ -14,6 +14,8 @@ enum EntryPage {
         var conflicts: [String: ValueWriter.VersionConflict] = [:]
         /// Explanations typed for warnings, kept when the form comes back.
         var notes: [String: String] = [:]
+        /// The full names of whoever changed a conflicting row, by login.
+        var people: [String: String] = [:]
     }
 
     static func render(
@@ -66,7 +68,7 @@ enum EntryPage {
             <form method="post" action="/nhap-lieu" novalidate>\(Layout.csrf(req))\
             <input type="hidden" name="unit" value="\(unit.code)"><input type="hidden" name="period" value="\(form.period.code)">\
             \(sections)\(EntryChecks.panel(form, editable: editable, typedNotes: state.notes))\
-            \(EntryChecks.rulesData(form.rules))\(buttons)</form>\(events(form.events))
+            \(EntryChecks.rulesData(form.rules))\(buttons)</form>\(events(form.events, names: form.people))
             """
         return Layout.page(
             req, title: "Nhập liệu \(unit.fullName)", section: .entry, flash: flash, status: httpStatus, body)
@@ -137,7 +139,7 @@ enum EntryPage {
         return """
             <tr><td><label for="v-\(code)">\(i.name)</label> <span class="muted small">(\(i.unitOfMeasure))</span>\
             \(help(i, form, tree: tree))\
-            \(hidden)\(conflict.map { conflictBox(code, i, $0, typed: typed) } ?? "")</td>\
+            \(hidden)\(conflict.map { conflictBox(code, i, $0, typed: typed, by: state.people[$0.changedBy]) } ?? "")</td>\
             <td class="num" data-label="Kế hoạch năm">\(ComparisonWords.value(target, i))</td>\
             <td class="num" data-label="Cùng kỳ năm trước">\(ComparisonWords.value(lastYear, i))</td>\
             <td data-label="Thực hiện kỳ này"><input class="value" id="v-\(code)" name="v_\(code)" type="text" \
@@ -157,7 +159,7 @@ enum EntryPage {
 
     /// Someone saved this row after the form was opened: both numbers, who and when, and the choice.
     static func conflictBox(
-        _ code: String, _ i: Indicator, _ c: ValueWriter.VersionConflict, typed: EntryForm.Typed?
+        _ code: String, _ i: Indicator, _ c: ValueWriter.VersionConflict, typed: EntryForm.Typed?, by name: String?
     )
         -> HTML
     {
@@ -165,7 +167,7 @@ enum EntryPage {
         let mine = typed.map { $0.value.isEmpty ? "(để trống)" : $0.value } ?? ""
         return """
             <div class="conflict" role="alert"><strong>Đã có người sửa ô này sau khi bạn mở biểu:</strong> \
-            \(c.changedBy) lúc \(DateText.short(c.changedAt)) đã lưu <strong>\(theirs)</strong>; bạn nhập \
+            \(name ?? c.changedBy) lúc \(DateText.short(c.changedAt)) đã lưu <strong>\(theirs)</strong>; bạn nhập \
             <strong>\(mine)</strong>.<input type="hidden" name="cf_\(code)" value="1">\
             <label><input type="radio" name="c_\(code)" value="minh" required> Giữ số của tôi (\(mine))</label> \
             <label><input type="radio" name="c_\(code)" value="moi"> Dùng số mới nhất (\(theirs))</label></div>
@@ -209,11 +211,11 @@ enum EntryPage {
             "<section class=\"card\" aria-labelledby=\"duyet-tieu-de\"><h2 id=\"duyet-tieu-de\">Duyệt số liệu</h2>\(parts)</section>"
     }
 
-    static func events(_ events: [SubmissionEvent]) -> HTML {
+    static func events(_ events: [SubmissionEvent], names: [String: String]) -> HTML {
         guard !events.isEmpty else { return "" }
         let items = events.reversed().map { e -> HTML in
             """
-            <li>\(DateText.short(e.at)) — <strong>\(e.by)</strong>: \(e.from.vietnameseName) → \(e.to.vietnameseName)\
+            <li>\(DateText.short(e.at)) — <strong>\(names[e.by] ?? e.by)</strong>: \(e.from.vietnameseName) → \(e.to.vietnameseName)\
             \(e.reason.map { r -> HTML in " — lý do: \(r)" } ?? "")</li>
             """
         }

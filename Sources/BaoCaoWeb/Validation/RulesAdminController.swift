@@ -44,7 +44,8 @@ enum RulesAdminController {
             rules: rules.map { ($0, mayEdit(req, unitID: $0.unitID, s.tree)) },
             units: [s.home] + s.tree.descendants(of: s.home.id).filter { !$0.kind.isOffice },
             draft: draft ?? editing.map(RulesAdminPage.Draft.init) ?? RulesAdminPage.Draft(unit: s.home.code),
-            problems: problems, catalogue: try await web.catalogue())
+            problems: problems, catalogue: try await web.catalogue(),
+            names: try await AccountRepository.displayNames(Set(rules.map(\.updatedBy)), web.db))
         let notice = ["luu": "Đã lưu quy tắc.", "xoa": "Đã xóa quy tắc."][req.queryText("tb") ?? ""]
         return RulesAdminPage.render(
             req, model, flash: flash ?? notice.map { .init(ok: true, text: $0) },

@@ -31,6 +31,8 @@ enum RulesAdminPage {
         var draft: Draft
         var problems: [String]
         var catalogue: Catalogue
+        /// Full names of who last changed each rule, by login.
+        var names: [String: String]
     }
 
     static let missingWords: [MissingValues: String] = [
@@ -54,7 +56,7 @@ enum RulesAdminPage {
                 <tr><td><strong>\(r.code)</strong></td><td><code>\(r.expression)</code></td>\
                 <td class="\(r.severity == .error ? "g-cham" : "g-gan")">\(r.severity.vietnameseName)</td>\
                 <td>\(missingWords[r.missing] ?? "")</td><td>\(r.message)</td><td>\(r.unit ?? "mọi đơn vị")</td>\
-                <td class="small">\(stored.updatedBy)<br>\(DateText.short(stored.updatedAt))</td><td>\(actions)</td></tr>
+                <td class="small">\(m.names[stored.updatedBy] ?? stored.updatedBy)<br>\(DateText.short(stored.updatedAt))</td><td>\(actions)</td></tr>
                 """
         }
         let d = m.draft
