@@ -64,6 +64,6 @@ server=$!
 wait_up
 [ "$(login "$work/drill2.jar" maychai.baocao)" = 303 ] || { echo "the restored account does not log in"; exit 1; }
 history=$(curl -s -b "$work/drill2.jar" "$base/lich-su?unit=304-P01&period=2017-H1&indicator=HKD_MOI_PHUONG")
-echo "$history" | grep -q "maychai.baocao" || { echo "the restored history is missing"; exit 1; }
+echo "$history" | grep -q "Cán bộ thống kê phường Máy Chai" || { echo "the restored history is missing"; exit 1; }
 kill $server; wait $server 2>/dev/null || true
 echo "backup during writes → restore: same rows, account logs in, history there"
