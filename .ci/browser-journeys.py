@@ -372,7 +372,7 @@ try:
         page = text(other)
         check("the second reporter is shown the conflict, nothing saved",
               "Đã có người sửa ô này sau khi bạn mở biểu" in page and "Chưa lưu" in page, page[:300])
-        check("both numbers and who changed it", "maychai.baocao lúc" in page and "Dùng số mới nhất (5)" in page
+        check("both numbers and who changed it", "Cán bộ thống kê phường Máy Chai lúc" in page and "Dùng số mới nhất (5)" in page
               and "Giữ số của tôi (7)" in page)
         shot(other, "15-xung-dot")
         other.find_element(By.CSS_SELECTOR, "input[name=c_HKD_MOI_PHUONG][value=minh]").click()
