@@ -10,10 +10,14 @@ final class DashboardTests: XCTestCase {
     func testTheDashboardSummarisesFiltersAndSorts() async throws {
         try await WebHarness.with(self) { web in
             let leader = try await web.login("tonghop")
-            // setup: a behind-pace figure (GTSX_CN at 10% of its year at nine months), the others not yet entered.
+            // setup, nine months (pace 75%): GTSX_CN at 10% of its year (behind), THU_NSNN at 68,65% (near: over 85%
+            // of the pace), DT_TMDV at 82,82% (on pace); the others not yet entered.
             _ = try await web.post(
-                "/nhap-lieu", ["unit": "304-TCKH", "period": "2017-9M", "buoc": "luu", "v_GTSX_CN": "138.500"],
-                as: try await web.login("tckh.baocao"))
+                "/nhap-lieu",
+                [
+                    "unit": "304-TCKH", "period": "2017-9M", "buoc": "luu", "v_GTSX_CN": "138.500",
+                    "v_THU_NSNN": "700.000", "v_DT_TMDV": "20.000.000",
+                ], as: try await web.login("tckh.baocao"))
             let page = try await web.get(
                 "/tong-quan?unit=304&period=9%20th%C3%A1ng%20n%C4%83m%202017", as: leader)
             XCTAssertEqual(page.status, .ok, "the period in words")
@@ -21,6 +25,7 @@ final class DashboardTests: XCTestCase {
             XCTAssertTrue(page.body.contains("<h2 id=\"tom-tat\">Tóm tắt tiến độ</h2>"))
             let summary = try XCTUnwrap(page.body.components(separatedBy: "id=\"tom-tat\"").last)
             XCTAssertTrue(summary.contains("<strong>1</strong> chậm</a>"), summary.prefix(1500).description)
+            XCTAssertTrue(summary.contains("<strong>1</strong> gần đạt</a>"))
             XCTAssertTrue(summary.contains("Chỉ xem 1 chỉ tiêu chậm tiến độ"))
             XCTAssertTrue(
                 summary.contains("chưa có số liệu</a>"), "a target without its figure is not 'không có kế hoạch'")
@@ -34,14 +39,18 @@ final class DashboardTests: XCTestCase {
             XCTAssertTrue(rows.first?.contains("Giá trị sản xuất công nghiệp") == true)
             XCTAssertTrue(behind.body.contains("1 chỉ tiêu — chậm"))
 
-            // Sorted by % of target, lowest first: the behind one leads (the only one with a %, so first both ways:
-            // figures without one come last either way).
-            let low = try await web.get("/tong-quan?unit=304&period=2017-9M&sap_xep=pt_tang", as: leader)
-            let first = low.body.components(separatedBy: "<tr><td data-label=\"Chỉ tiêu\">").dropFirst().first
-            XCTAssertTrue(first?.contains("Giá trị sản xuất công nghiệp") == true, first ?? "")
-            let high = try await web.get("/tong-quan?unit=304&period=2017-9M&sap_xep=pt_giam", as: leader)
-            let top = high.body.components(separatedBy: "<tr><td data-label=\"Chỉ tiêu\">").dropFirst().first
-            XCTAssertTrue(top?.contains("Giá trị sản xuất công nghiệp") == true)
+            // Sorted by % of target either way; figures without one come last either way.
+            func order(_ sort: String) async throws -> [String] {
+                let page = try await web.get("/tong-quan?unit=304&period=2017-9M&sap_xep=\(sort)", as: leader)
+                let rows = page.body.components(separatedBy: "<tr><td data-label=\"Chỉ tiêu\">").dropFirst()
+                return rows.prefix(3).map { row in
+                    ["GTSX_CN", "THU_NSNN", "DT_TMDV"].first { row.contains("indicator=\($0)&") } ?? "?"
+                }
+            }
+            let lowFirst = try await order("pt_tang")
+            XCTAssertEqual(lowFirst, ["GTSX_CN", "THU_NSNN", "DT_TMDV"])
+            let highFirst = try await order("pt_giam")
+            XCTAssertEqual(highFirst, ["DT_TMDV", "THU_NSNN", "GTSX_CN"])
             let byName = try await web.get("/tong-quan?unit=304&period=2017-9M&sap_xep=ten", as: leader)
             let names = byName.body.components(separatedBy: "<tr><td data-label=\"Chỉ tiêu\"><a href=\"").dropFirst()
                 .compactMap {
