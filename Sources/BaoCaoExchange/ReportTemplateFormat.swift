@@ -54,8 +54,8 @@ public enum ReportTemplateFormat {
                 template.blocks.append(.heading(level: level, text: String(line.dropFirst(level)).trimmingWhitespace()))
             } else if line == "@annex" {
                 template.blocks.append(.annex)
-            } else if line == ReportTemplate.Block.shortfallsLine {
-                template.blocks.append(.shortfalls)
+            } else if let list = ReportTemplate.GeneratedList(rawValue: line) {
+                template.blocks.append(.list(list))
             } else if line.hasPrefix("- ") {
                 template.blocks.append(.bullet(String(line.dropFirst(2))))
             } else if line.hasPrefix("[^"), let close = line.firstIndex(of: "]"),
@@ -90,7 +90,7 @@ public enum ReportTemplateFormat {
             case .paragraph(let text): lines.append(text)
             case .bullet(let text): lines.append("- " + text)
             case .annex: lines.append("@annex")
-            case .shortfalls: lines.append(ReportTemplate.Block.shortfallsLine)
+            case .list(let list): lines.append(list.rawValue)
             }
         }
         if !template.footnotes.isEmpty { lines.append("") }

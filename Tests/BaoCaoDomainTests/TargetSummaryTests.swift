@@ -43,7 +43,7 @@ final class TargetSummaryTests: XCTestCase {
 
     func testATemplateWritesTheSummaryAndTheListWhereItSaysSo() {
         let template = ReportTemplate(blocks: [
-            .paragraph("Tình hình chung: {targets_summary}."), .paragraph("Tồn tại:"), .shortfalls,
+            .paragraph("Tình hình chung: {targets_summary}."), .paragraph("Tồn tại:"), .list(.shortfalls),
         ])
         let figures = [Self.figure("C", "Vốn huy động", value: "20", target: "100")]
         let document = ReportRenderer.render(template, period: Self.h1, figures: figures)

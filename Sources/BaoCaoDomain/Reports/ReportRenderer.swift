@@ -3,7 +3,8 @@
 /// capital, and whatever is missing flagged in the text and listed.
 public enum ReportRenderer {
     public static func render(
-        _ template: ReportTemplate, period: Period, figures: [Figure], settings: [ReportSetting: String] = [:]
+        _ template: ReportTemplate, period: Period, figures: [Figure], settings: [ReportSetting: String] = [:],
+        tasks: TaskSummary? = nil
     ) -> ReportDocument {
         let byCode = Dictionary(figures.map { ($0.indicator.code, $0) }, uniquingKeysWith: { a, _ in a })
         var missing: [String] = []
@@ -14,7 +15,7 @@ public enum ReportRenderer {
         func fill(_ text: String, keepingSpaces: Bool = false, citing: Bool = false) -> String {
             let rendered = PhraseTemplate(text).render(
                 subject: nil, figures: byCode, period: period,
-                keepingSpaces: keepingSpaces, citing: citing, settings: settings)
+                keepingSpaces: keepingSpaces, citing: citing, settings: settings, tasks: tasks)
             missing += rendered.missing
             return rendered.text
         }
@@ -73,17 +74,39 @@ public enum ReportRenderer {
             case .paragraph(let text): blocks.append(.paragraph(runs(fill(text, citing: true))))
             case .bullet(let text): blocks.append(.bullet(runs(fill(text, citing: true))))
             case .annex: annexInDocument = true
-            case .shortfalls:
-                let lines = TargetSummary(period: period, figures: figures).shortfalls
-                if lines.isEmpty {
-                    blocks.append(.paragraph([.text("Không có chỉ tiêu nào chậm so với tiến độ kế hoạch năm.")]))
+            case .list(let list):
+                guard let lines = Self.lines(of: list, period: period, figures: figures, tasks: tasks) else {
+                    missing.append(list.rawValue)
+                    blocks.append(.paragraph([.text(MissingMark.text(list.vietnameseName))]))
+                    continue
                 }
+                if lines.isEmpty { blocks.append(.paragraph([.text(Self.emptyList(list))])) }
                 for line in lines { blocks.append(.bullet([.text(line)])) }
             }
         }
         return ReportDocument(
             header: header, blocks: blocks, footnotes: footnotes, missing: missing,
             annex: AnnexTable(period: period, figures: figures), annexInDocument: annexInDocument)
+    }
+
+    /// The lines a computed list gives; nil for the tasks' lists when the report was made without its tasks.
+    public static func lines(
+        of list: ReportTemplate.GeneratedList, period: Period, figures: [Figure], tasks: TaskSummary?
+    ) -> [String]? {
+        switch list {
+        case .shortfalls: return TargetSummary(period: period, figures: figures).shortfalls
+        case .tasksByField: return tasks?.byField
+        case .overdueTasks: return tasks?.overdueLines
+        }
+    }
+
+    /// What an empty list says instead.
+    public static func emptyList(_ list: ReportTemplate.GeneratedList) -> String {
+        switch list {
+        case .shortfalls: return "Không có chỉ tiêu nào chậm so với tiến độ kế hoạch năm."
+        case .tasksByField: return "Không có nhiệm vụ nào đến hạn trong kỳ."
+        case .overdueTasks: return "Không có nhiệm vụ nào quá hạn."
+        }
     }
 
     /// The "]" that closes the "[" at `open`, past any bracket inside (an inline note holding a "[thiếu số liệu: …]").

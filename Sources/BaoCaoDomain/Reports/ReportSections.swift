@@ -33,7 +33,7 @@ public enum ReportSections {
             switch block {
             case .paragraph(let text): return text
             case .bullet(let text): return "- " + text
-            case .shortfalls: return ReportTemplate.Block.shortfallsLine
+            case .list(let list): return list.rawValue
             case .heading, .annex: return nil
             }
         }.joined(separator: "\n")
@@ -59,7 +59,7 @@ public enum ReportSections {
         text.split(whereSeparator: \.isNewline).compactMap { raw -> ReportTemplate.Block? in
             let line = String(raw).trimmingWhitespace()
             if line.isEmpty { return nil }
-            if line == ReportTemplate.Block.shortfallsLine { return .shortfalls }
+            if let list = ReportTemplate.GeneratedList(rawValue: line) { return .list(list) }
             if line.hasPrefix("- ") { return .bullet(String(line.dropFirst(2)).trimmingWhitespace()) }
             return .paragraph(line)
         }

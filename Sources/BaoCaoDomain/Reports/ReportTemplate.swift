@@ -44,11 +44,25 @@ public struct ReportTemplate: Hashable, Sendable, Codable {
         case bullet(String)
         /// The annex table of main indicators, on a page of its own after the signature.
         case annex
-        /// The indicators behind their target's pace, one bullet each (`TargetSummary.shortfalls`): `@chi-tieu-cham`.
-        case shortfalls
+        /// Lines the report computes, one bullet each, written as a directive line of their own.
+        case list(GeneratedList)
+    }
 
-        /// The line that stands for a block the text form writes as a directive.
-        public static let shortfallsLine = "@chi-tieu-cham"
+    /// The lists a report computes: the indicators behind their target's pace (`TargetSummary.shortfalls`), the
+    /// tasks accounted for by field and the overdue ones (`TaskSummary`). The raw value is the template's line.
+    public enum GeneratedList: String, CaseIterable, Hashable, Sendable, Codable {
+        case shortfalls = "@chi-tieu-cham"
+        case tasksByField = "@nhiem-vu-linh-vuc"
+        case overdueTasks = "@nhiem-vu-qua-han"
+
+        /// What the editor's picker calls it.
+        public var vietnameseName: String {
+            switch self {
+            case .shortfalls: return "danh sách chỉ tiêu chậm tiến độ"
+            case .tasksByField: return "kết quả thực hiện nhiệm vụ theo từng lĩnh vực"
+            case .overdueTasks: return "danh sách nhiệm vụ quá hạn và đơn vị chủ trì"
+            }
+        }
     }
 
     /// Indicator codes the template reads, for checks when it is saved.
@@ -64,7 +78,7 @@ public struct ReportTemplate: Hashable, Sendable, Codable {
             + blocks.map {
                 switch $0 {
                 case .heading(_, let text), .paragraph(let text), .bullet(let text): return text
-                case .annex, .shortfalls: return ""
+                case .annex, .list: return ""
                 }
             }
     }

@@ -37,8 +37,9 @@ enum SectionEditorPage {
             ("{prev_period}", "kỳ báo cáo trước"), ("{year}", "năm"),
             ("{cutoff_month}", "tháng số liệu thực hiện đến hết"),
             ("{targets_summary}", "tóm tắt thực hiện các chỉ tiêu kế hoạch năm"),
-            (ReportTemplate.Block.shortfallsLine, "danh sách chỉ tiêu chậm tiến độ (một dòng riêng)"),
-        ] + ReportSetting.allCases.map { ("{\($0.rawValue)}", $0.vietnameseName) }
+            ("{tasks_summary}", "tóm tắt kết quả thực hiện nhiệm vụ đến hạn trong kỳ"),
+        ] + ReportTemplate.GeneratedList.allCases.map { ($0.rawValue, "\($0.vietnameseName) (một dòng riêng)") }
+        + ReportSetting.allCases.map { ("{\($0.rawValue)}", $0.vietnameseName) }
 
     /// Folded for search: lower case, no diacritics, đ as d ("Thu ngân sách" matches "thu ngan sach").
     static func folded(_ text: String) -> String {
