@@ -9,10 +9,11 @@ final class AccessPolicyTests: XCTestCase {
     func testEveryRoleActsOnlyInsideItsUnitAndBelow() {
         let expected: [Role: Set<Action>] = [
             .administrator: Set(Action.allCases),
-            .reporter: [.readPublished, .readDraft, .enterFigures, .submit],
-            .approver: [.readPublished, .readDraft, .approve, .returnForChanges, .reopen],
-            .compiler: [.readPublished, .readDraft, .assembleReport],
-            .leader: [.readPublished, .readDraft],
+            // Issue 12: the lead unit's people report on its tasks; the compiler and the leader assign and decide.
+            .reporter: [.readPublished, .readDraft, .enterFigures, .submit, .reportTask],
+            .approver: [.readPublished, .readDraft, .approve, .returnForChanges, .reopen, .reportTask],
+            .compiler: [.readPublished, .readDraft, .assembleReport, .assignTasks],
+            .leader: [.readPublished, .readDraft, .assignTasks],
         ]
         for role in Role.allCases {
             let grant = [RoleGrant(role: role, unitID: 11)]  // a role in ward 11

@@ -55,7 +55,7 @@ final class TaskSummaryTests: XCTestCase {
         XCTAssertEqual(summary.asOf, CivilDate(2018, 3, 1), "a running period is counted as of today")
         XCTAssertEqual(summary.items.map(\.status), [.overdue, .doneLate])
         XCTAssertEqual(
-            summary.sentence, "hoàn thành 1/2 nhiệm vụ, đều sau hạn; 1 nhiệm vụ chưa hoàn thành, đều đã quá hạn")
+            summary.sentence, "hoàn thành 1/2 nhiệm vụ, sau hạn; 1 nhiệm vụ chưa hoàn thành, đã quá hạn")
         XCTAssertEqual(
             TaskSummary(period: .firstMonths(2018, 6), tasks: [], today: CivilDate(2018, 3, 1)).sentence,
             "không có nhiệm vụ nào đến hạn trong 6 tháng đầu năm")
@@ -74,11 +74,11 @@ final class TaskSummaryTests: XCTestCase {
         XCTAssertEqual(
             document.blocks,
             [
-                .paragraph([.text("Kết quả: Hoàn thành 0/1 nhiệm vụ; 1 nhiệm vụ chưa hoàn thành, đều đã quá hạn:")]),
+                .paragraph([.text("Kết quả: Hoàn thành 0/1 nhiệm vụ; 1 nhiệm vụ chưa hoàn thành, đã quá hạn:")]),
                 .bullet([.text("C (chủ trì: Phòng Tài chính - Kế hoạch; hạn 30/11/2017, quá hạn 31 ngày)")]),
                 .bullet([
                     .text(
-                        "Nhiệm vụ quản lý đô thị - tài nguyên môi trường: hoàn thành 0/1 nhiệm vụ; 1 nhiệm vụ chưa hoàn thành, đều đã quá hạn."
+                        "Nhiệm vụ quản lý đô thị - tài nguyên môi trường: hoàn thành 0/1 nhiệm vụ; 1 nhiệm vụ chưa hoàn thành, đã quá hạn."
                     )
                 ]),
             ])

@@ -75,7 +75,7 @@ final class SectionEditorTests: XCTestCase {
                 }, as: compiler)
             XCTAssertTrue(
                 inserted.body.contains(">Chưa lưu: đoạn đang viết.\n@chi-tieu-cham\n</textarea>"), inserted.body)
-            XCTAssertTrue(inserted.body.contains("Chỉ tiêu chậm tiến độ ("), "the list drawn in the preview")
+            XCTAssertTrue(inserted.body.contains("Danh sách chỉ tiêu chậm tiến độ ("), "the list drawn in the preview")
         }
     }
 }

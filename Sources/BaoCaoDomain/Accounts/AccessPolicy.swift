@@ -28,6 +28,10 @@ extension Role {
 public enum Action: String, CaseIterable, Sendable {
     case readPublished, readDraft, enterFigures, submit, approve, returnForChanges, reopen, assembleReport
     case manageCatalogue, manageAccounts
+    /// Assign tasks, decide on extensions, confirm or send back their completion (the assigning body).
+    case assignTasks
+    /// Report a task's progress, ask for more time, propose it done (the lead unit).
+    case reportTask
 
     /// As the security log writes it.
     public var vietnameseName: String {
@@ -42,6 +46,8 @@ public enum Action: String, CaseIterable, Sendable {
         case .assembleReport: return "tổng hợp báo cáo"
         case .manageCatalogue: return "quản lý danh mục"
         case .manageAccounts: return "quản lý tài khoản"
+        case .assignTasks: return "giao nhiệm vụ"
+        case .reportTask: return "báo cáo thực hiện nhiệm vụ"
         }
     }
 }
@@ -57,10 +63,10 @@ public enum AccessPolicy {
     /// What each role may do inside its scope.
     static let actions: [Role: Set<Action>] = [
         .administrator: Set(Action.allCases),
-        .reporter: [.readPublished, .readDraft, .enterFigures, .submit],
-        .approver: [.readPublished, .readDraft, .approve, .returnForChanges, .reopen],
-        .compiler: [.readPublished, .readDraft, .assembleReport],
-        .leader: [.readPublished, .readDraft],
+        .reporter: [.readPublished, .readDraft, .enterFigures, .submit, .reportTask],
+        .approver: [.readPublished, .readDraft, .approve, .returnForChanges, .reopen, .reportTask],
+        .compiler: [.readPublished, .readDraft, .assembleReport, .assignTasks],
+        .leader: [.readPublished, .readDraft, .assignTasks],
     ]
 
     /// Whether someone holding `grants` may do `action` on the unit whose id is first in `targetAncestry`, followed

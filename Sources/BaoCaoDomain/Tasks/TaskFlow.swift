@@ -18,11 +18,17 @@ public struct TaskRecord: Hashable, Sendable {
         public var to: CivilDate
         public var reason: String
         public var requestedOn: CivilDate
+
+        public init(to: CivilDate, reason: String, requestedOn: CivilDate) {
+            self.to = to; self.reason = reason; self.requestedOn = requestedOn
+        }
     }
 
     public struct Completion: Hashable, Sendable {
         public var on: CivilDate
         public var text: String
+
+        public init(on: CivilDate, text: String) { self.on = on; self.text = text }
     }
 
     public var deadline: TaskDeadline

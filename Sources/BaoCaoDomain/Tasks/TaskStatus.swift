@@ -108,3 +108,19 @@ extension TaskStatus {
         return "còn \(left) ngày" + (rule.workingDays ? " làm việc" : "")
     }
 }
+
+extension TaskStatus {
+    /// Where a task stands in a list sorted by urgency: overdue first (the longest overdue first), then due soon,
+    /// then the rest by deadline, those without one after, the completed last (the latest first). Smaller first.
+    public static func urgency(
+        _ status: TaskStatus, deadline: TaskDeadline, completedOn: CivilDate?
+    ) -> (Int, Int) {
+        let day = deadline.date?.dayNumber
+        switch status {
+        case .overdue: return (0, day ?? 0)
+        case .dueSoon: return (1, day ?? 0)
+        case .inProgress, .notDue: return day.map { (2, $0) } ?? (3, 0)
+        case .doneLate, .doneOnTime: return (4, -(completedOn?.dayNumber ?? 0))
+        }
+    }
+}

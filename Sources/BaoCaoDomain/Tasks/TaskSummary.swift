@@ -72,11 +72,15 @@ public struct TaskSummary: Sendable {
         let overdue = statuses.filter { $0 == .overdue }.count
         var text = "hoàn thành \(done)/\(statuses.count) nhiệm vụ"
         if done > 0 {
-            text += done == onTime ? ", đều đúng hạn" : onTime == 0 ? ", đều sau hạn" : ", trong đó \(onTime) đúng hạn"
+            let all = done == 1 ? "" : " đều"
+            text +=
+                done == onTime ? ",\(all) đúng hạn" : onTime == 0 ? ",\(all) sau hạn" : ", trong đó \(onTime) đúng hạn"
         }
         if open > 0 {
             text += "; \(open) nhiệm vụ chưa hoàn thành"
-            if overdue > 0 { text += overdue == open ? ", đều đã quá hạn" : ", \(overdue) quá hạn" }
+            if overdue > 0 {
+                text += overdue == open ? (open == 1 ? ", đã quá hạn" : ", đều đã quá hạn") : ", \(overdue) quá hạn"
+            }
         }
         return text
     }

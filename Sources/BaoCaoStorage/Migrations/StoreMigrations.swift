@@ -8,7 +8,7 @@ enum StoreMigrations {
         AddIndicatorReportedBy(), CreateAccounts(), CreateSubmissions(), CreateAuditLog(), CreateReportWorkspace(),
         AddIndicatorBetterWhen(), AddValueVersions(), CreateOfficialValues(), CreateValidationRules(),
         AddPublicationVersions(), AddHardening(), AddChangeCounters(), CreateLineage(), AddSectionDeadlines(),
-        CreateNotifications(), AddIndicatorHelp(),
+        CreateNotifications(), AddIndicatorHelp(), CreateTasks(),
     ]
 }
 
@@ -41,4 +41,7 @@ enum Table {
     static let reorganisations = "reorganisations"
     static let lineage = "unit_lineage"
     static let notifications = "notifications"
+    static let tasks = "tasks"
+    static let taskProgress = "task_progress"
+    static let taskEvents = "task_events"
 }

@@ -2,7 +2,8 @@ import BaoCaoDomain
 import SQLKit
 
 /// A report template rendered for one unit and period from the stored figures of one view, with the narratives the
-/// offices have written in the report workspace in place of their sections.
+/// offices have written in the report workspace in place of their sections, and what the locality's tasks came to
+/// (as on `today`, the real date unless given).
 public enum ReportQuery {
     public struct NoTemplate: Error, CustomStringConvertible {
         public let code: String
@@ -13,7 +14,7 @@ public enum ReportQuery {
     /// the marks out (publishing checks the sections first, `ReportReadiness`).
     public static func document(
         template code: String, unitID: Int, period: Period, view: FigureView, forPublication: Bool = false,
-        _ db: any SQLDatabase
+        today: CivilDate? = nil, _ db: any SQLDatabase
     ) async throws -> ReportDocument {
         guard let stored = try await ReportTemplateRepository.find(code, db) else { throw NoTemplate(code: code) }
         let catalogue = try await IndicatorRepository.catalogue(db)
@@ -26,7 +27,10 @@ public enum ReportQuery {
             marking: forPublication ? [:] : narrative.notes(for: stored.template))
         let settings = try await ReportSettingsRepository.values(
             unitID: unitID, period: period, tree: try await UnitTree.load(db), db)
-        var document = ReportRenderer.render(template, period: period, figures: figures, settings: settings)
+        let tasks = try await ReportTasks.summary(
+            localityID: unitID, period: period, today: today ?? ReportTasks.today(), db)
+        var document = ReportRenderer.render(
+            template, period: period, figures: figures, settings: settings, tasks: tasks)
         document.view = view
         return document
     }

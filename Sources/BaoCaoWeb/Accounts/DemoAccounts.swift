@@ -171,7 +171,8 @@ public enum DemoAccounts {
         if let district = tree.byCode["304"] {
             try await Publishing.publish(
                 template: DemoData.templateCode, unit: district, period: period, reason: nil, makePDF: nil,
-                by: "tonghop", store: store)
+                by: "tonghop", today: ReportTasks.today(), store: store)
+            try await DemoData.playReportTasks(store)
         }
         return list
     }

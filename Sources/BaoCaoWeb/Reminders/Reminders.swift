@@ -2,7 +2,7 @@ import BaoCaoDomain
 import BaoCaoStorage
 import Vapor
 
-/// Reminding a unit's reporters to send their figures: a notice in the application for each of them and, when the
+/// Reminding a unit's reporters to send their figures (and a task's lead unit to do it): a notice in the application for each of them and, when the
 /// server has an SMTP relay and the person an address, an e-mail. A compiler asks for one ("Nhắc" on the tracker);
 /// the schedule sends them before and after the deadline (`ReminderSchedule`), once a day at most.
 enum Reminders {
@@ -18,19 +18,49 @@ enum Reminders {
     ) async throws -> Outcome {
         let reminder = Reminder(
             kind: kind, unitName: unit.fullName, period: period, deadline: deadline, today: web.settings.today())
-        let path = "/nhap-lieu?unit=\(unit.code)&period=\(period.code)"
+        return try await deliver(
+            to: try await AccountRepository.holders(of: .reporter, on: unit.id, web.db), unitID: unit.id,
+            period: period, line: reminder.line, path: "/nhap-lieu?unit=\(unit.code)&period=\(period.code)",
+            key: reminder.key, subject: reminder.subject, by: user, web: web
+        ) { name, link in reminder.body(to: name, link: link, from: sender) }
+    }
+
+    /// Reminds a task's lead unit (its reporters and its head) that the task is due or overdue.
+    static func remind(task: StoredTask, unit: StoredUnit, by user: String, web: Web) async throws -> Outcome {
+        guard let deadline = task.record.deadline.date else { return Outcome() }
+        let reminder = TaskReminder(
+            taskID: task.id, title: task.draft.title, unitName: ReportTasks.leadName(unit), deadline: deadline,
+            today: web.settings.today())
+        var people: [Recipient] = []
+        for role in [Role.reporter, .approver] {
+            for person in try await AccountRepository.holders(of: role, on: unit.id, web.db)
+            where !people.contains(where: { $0.accountID == person.accountID }) {
+                people.append(person)
+            }
+        }
+        return try await deliver(
+            to: people, unitID: unit.id, period: nil, line: reminder.line, path: "/nhiem-vu/\(task.id)",
+            key: reminder.key, subject: reminder.subject, by: user, web: web
+        ) { name, link in reminder.body(to: name, link: link) }
+    }
+
+    /// A notice to each person and, where the server has an SMTP relay and the person an address, an e-mail.
+    static func deliver(
+        to people: [Recipient], unitID: Int, period: Period?, line: String, path: String,
+        key: String?, subject: String, by user: String, web: Web,
+        body: (_ name: String, _ link: String) -> String
+    ) async throws -> Outcome {
         var outcome = Outcome()
-        for person in try await AccountRepository.holders(of: .reporter, on: unit.id, web.db) {
+        for person in people {
             guard
                 let id = try await NotificationRepository.add(
-                    accountID: person.accountID, unitID: unit.id, period: period, text: reminder.line, link: path,
-                    key: reminder.key, by: user, web.db)
+                    accountID: person.accountID, unitID: unitID, period: period, text: line, link: path,
+                    key: key, by: user, web.db)
             else { continue }
             outcome.people += 1
             guard let address = person.email, let smtp = web.settings.smtp else { continue }
             let message = MailMessage(
-                to: [address], subject: reminder.subject,
-                body: reminder.body(to: person.displayName, link: web.settings.publicURL + path, from: sender))
+                to: [address], subject: subject, body: body(person.displayName, web.settings.publicURL + path))
             do {
                 try await SMTPClient.send(message, via: smtp)
                 outcome.emailed += 1
@@ -72,6 +102,21 @@ enum Reminders {
                     kind, unit: unit, period: period, deadline: deadline, by: "he-thong", sender: nil, web: web
                 ).people
             }
+        }
+        return reminded + (try await runTaskSchedule(web: web))
+    }
+
+    /// The schedule's reminders of tasks due today: each assigned task not completed, with a deadline, before it
+    /// and after it as `ReminderSchedule` says. Returns how many people were reminded.
+    static func runTaskSchedule(web: Web) async throws -> Int {
+        let tree = try await web.tree()
+        let today = web.settings.today()
+        var reminded = 0
+        for task in try await TaskRepository.list(.init(), web.db) where task.record.completedOn == nil {
+            guard let deadline = task.record.deadline.date, let unit = task.draft.leadUnitID.flatMap({ tree.byID[$0] }),
+                web.settings.reminders.due(deadline: deadline, today: today, delivered: false) != nil
+            else { continue }
+            reminded += try await remind(task: task, unit: unit, by: "he-thong", web: web).people
         }
         return reminded
     }

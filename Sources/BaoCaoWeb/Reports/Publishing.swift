@@ -6,7 +6,8 @@ import Foundation
 /// Publishing a report: the official figures' page, DOCX, PDF and annex figures are rendered now and kept, so the
 /// public reads exactly what was published, whatever drafts come after. Publishing checks the report first and
 /// refuses while anything is in the way, unless the compiler writes why it must go out as it is; publishing again
-/// makes the next version, which replaces the earlier one on the public page.
+/// makes the next version, which replaces the earlier one on the public page. The first publication of a report
+/// proposes its "nhiệm vụ trọng tâm" as tasks for the compiler to review (`ReportTasks.propose`).
 enum Publishing {
     struct PublicFigure: Codable {
         var code: String
@@ -32,11 +33,17 @@ enum Publishing {
         var current: Publication
     }
 
+    /// A publication, and how many tasks its "nhiệm vụ trọng tâm" part proposed for review (none the second time).
+    struct Published {
+        var publication: Publication
+        var proposedTasks: Int
+    }
+
     @discardableResult
     static func publish(
         template: String, unit: StoredUnit, period: Period, reason: String?,
-        makePDF: (@Sendable (Data) async throws -> Data)?, by user: String, store: Store
-    ) async throws -> Publication {
+        makePDF: (@Sendable (Data) async throws -> Data)?, by user: String, today: CivilDate, store: Store
+    ) async throws -> Published {
         let db = store.sql
         let tree = try await UnitTree.load(db)
         let readiness = try await ReportReadiness.check(
@@ -44,7 +51,8 @@ enum Publishing {
         let reason = reason?.trimmingWhitespace()
         if !readiness.isReady && (reason ?? "").isEmpty { throw NotReady(readiness: readiness) }
         let document = try await ReportQuery.document(
-            template: template, unitID: unit.id, period: period, view: .official, forPublication: true, db)
+            template: template, unitID: unit.id, period: period, view: .official, forPublication: true,
+            today: today, db)
         let title = "Báo cáo tình hình kinh tế - xã hội \(period.vietnameseName) — \(unit.fullName)"
         let html = HTMLWriter.write(document, title: title)
         let encoder = JSONEncoder()
@@ -61,10 +69,13 @@ enum Publishing {
         // The PDF is made now when asked, LibreOffice is there and not busy; else on its first request.
         let pdf: Data? = if let makePDF { try? await makePDF(docx) } else { nil }
         return try await store.transaction { db in
-            try await PublicationRepository.publish(
+            let publication = try await PublicationRepository.publish(
                 template: template, unitID: unit.id, period: period, title: title, html: html, docx: docx, pdf: pdf,
                 figuresJSON: json, reason: readiness.isReady ? nil : reason,
                 gaps: readiness.isReady ? nil : readiness.problems.joined(separator: "\n"), by: user, db)
+            let proposed = try await ReportTasks.propose(
+                from: document, template: template, locality: unit, period: period, by: user, db)
+            return Published(publication: publication, proposedTasks: proposed)
         }
     }
 

@@ -25,7 +25,8 @@ enum ReportController {
         let document: ReportDocument
         let view = try Access.view(req, default: .official)
         do {
-            document = try await ReportQuery.document(template: code, unitID: unit.id, period: period, view: view, db)
+            document = try await ReportQuery.document(
+                template: code, unitID: unit.id, period: period, view: view, today: web.settings.today(), db)
         } catch let
             error as ReportQuery.NoTemplate
         { throw Abort(.notFound, reason: error.description) }

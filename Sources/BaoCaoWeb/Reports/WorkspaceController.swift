@@ -178,12 +178,15 @@ enum WorkspaceController {
             unitID: t.locality.id, period: t.period, catalogue: catalogue, view: .working, web.db)
         let settings = try await ReportSettingsRepository.values(
             unitID: t.locality.id, period: t.period, tree: tree, web.db)
+        let tasks = try await ReportTasks.summary(
+            localityID: t.locality.id, period: t.period, today: web.settings.today(), web.db)
         let document = ReportRenderer.render(
             ReportTemplate(blocks: ReportSections.blocks(fromNarrative: narrative), footnotes: t.body.footnotes),
-            period: t.period, figures: figures, settings: settings)
+            period: t.period, figures: figures, settings: settings, tasks: tasks)
         return (
-            document, NarrativeChips.html(narrative, figures: figures, period: t.period, settings: settings),
-            NarrativeChips.labels(narrative, figures: figures, period: t.period, settings: settings)
+            document,
+            NarrativeChips.html(narrative, figures: figures, period: t.period, settings: settings, tasks: tasks),
+            NarrativeChips.labels(narrative, figures: figures, period: t.period, settings: settings, tasks: tasks)
         )
     }
 
@@ -282,16 +285,20 @@ enum WorkspaceController {
         let pdfs = web.pdfs
         var makePDF: (@Sendable (Data) async throws -> Data)?
         if web.settings.pdfAtPublish { makePDF = { @Sendable docx in try await pdfs.pdf(of: docx) } }
+        let published: Publishing.Published
         do {
-            try await Publishing.publish(
+            published = try await Publishing.publish(
                 template: t.template, unit: t.locality, period: t.period, reason: reason, makePDF: makePDF,
-                by: viewer.account.username, store: web.store)
+                by: viewer.account.username, today: web.settings.today(), store: web.store)
             Monitoring.published()
         } catch let refused as Publishing.NotReady {
             return try await overview(
                 req, web, fields: fields, refusal: .notReady(refused.readiness), reason: reason)
         } catch let refused as Publishing.Unchanged {
             return try await overview(req, web, fields: fields, refusal: .unchanged(refused.current), reason: reason)
+        }
+        if published.proposedTasks > 0 {
+            return Layout.redirect("/nhiem-vu/de-xuat?\(t.query)&tb=cong_bo&so=\(published.proposedTasks)")
         }
         return Layout.redirect("/soan-bao-cao?\(t.query)&tb=cong_bo")
     }
