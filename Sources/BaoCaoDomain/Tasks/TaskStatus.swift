@@ -100,12 +100,12 @@ extension TaskStatus {
         guard let due = deadline.date else { return nil }
         if let completedOn {
             let late = completedOn.dayNumber - due.dayNumber
-            return late > 0 ? "hoàn thành quá hạn \(late) ngày" : nil
+            return late > 0 ? "hoàn thành quá hạn \(Reminder.count(late)) ngày" : nil
         }
-        if today > due { return "quá hạn \(today.dayNumber - due.dayNumber) ngày" }
+        if today > due { return "quá hạn \(Reminder.count(today.dayNumber - due.dayNumber)) ngày" }
         let left = rule.daysLeft(until: due, from: today)
         if left == 0 { return "hạn là hôm nay" }
-        return "còn \(left) ngày" + (rule.workingDays ? " làm việc" : "")
+        return "còn \(Reminder.count(left)) ngày" + (rule.workingDays ? " làm việc" : "")
     }
 }
 

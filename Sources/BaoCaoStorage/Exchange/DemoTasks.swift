@@ -33,7 +33,9 @@ extension DemoData {
                 try await TaskRepository.revise(task.id, to: draft, expecting: task.version, by: taskCompiler, db)
                 try await TaskRepository.decide(
                     task.id, assign: true, expecting: task.version + 1, by: taskCompiler, db)
-                try await play(plan(index), task: task.id, db)
+                let lead = draft.leadUnitID.flatMap { tree.byID[$0] }?.code
+                let reporter = lead.flatMap { $0.split(separator: "-").last }.map { "\($0.lowercased()).baocao" }
+                try await play(plan(index), task: task.id, reporter: reporter ?? "demo", db)
             }
             try await db.raw(
                 """
@@ -116,10 +118,11 @@ extension DemoData {
         }
     }
 
-    static func play(_ plan: Plan, task id: Int, _ db: any SQLDatabase) async throws {
+    /// Plays the plan's steps, the lead unit's by its demo reporter (`reporter`), dated on their days.
+    static func play(_ plan: Plan, task id: Int, reporter: String, _ db: any SQLDatabase) async throws {
         for (step, actor, day) in plan.steps {
             guard let task = try await TaskRepository.find(id: id, db) else { return }
-            let who = actor == .assigner ? taskCompiler : "demo"
+            let who = actor == .assigner ? taskCompiler : reporter
             try await TaskRepository.apply(
                 step, by: actor, to: id, expecting: task.version, today: day, user: who, db)
             try await db.raw(

@@ -15,6 +15,7 @@ public enum TaskRepository {
     /// A change refused: the lifecycle's or the draft's reasons, in Vietnamese.
     public struct Refused: Error, CustomStringConvertible {
         public var reasons: [String]
+        public init(reasons: [String]) { self.reasons = reasons }
         public var description: String { reasons.joined(separator: "; ") }
     }
 
@@ -61,7 +62,7 @@ public enum TaskRepository {
         else { throw Conflict() }
         let what =
             state == .proposed
-            ? "Đề xuất từ \(draft.sourceRef ?? draft.source.vietnameseName.lowercased()), chờ rà soát"
+            ? "Đề xuất từ \((draft.sourceRef ?? draft.source.vietnameseName).lowercasingFirstWord), chờ rà soát"
             : "Giao nhiệm vụ, hạn \(draft.deadline.words)"
         try await event(id, state == .proposed ? "de_xuat" : "giao", what, by: user, at: now, db)
         return id
@@ -73,7 +74,9 @@ public enum TaskRepository {
     ) async throws {
         guard let task = try await find(id: id, db) else { throw Refused(reasons: ["Không có nhiệm vụ này"]) }
         guard task.state == .proposed else {
-            throw Refused(reasons: ["Nhiệm vụ đã giao không sửa được; hạn mới theo đề nghị gia hạn"])
+            throw Refused(reasons: [
+                "Nhiệm vụ không còn chờ rà soát: đã giao thì không sửa được, hạn mới theo đề nghị gia hạn"
+            ])
         }
         let problems = draft.problems(toAssign: false)
         guard problems.isEmpty else { throw Refused(reasons: problems) }

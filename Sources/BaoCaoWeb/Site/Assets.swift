@@ -80,6 +80,21 @@ enum Assets {
         text-align:left;flex:0 0 40%}table.cards td.num{white-space:normal}.card.scroll{overflow-x:visible}
         main{padding-left:.75rem;padding-right:.75rem}input,select{max-width:100%}.filters>div{flex:1 1 100%;min-width:0}
         .filters select,.filters input{width:100%}}
+        .tt-xanh-duong{background:#e3ecfa;color:var(--info)}.tt-cam{background:#ffe8cc;color:#8a4b00}
+        .tt-do{background:#fde4e1;color:var(--bad)}.tt-xanh-la{background:#dff3e6;color:var(--ok)}
+        .tt-cho{background:#eceff3;color:#444}.tt-minh-hoa{background:#fff4d6;color:#7a4b00}.tt-chu-do{color:var(--bad);
+        font-weight:700}.tt-chu-cam{color:#8a4b00;font-weight:700}tr.tt-hang-do td:first-child{border-left:4px solid var(--bad)}
+        tr.tt-hang-cam td:first-child{border-left:4px solid #e08a00}nav.tabs{display:flex;flex-wrap:wrap;gap:.25rem 1rem;
+        margin:0 0 1rem;border-bottom:1px solid var(--line)}nav.tabs a{padding:.35rem .25rem;text-decoration:none}
+        nav.tabs a[aria-current]{border-bottom:3px solid var(--brand);font-weight:700}dl.facts{display:grid;
+        grid-template-columns:minmax(9rem,14rem) 1fr;gap:.35rem 1rem}dl.facts dt{font-weight:600;color:var(--muted)}
+        dl.facts dd{margin:0}section.steps{display:grid;grid-template-columns:repeat(auto-fit,minmax(18rem,1fr));gap:0 1rem}
+        form.step h3{margin:0 0 .5rem;font-size:1rem}label.inline{display:inline-block;margin:0 1rem .25rem 0;font-weight:400}
+        fieldset{border:1px solid var(--line);border-radius:6px;margin:.75rem 0}form.proposal input[name=tieu_de]{width:100%}
+        form.task-form label{display:block;margin-top:.5rem}form.task-form label.inline{display:inline-block;font-weight:400}
+        form.task-form input:not([type=checkbox]),form.task-form textarea{width:100%}form.task-form textarea{min-height:4rem}
+        form.task-form select{max-width:100%}
+        @media (max-width:40rem){dl.facts{grid-template-columns:1fr}}
         @media print{@page{size:A4 landscape;margin:12mm}header.top,.actions,.filters,.skip,.view-note a,.tiles+p,
         details summary{display:none}details>*{display:block}body{background:#fff;font-size:10pt}
         .card{border:0;box-shadow:none;padding:0;break-inside:avoid}.chart-wide{display:block!important}

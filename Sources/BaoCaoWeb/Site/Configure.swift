@@ -38,6 +38,7 @@ public func configure(_ app: Application, store: Store, settings: WebSettings = 
     HistoryController.register(members, web)
     TrackerController.register(members, web)
     ReminderController.register(members, web)
+    TasksController.register(members, web)
     WorkspaceController.register(members, web)
     DashboardController.register(members, web)
     AuditController.register(members, web)
@@ -51,6 +52,7 @@ public func configure(_ app: Application, store: Store, settings: WebSettings = 
     api.get("indicators") { try await APIController.indicators($0, store: store) }
     api.get("periods", ":code") { try await APIController.period($0, store: store) }
     api.grouped(LoginGate()).get("figures") { try await APIController.figures($0, web) }
+    api.grouped(LoginGate()).get("tasks") { try await TasksAPI.list($0, web) }
 }
 
 /// Pages for accounts only: without a session, the visitor is asked to log in (and brought back after).

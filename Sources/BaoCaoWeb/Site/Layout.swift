@@ -5,7 +5,7 @@ import Vapor
 enum Layout {
     enum Section: String {
         case home, entry, tracker, workspace, dashboard, publicPage, account, accounts, audit, rules, reorganisations
-        case notices
+        case notices, tasks
     }
 
     struct Flash {
@@ -45,6 +45,7 @@ enum Layout {
             if viewer.has(.compiler) || viewer.has(.reporter) || viewer.has(.administrator) {
                 items.append((.workspace, "/soan-bao-cao", "Soạn báo cáo"))
             }
+            items.append((.tasks, "/nhiem-vu", "Nhiệm vụ"))
             items.append((.dashboard, "/tong-quan", "Tổng quan"))
             if viewer.has(.administrator) {
                 items.append((.accounts, "/quan-tri/tai-khoan", "Tài khoản"))
