@@ -4,7 +4,7 @@
 Usage: browser-journeys.py BASE_URL OUTPUT_DIR [CA_FILE]
 With an https BASE_URL (nginx in front, a certificate made for the run), CA_FILE is that certificate: Python checks
 the server against it; Chromium is told to accept it. Screenshots of the main pages go to OUTPUT_DIR; the last line says how many checks passed and failed."""
-import email.header, io, mailbox, os, ssl, sys, time, zipfile, urllib.request, urllib.error
+import datetime, email.header, io, mailbox, os, ssl, sys, time, zipfile, urllib.parse, urllib.request, urllib.error
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -383,6 +383,56 @@ try:
     finally:
         other.quit()
     driver.delete_all_cookies()
+
+    # Tasks (issue 12): overdue in red with its days; the compiler assigns a task; the office reports progress and
+    # proposes it done; the assigner confirms; publishing a report proposes its tasks for review.
+    login(driver, "tonghop")
+    driver.get(BASE + "/nhiem-vu")
+    rows = driver.find_elements(By.CSS_SELECTOR, "#bang-nhiem-vu tr.tt-hang-do")
+    check("an overdue task shows red with 'quá hạn N ngày'",
+          bool(rows) and "quá hạn" in rows[0].text and "Quá hạn" in rows[0].text, rows[0].text if rows else "no red row")
+    check("the red is said in words too", driver.find_elements(By.CSS_SELECTOR, "#bang-nhiem-vu .badge.tt-do")[0].text == "Quá hạn")
+    shot(driver, "16-nhiem-vu")
+    driver.find_element(By.CSS_SELECTOR, "#giao-moi summary").click()
+    set_value(driver, "nv-ten", "Rà soát, công bố thủ tục hành chính cấp quận")
+    set_value(driver, "nv-sh", "Thông báo kết luận số 45/TB-UBND")
+    Select(driver.find_element(By.ID, "nv-ct")).select_by_value("304-TP")
+    Select(driver.find_element(By.ID, "nv-lv")).select_by_value("thanh_tra_tu_phap")
+    due = (datetime.date.today() + datetime.timedelta(days=60)).isoformat()
+    driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.ID, "nv-han"), due)
+    submit(driver, "#giao-moi button[type=submit]")
+    check("the compiler assigns a task", "Đã giao nhiệm vụ." in text(driver) and "Phòng Tư pháp" in text(driver))
+    task_path = urllib.parse.urlparse(driver.current_url).path
+    login(driver, "tp.baocao")
+    driver.get(BASE + task_path)
+    set_value(driver, "td-pt", "60")
+    set_value(driver, "td-nd", "Đã rà soát 120 thủ tục")
+    submit(driver, "#buoc-tien_do button[type=submit]")
+    check("the office reports progress", "Đã ghi báo cáo tiến độ." in text(driver) and "Đang thực hiện trong hạn" in text(driver))
+    set_value(driver, "ht-kq", "Đã trình Chủ tịch UBND quận công bố danh mục")
+    submit(driver, "#buoc-de_nghi_hoan_thanh button[type=submit]")
+    check("the office proposes it done", "Đã đề nghị công nhận hoàn thành" in text(driver))
+    shot(driver, "16b-nhiem-vu-de-nghi")
+    login(driver, "tonghop")
+    driver.get(BASE + "/nhiem-vu?xem=da-giao&tinh_trang=cho-xac-nhan")
+    check("the assigner sees what waits for its confirmation", "Rà soát, công bố thủ tục hành chính cấp quận" in text(driver))
+    driver.get(BASE + task_path)
+    submit(driver, "#buoc-xac_nhan button[type=submit]")
+    check("the assigner confirms; done on time",
+          "Đã xác nhận hoàn thành." in text(driver) and "Hoàn thành đúng hạn" in text(driver))
+    shot(driver, "16c-nhiem-vu-hoan-thanh")
+    driver.get(BASE + "/soan-bao-cao?template=ngo-quyen-6-thang&unit=304&period=2017-9M")
+    set_value(driver, "ly-do-cong-bo", "Phục vụ hội nghị giao ban")
+    submit(driver, "form[action='/soan-bao-cao/cong-bo'] button[type=submit]", accept=True)
+    check("publishing proposes the report's tasks for review",
+          "/nhiem-vu/de-xuat" in driver.current_url and "đề xuất 27 nhiệm vụ" in text(driver), driver.current_url)
+    shot(driver, "16d-nhiem-vu-de-xuat")
+    first = driver.find_element(By.CSS_SELECTOR, "form.proposal")
+    Select(first.find_element(By.NAME, "chu_tri")).select_by_value("304-KT")
+    old = driver.find_element(By.TAG_NAME, "html")
+    first.find_element(By.CSS_SELECTOR, "button[value=giao]").click()
+    WebDriverWait(driver, 15).until(replaced(old))
+    check("a reviewed proposal is assigned", "Đã giao nhiệm vụ." in text(driver) and "đã giao: 1" in text(driver))
 
 finally:
     driver.quit()

@@ -154,7 +154,7 @@ enum TaskListPage {
     static func newTaskForm(_ req: Request, _ c: TaskContext, _ typed: TasksController.NewTask?) -> HTML {
         guard let locality = c.assigningLocalities.first else { return "" }
         let t = typed
-        let sources = TaskSource.allCases.filter { $0 != .report }.map { s -> HTML in
+        let sources = [TaskSource.meeting, .document, .workProgramme, .petition, .other].map { s -> HTML in
             "<option value=\"\(s.rawValue)\"\(HTML.flag("selected", s.rawValue == t?.source))>\(s.vietnameseName)</option>"
         }
         let priorities = TaskPriority.allCases.map { p -> HTML in
