@@ -29,6 +29,9 @@ final class TasksWebTests: XCTestCase {
                 page.body.contains("Phần nhiệm vụ trọng tâm đề xuất 27 nhiệm vụ cho kỳ sau: rà soát rồi giao."),
                 page.body)
             XCTAssertTrue(page.body.contains("Chờ rà soát: <strong>27</strong>"))
+            // Its part was carried from the six-month report: each bullet is one the demo already assigned.
+            XCTAssertTrue(page.body.contains("Trùng với nhiệm vụ đã giao: <strong>27</strong>."), "duplicates flagged")
+            XCTAssertTrue(page.body.contains("Trùng nội dung với nhiệm vụ đã giao <a href=\"/nhiem-vu/"))
             let district = try await web.unitID("304")
             var filter = TaskRepository.Filter(localityIDs: [district], states: [.proposed])
             filter.sourcePeriod = .firstMonths(2017, 9)

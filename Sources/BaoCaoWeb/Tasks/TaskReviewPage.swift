@@ -13,6 +13,8 @@ enum TaskReviewPage {
         var proposed: [StoredTask]
         var assigned: Int
         var dropped: Int
+        /// By proposal, an assigned task of the locality with the same content.
+        var duplicates: [Int: StoredTask]
         var flash: Layout.Flash?
     }
 
@@ -24,10 +26,18 @@ enum TaskReviewPage {
             """
         let rows = m.proposed.enumerated().map { n, t -> HTML in
             let id = "de-xuat-\(t.id)"
+            let same: HTML =
+                m.duplicates[t.id].map { d -> HTML in
+                    """
+                    <p class="flash error" role="note">Trùng nội dung với nhiệm vụ đã giao \
+                    <a href="/nhiem-vu/\(d.id)">\(d.draft.title)</a> (\(c.unitName(d.draft.leadUnitID)), hạn \
+                    \(d.record.deadline.words)): nên chọn "Không giao" nếu không phải việc mới.</p>
+                    """
+                } ?? ""
             return """
                 <form id="\(id)" method="post" action="/nhiem-vu/de-xuat" class="card proposal task-form">\(hidden)\
                 <input type="hidden" name="id" value="\(t.id)"><input type="hidden" name="phien_ban" value="\(t.version)">\
-                <p class="small muted">\(n + 1). \(t.draft.fieldCode.flatMap { c.fields[$0]?.name } ?? "Không thuộc lĩnh vực")</p>\
+                <p class="small muted">\(n + 1). \(t.draft.fieldCode.flatMap { c.fields[$0]?.name } ?? "Không thuộc lĩnh vực")</p>\(same)\
                 <label for="\(id)-ten">Tên nhiệm vụ</label><input id="\(id)-ten" name="tieu_de" value="\(t.draft.title)" maxlength="500" required>\
                 <details><summary>Nội dung đầy đủ</summary><label for="\(id)-nd" class="skip">Nội dung</label>\
                 <textarea id="\(id)-nd" name="noi_dung" rows="4">\(t.draft.content)</textarea></details>\
@@ -53,7 +63,8 @@ enum TaskReviewPage {
             <h1>Rà soát nhiệm vụ đề xuất từ báo cáo \(m.period.vietnameseName)</h1>\
             <p>\(m.locality.fullName). Mỗi gạch đầu dòng của phần nhiệm vụ trọng tâm là một nhiệm vụ đề xuất: lĩnh vực theo \
             tiêu đề, đơn vị chủ trì theo phòng phụ trách lĩnh vực, hạn là ngày cuối của kỳ sau. Sửa nếu cần rồi giao.</p>\
-            <p>Chờ rà soát: <strong>\(m.proposed.count)</strong>; đã giao: \(m.assigned); không giao: \(m.dropped).</p>\
+            <p>Chờ rà soát: <strong>\(m.proposed.count)</strong>; đã giao: \(m.assigned); không giao: \(m.dropped).\
+            \(m.duplicates.isEmpty ? "" : " Trùng với nhiệm vụ đã giao: <strong>\(m.duplicates.count)</strong>." as HTML)</p>\
             \(all)\(rows)
             """
         return Layout.page(

@@ -272,6 +272,14 @@ enum TasksController {
         filter.sourceTemplate = s.template
         filter.sourcePeriod = s.period
         let tasks = try await TaskRepository.list(filter, web.db)
+        // A report whose part was carried from the previous one proposes tasks already assigned: say so.
+        var assignedByContent: [String: StoredTask] = [:]
+        for task in try await TaskRepository.list(.init(localityIDs: [s.locality.id]), web.db) {
+            assignedByContent[task.draft.content] = assignedByContent[task.draft.content] ?? task
+        }
+        let duplicates = tasks.filter { $0.state == .proposed }.reduce(into: [Int: StoredTask]()) { found, task in
+            if let same = assignedByContent[task.draft.content] { found[task.id] = same }
+        }
         var shown = flash
         if shown == nil, let tb = req.queryText("tb") {
             let n = req.queryText("so").flatMap(Int.init) ?? 0
@@ -295,7 +303,8 @@ enum TasksController {
                 context: s.context, template: s.template, locality: s.locality, period: s.period,
                 proposed: tasks.filter { $0.state == .proposed },
                 assigned: tasks.filter { $0.state == .assigned }.count,
-                dropped: tasks.filter { $0.state == .dropped }.count, flash: shown), status: status)
+                dropped: tasks.filter { $0.state == .dropped }.count, duplicates: duplicates, flash: shown),
+            status: status)
     }
 
     static func decide(_ req: Request, _ web: Web) async throws -> Response {
