@@ -1,4 +1,5 @@
 import ArgumentParser
+import BaoCaoDocuments
 import BaoCaoDomain
 import BaoCaoExchange
 import BaoCaoStorage
@@ -10,7 +11,7 @@ struct Import: AsyncParsableCommand {
         discussion: "Mọi tệp được nhập trong một giao dịch: có một lỗi thì không ghi gì.")
 
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "Tệp .csv hoặc .json, hoặc thư mục chứa chúng.") var files: [String]
+    @Argument(help: "Tệp .csv, .xlsx (trang tính đầu tiên) hoặc .json, hoặc thư mục chứa chúng.") var files: [String]
     @Option(help: "Tên người nhập, ghi vào lịch sử.") var user = "import"
 
     func run() async throws {
@@ -22,6 +23,16 @@ struct Import: AsyncParsableCommand {
                 let name = (path as NSString).lastPathComponent
                 if path.lowercased().hasSuffix(".json") {
                     dataset.append(try DatasetReader.read(json: data, file: name))
+                } else if path.lowercased().hasSuffix(".xlsx") {
+                    let sheet: [XlsxReader.Row]
+                    do { sheet = try XlsxReader.rows(data) } catch let error as XlsxReader.Unreadable {
+                        throw ImportProblems([
+                            ImportProblem(file: name, line: 1, column: nil, message: error.description)
+                        ])
+                    }
+                    dataset.append(
+                        try DatasetReader.read(
+                            rows: sheet.map { CSVReader.Row(line: $0.number, fields: $0.cells) }, file: name))
                 } else {
                     guard let text = String(data: data, encoding: .utf8) else {
                         throw ImportProblems([
@@ -46,7 +57,8 @@ struct Import: AsyncParsableCommand {
             "Đã nhập: \(summary.fields) lĩnh vực, \(summary.units) đơn vị, \(summary.lineage) dòng sắp xếp đơn vị, "
                 + "\(summary.indicators) chỉ tiêu, "
                 + "\(summary.targets) chỉ tiêu kế hoạch, \(summary.values) giá trị (\(summary.unchangedValues) không đổi), "
-                + "\(summary.rules) quy tắc kiểm tra."
+                + "\(summary.rules) quy tắc kiểm tra, \(summary.programme) nội dung chương trình công tác mới "
+                + "(\(summary.programmeUpdated) cập nhật, \(summary.programmeUnchanged) không đổi)."
         )
         if !summary.warnings.isEmpty {
             print("Cảnh báo (\(summary.warnings.count)), số liệu vẫn được nhập:")
@@ -69,7 +81,7 @@ struct Import: AsyncParsableCommand {
             if isDirectory.boolValue {
                 // Catalogue before figures: fields, units, indicators, targets, values.
                 let names = try FileManager.default.contentsOfDirectory(atPath: path)
-                    .filter { $0.hasSuffix(".csv") || $0.hasSuffix(".json") }
+                    .filter { $0.hasSuffix(".csv") || $0.hasSuffix(".json") || $0.hasSuffix(".xlsx") }
                     .sorted { a, b in (rank(a, order), a) < (rank(b, order), b) }
                 files += names.map { (path as NSString).appendingPathComponent($0) }
             } else {

@@ -5,6 +5,8 @@ public struct CSVReader {
         /// Line number in the file where the row starts (1-based).
         public let line: Int
         public let fields: [String]
+
+        public init(line: Int, fields: [String]) { self.line = line; self.fields = fields }
     }
 
     public static func rows(_ text: String) throws(ImportProblem) -> [Row] {

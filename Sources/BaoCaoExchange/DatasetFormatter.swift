@@ -68,6 +68,13 @@ public enum DatasetFormatter {
                     $0.calendar.holidays.sorted().map(\.description).joined(separator: ";"),
                 ]
             }
+        case .programme:
+            rows += dataset.programme.map {
+                [
+                    $0.locality, String($0.year), String($0.month), $0.content, $0.lead, $0.product ?? "",
+                    $0.field ?? "", $0.coUnits.joined(separator: ";"), $0.assignedBy ?? "",
+                ]
+            }
         }
         return rows
     }

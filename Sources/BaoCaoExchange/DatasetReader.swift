@@ -1,7 +1,8 @@
 import BaoCaoDomain
 import Foundation
 
-/// Reads the exchange format (CSV, one table per file; or JSON, any tables) into a `Dataset`.
+/// Reads the exchange format (CSV or a spreadsheet's first sheet, one table per file; or JSON, any tables) into a
+/// `Dataset`.
 /// Problems of form (a number, a period code, a choice) are found here; problems of reference (an unknown
 /// indicator or unit) by the storage layer, which sees the database.
 public enum DatasetReader {
@@ -11,6 +12,12 @@ public enum DatasetReader {
             var p = error; p.file = file
             throw ImportProblems([p])
         }
+        return try read(rows: rows, file: file)
+    }
+
+    /// One table from rows of cells, the first its header: a CSV file's, or a spreadsheet's (each row with its
+    /// number in the sheet).
+    public static func read(rows: [CSVReader.Row], file: String? = nil) throws(ImportProblems) -> Dataset {
         guard let header = rows.first else {
             throw ImportProblems([ImportProblem(file: file, line: 1, column: nil, message: "tệp trống")])
         }

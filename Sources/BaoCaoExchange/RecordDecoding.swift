@@ -34,6 +34,18 @@ enum RecordDecoding {
                     year: row.int("year", range: 1900...2200), kind: row.choice("target_kind") ?? .plan,
                     value: row.amount("value"), setBy: row.optional("set_by"), note: row.optional("note"),
                     location: location))
+        case .programme:
+            let content = row.required("content")
+            if content.count > 2_000 { row.fail("content", "dài quá 2.000 ký tự") }
+            dataset.programme.append(
+                ProgrammeRecord(
+                    locality: row.required("locality"), year: row.int("year", range: 1900...2200),
+                    month: row.int("month", range: 1...12), content: content, lead: row.required("lead"),
+                    product: row.optional("product"), field: row.optional("field"),
+                    coUnits: (row.optional("co_units") ?? "").split(separator: ";").map {
+                        String($0).trimmingWhitespace()
+                    }.filter { !$0.isEmpty },
+                    assignedBy: row.optional("assigned_by"), location: location))
         case .calendars:
             var holidays = Set<CivilDate>()
             for text in (row.optional("holidays") ?? "").split(whereSeparator: { $0 == ";" || $0 == " " }) {

@@ -122,6 +122,31 @@ public struct RuleRecord: Hashable, Sendable {
     public init(rule: ValidationRule, location: SourceLocation) { self.rule = rule; self.location = location }
 }
 
+/// An item of a locality's work programme (chương trình công tác) for a year: in which month, what, which office
+/// leads it, what it leads to (a meeting, a document), its field and the offices that help.
+public struct ProgrammeRecord: Hashable, Sendable {
+    public var locality: String
+    public var year: Int
+    public var month: Int
+    public var content: String
+    public var lead: String
+    public var product: String?
+    public var field: String?
+    public var coUnits: [String]
+    public var assignedBy: String?
+    public var location: SourceLocation
+
+    public init(
+        locality: String, year: Int, month: Int, content: String, lead: String, product: String? = nil,
+        field: String? = nil, coUnits: [String] = [], assignedBy: String? = nil,
+        location: SourceLocation = .init(file: nil, line: 0)
+    ) {
+        self.locality = locality; self.year = year; self.month = month; self.content = content; self.lead = lead
+        self.product = product; self.field = field; self.coUnits = coUnits; self.assignedBy = assignedBy
+        self.location = location
+    }
+}
+
 /// Everything one import brings, in the order it is written.
 public struct Dataset: Sendable {
     public var fields: [FieldRecord] = []
@@ -132,18 +157,19 @@ public struct Dataset: Sendable {
     public var values: [ValueRecord] = []
     public var calendars: [CalendarRecord] = []
     public var rules: [RuleRecord] = []
+    public var programme: [ProgrammeRecord] = []
 
     public init() {}
 
     public mutating func append(_ other: Dataset) {
         fields += other.fields; units += other.units; lineage += other.lineage; indicators += other.indicators
         targets += other.targets; values += other.values; calendars += other.calendars
-        rules += other.rules
+        rules += other.rules; programme += other.programme
     }
 
     public var isEmpty: Bool {
         fields.isEmpty && units.isEmpty && lineage.isEmpty && indicators.isEmpty && targets.isEmpty && values.isEmpty
             && calendars.isEmpty
-            && rules.isEmpty
+            && rules.isEmpty && programme.isEmpty
     }
 }

@@ -1,7 +1,7 @@
 /// The tables of the exchange format, each with its columns. A CSV file holds one table, recognised by its
 /// header; a JSON file holds any of them as lists under these names.
 public enum TableKind: String, CaseIterable, Sendable {
-    case fields, units, lineage, indicators, targets, values, calendars, rules
+    case fields, units, lineage, indicators, targets, values, calendars, rules, programme
 
     public var columns: [String] {
         switch self {
@@ -24,6 +24,8 @@ public enum TableKind: String, CaseIterable, Sendable {
         case .values: return ["indicator", "unit", "period", "value", "status", "qualifier", "note"]
         case .calendars: return ["province", "cutoff_day", "deadline_working_days", "holidays"]
         case .rules: return ["code", "left", "operator", "right", "severity", "missing", "message", "unit"]
+        case .programme:
+            return ["locality", "year", "month", "content", "lead", "product", "field", "co_units", "assigned_by"]
         }
     }
 
@@ -37,12 +39,14 @@ public enum TableKind: String, CaseIterable, Sendable {
         case .values: return ["indicator", "unit", "period", "value"]
         case .calendars: return ["province", "cutoff_day", "deadline_working_days"]
         case .rules: return ["code", "left", "operator", "right", "message"]
+        case .programme: return ["locality", "year", "month", "content", "lead"]
         }
     }
 
     /// The table a CSV header describes.
     public static func recognise(header: [String]) -> TableKind? {
         let set = Set(header)
+        if set.isSuperset(of: ["month", "content"]) { return .programme }
         if set.contains("operator") { return .rules }
         if set.contains("predecessor") { return .lineage }
         if set.contains("cutoff_day") { return .calendars }

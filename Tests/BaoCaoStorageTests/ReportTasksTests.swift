@@ -61,7 +61,9 @@ final class ReportTasksTests: XCTestCase {
         XCTAssertEqual(assigned, 27)
         let replayed = try await DemoData.playReportTasks(store)
         XCTAssertEqual(replayed, 0, "played once")
-        let tasks = try await TaskRepository.list(.init(localityIDs: [unit.id]), store.sql)
+        var fromReport = TaskRepository.Filter(localityIDs: [unit.id])
+        fromReport.source = .report
+        let tasks = try await TaskRepository.list(fromReport, store.sql)
         XCTAssertEqual(tasks.count, 27)
         XCTAssertTrue(tasks.allSatisfy(\.draft.illustrative), "the demo's made-up progress is labelled")
         // Counted here from the stored tasks themselves, as things stood on 31/12/2017.

@@ -29,13 +29,18 @@ public struct TaskSummary: Sendable {
     public var asOf: CivilDate
     /// The tasks it accounts for, with their status on `asOf`.
     public var items: [(item: Item, status: TaskStatus)]
+    /// The items of the work programme for the period's months, with their status on `asOf`.
+    public var programme: [(item: Item, status: TaskStatus)]
 
     /// `today` is the day the report is made: a past period is counted as at its last day.
-    public init(period: Period, tasks: [Item], today: CivilDate, rule: TaskDueRule = TaskDueRule()) {
+    /// `programme`: the work programme's items of the period's months (the caller picks them by month).
+    public init(
+        period: Period, tasks: [Item], programme: [Item] = [], today: CivilDate, rule: TaskDueRule = TaskDueRule()
+    ) {
         self.period = period
-        self.asOf = min(today, period.lastDay)
-        let asOf = asOf
-        self.items = tasks.filter { Self.accounts(for: $0, period: period, asOf: asOf) }.map { item in
+        let asOf = min(today, period.lastDay)
+        self.asOf = asOf
+        func rated(_ item: Item) -> (item: Item, status: TaskStatus) {
             let done = item.completedOn.flatMap { $0 <= asOf ? $0 : nil }
             return (
                 item,
@@ -44,6 +49,8 @@ public struct TaskSummary: Sendable {
                     today: asOf, rule: rule)
             )
         }
+        self.items = tasks.filter { Self.accounts(for: $0, period: period, asOf: asOf) }.map(rated)
+        self.programme = programme.map(rated)
     }
 
     /// Whether a report of `period` accounts for the task: due in the period, or due before it and not completed
@@ -64,20 +71,30 @@ public struct TaskSummary: Sendable {
     /// "hoàn thành 20/27 nhiệm vụ, trong đó 17 đúng hạn; 7 nhiệm vụ chưa hoàn thành, 2 quá hạn".
     public var sentence: String { Self.sentence(items.map(\.status), period: period) }
 
-    static func sentence(_ statuses: [TaskStatus], period: Period) -> String {
+    /// "hoàn thành 38/45 nội dung chương trình công tác 6 tháng đầu năm, trong đó 35 đúng hạn; 7 nội dung chưa hoàn
+    /// thành, 2 quá hạn".
+    public var programmeSentence: String {
+        let what = "nội dung chương trình công tác \(period.vietnameseSpan)"
+        guard !programme.isEmpty else { return "không có \(what)" }
+        return Self.sentence(programme.map(\.status), period: period, first: what, noun: "nội dung")
+    }
+
+    static func sentence(
+        _ statuses: [TaskStatus], period: Period, first: String = "nhiệm vụ", noun: String = "nhiệm vụ"
+    ) -> String {
         guard !statuses.isEmpty else { return "không có nhiệm vụ nào đến hạn trong \(period.vietnameseSpan)" }
         let done = statuses.filter(\.isDone).count
         let onTime = statuses.filter { $0 == .doneOnTime }.count
         let open = statuses.count - done
         let overdue = statuses.filter { $0 == .overdue }.count
-        var text = "hoàn thành \(done)/\(statuses.count) nhiệm vụ"
+        var text = "hoàn thành \(done)/\(statuses.count) \(first)"
         if done > 0 {
             let all = done == 1 ? "" : " đều"
             text +=
                 done == onTime ? ",\(all) đúng hạn" : onTime == 0 ? ",\(all) sau hạn" : ", trong đó \(onTime) đúng hạn"
         }
         if open > 0 {
-            text += "; \(open) nhiệm vụ chưa hoàn thành"
+            text += "; \(open) \(noun) chưa hoàn thành"
             if overdue > 0 {
                 text += overdue == open ? (open == 1 ? ", đã quá hạn" : ", đều đã quá hạn") : ", \(overdue) quá hạn"
             }

@@ -7,7 +7,7 @@
 /// sentence), `text` (the indicator's own sentence: its template, else the canonical one); and without a figure,
 /// from the period: `year`, `prev_year`, `next_year`, `period` (6 tháng đầu năm 2017), `period_noyear` (6 tháng đầu
 /// năm), `rest` (6 tháng cuối năm 2017), `rest_noyear`, `prev_period` (the report before: 6 tháng đầu năm 2017 for
-/// 9 months), `targets_summary` (how the year's targets stand, `TargetSummary`), `tasks_summary` (how the tasks the report accounts for stand, `TaskSummary`), `months` (6 tháng), `cutoff_month` (tháng 5/2017: the month before the period's last, up to which a
+/// 9 months), `targets_summary` (how the year's targets stand, `TargetSummary`), `tasks_summary` (how the tasks the report accounts for stand, `TaskSummary`), `programme_summary` (the work programme's items of the period's months), `months` (6 tháng), `cutoff_month` (tháng 5/2017: the month before the period's last, up to which a
 /// report written during its last month has actual figures); and a locality's report settings (`ReportSetting`: `ky_hop`, `khoa_hdnd`, `chu_de_nam`). A filter after `|` changes case on any part: `upper`,
 /// `lower`, `cap` (`{period|upper}`, `{GTSX_CN.text|cap}`); without one, a part that starts a sentence starts with a
 /// capital, and `name` inside a sentence starts in lower case. Example: `Giải quyết việc làm cho {value}, {target}`.
@@ -20,7 +20,7 @@ public struct PhraseTemplate: Hashable, Sendable {
     public static let parts: Set<String> = Set<String>([
         "name", "verb", "number", "value", "unit", "target", "pct_target", "change", "yoy", "mom", "last_year",
         "target_value", "sentence", "text", "year", "prev_year", "next_year", "period", "period_noyear", "rest",
-        "rest_noyear", "prev_period", "months", "cutoff_month", "targets_summary", "tasks_summary",
+        "rest_noyear", "prev_period", "months", "cutoff_month", "targets_summary", "tasks_summary", "programme_summary",
     ]).union(ReportSetting.allCases.map(\.rawValue))
 
     /// Parts that come from the period alone.
@@ -111,6 +111,9 @@ public struct PhraseTemplate: Hashable, Sendable {
                 } else if code == nil, part == "tasks_summary" {
                     filled = tasks?.sentence
                     label = "kết quả thực hiện nhiệm vụ (tasks_summary)"
+                } else if code == nil, part == "programme_summary" {
+                    filled = tasks?.programmeSentence
+                    label = "kết quả thực hiện chương trình công tác (programme_summary)"
                 } else if code == nil, let setting = ReportSetting(rawValue: part) {
                     filled = settings[setting]
                     label = "thiết lập \(setting.vietnameseName) (\(part))"

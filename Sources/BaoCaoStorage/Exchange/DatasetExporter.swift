@@ -78,6 +78,18 @@ public enum DatasetExporter {
             (unitRank($0.unit), rank[$0.indicator] ?? Int.max, $0.period.code)
                 < (unitRank($1.unit), rank[$1.indicator] ?? Int.max, $1.period.code)
         }
+        var programme = TaskRepository.Filter(states: TaskState.allCases)
+        programme.source = .workProgramme
+        dataset.programme = try await TaskRepository.list(programme, db).compactMap { task in
+            guard let locality = byID[task.draft.localityID], let year = task.draft.sourcePeriod?.year,
+                let month = task.draft.programmeMonth, let lead = task.draft.leadUnitID.flatMap({ byID[$0] })
+            else { return nil }
+            return ProgrammeRecord(
+                locality: locality.code, year: year, month: month, content: task.draft.content, lead: lead.code,
+                product: task.draft.product, field: task.draft.fieldCode,
+                coUnits: task.draft.coUnitIDs.compactMap { byID[$0]?.code }, assignedBy: task.draft.assignerName,
+                location: nowhere)
+        }
         return dataset
     }
 }

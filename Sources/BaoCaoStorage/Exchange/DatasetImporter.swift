@@ -9,6 +9,8 @@ public enum DatasetImporter {
         public var fields = 0, units = 0, lineage = 0, indicators = 0, targets = 0, values = 0, unchangedValues = 0,
             calendars = 0
         public var rules = 0
+        /// Work programme items created, updated, unchanged.
+        public var programme = 0, programmeUpdated = 0, programmeUnchanged = 0
         /// Rules of severity "cảnh báo" the imported values break: reported, not refused.
         public var warnings: [ImportProblem] = []
     }
@@ -98,6 +100,10 @@ public enum DatasetImporter {
             try await CalendarRepository.save(provinceID: unit.id, c.calendar, db)
             summary.calendars += 1
         }
+
+        let counts = try await ProgrammeImport.write(dataset.programme, references, by: user, problems: &problems, db)
+        (summary.programme, summary.programmeUpdated, summary.programmeUnchanged) =
+            (counts.created, counts.updated, counts.unchanged)
 
         guard problems.isEmpty else { throw ImportProblems(problems) }
         if unitsMoved {

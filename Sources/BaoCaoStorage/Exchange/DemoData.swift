@@ -43,6 +43,7 @@ public enum DemoData {
             templateCode, as: templateCode,
             name: "Báo cáo tình hình kinh tế - xã hội 6 tháng, 9 tháng, năm (quận Ngô Quyền)", store)
         try await loadReferenceNarrative(store)
+        try await loadProgramme(store)
         if reform { try await loadReform(store) }
         return true
     }

@@ -146,6 +146,7 @@ extension DemoData {
             template: templateCode, unitID: district.id, period: .firstMonths(2017, 6))
         guard let text = try await WorkspaceRepository.sections(h1, db)[section.key]?.body else { return }
         let part = [
+            "Thực hiện Chương trình công tác năm {year}, UBND quận đã {programme_summary}.",
             "Kết quả thực hiện các nhiệm vụ trọng tâm đề ra tại báo cáo 6 tháng đầu năm {year}: {tasks_summary}.",
             ReportTemplate.GeneratedList.tasksByField.rawValue,
             "Nhiệm vụ quá hạn và đơn vị chủ trì:",

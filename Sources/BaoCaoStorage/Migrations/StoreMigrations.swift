@@ -8,7 +8,7 @@ enum StoreMigrations {
         AddIndicatorReportedBy(), CreateAccounts(), CreateSubmissions(), CreateAuditLog(), CreateReportWorkspace(),
         AddIndicatorBetterWhen(), AddValueVersions(), CreateOfficialValues(), CreateValidationRules(),
         AddPublicationVersions(), AddHardening(), AddChangeCounters(), CreateLineage(), AddSectionDeadlines(),
-        CreateNotifications(), AddIndicatorHelp(), CreateTasks(),
+        CreateNotifications(), AddIndicatorHelp(), CreateTasks(), AddTaskProgramme(),
     ]
 }
 

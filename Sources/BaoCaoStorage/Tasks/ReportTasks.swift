@@ -46,7 +46,8 @@ public enum ReportTasks {
     }
 
     /// What a report of `locality` for `period` says of the tasks the locality assigned, as on `today` (a past
-    /// period as at its last day).
+    /// period as at its last day): those due in it (but the work programme's), and the programme's items of its
+    /// months.
     public static func summary(
         localityID: Int, period: Period, today: CivilDate, _ db: any SQLDatabase
     ) async throws -> TaskSummary {
@@ -54,7 +55,7 @@ public enum ReportTasks {
         let fields = Dictionary(
             try await IndicatorRepository.catalogue(db).fields.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         let tree = try await UnitTree.load(db)
-        let items = tasks.map { task in
+        func item(_ task: StoredTask) -> TaskSummary.Item {
             let field = task.draft.fieldCode.flatMap { fields[$0] }
             return TaskSummary.Item(
                 title: task.draft.title, field: field?.name, fieldPosition: field?.position ?? 0,
@@ -62,7 +63,14 @@ public enum ReportTasks {
                 deadline: task.record.deadline, completedOn: task.record.completedOn,
                 progressReported: !task.record.progress.isEmpty)
         }
-        return TaskSummary(period: period, tasks: items, today: today)
+        // The work programme has its own part: its items of the period's months.
+        let programme = tasks.filter {
+            $0.draft.source == .workProgramme && $0.draft.sourcePeriod == .year(period.year)
+                && $0.draft.programmeMonth.map(period.months.contains) == true
+        }
+        return TaskSummary(
+            period: period, tasks: tasks.filter { $0.draft.source != .workProgramme }.map(item),
+            programme: programme.map(item), today: today)
     }
 
     /// How a report and a task list name a lead unit: an office by its name, a ward as its UBND.

@@ -17,18 +17,21 @@ public struct TaskDraft: Hashable, Sendable {
     public var coUnitIDs: [Int]
     public var deadline: TaskDeadline
     public var illustrative: Bool
+    /// A work programme item's month (its year is `sourcePeriod`), and what it leads to.
+    public var programmeMonth: Int?
+    public var product: String?
 
     public init(
         localityID: Int, title: String, content: String, source: TaskSource, sourceRef: String? = nil,
         sourceTemplate: String? = nil, sourcePeriod: Period? = nil, fieldCode: String? = nil,
         priority: TaskPriority = .normal, assignerName: String? = nil, leadUnitID: Int? = nil, coUnitIDs: [Int] = [],
-        deadline: TaskDeadline, illustrative: Bool = false
+        deadline: TaskDeadline, illustrative: Bool = false, programmeMonth: Int? = nil, product: String? = nil
     ) {
         self.localityID = localityID; self.title = title; self.content = content; self.source = source
         self.sourceRef = sourceRef; self.sourceTemplate = sourceTemplate; self.sourcePeriod = sourcePeriod
         self.fieldCode = fieldCode; self.priority = priority; self.assignerName = assignerName
         self.leadUnitID = leadUnitID; self.coUnitIDs = coUnitIDs; self.deadline = deadline
-        self.illustrative = illustrative
+        self.illustrative = illustrative; self.programmeMonth = programmeMonth; self.product = product
     }
 
     /// What is wrong with it, in Vietnamese, field by field; empty when it may be saved. Assigning needs a lead unit.

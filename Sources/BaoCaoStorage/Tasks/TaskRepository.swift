@@ -50,13 +50,14 @@ public enum TaskRepository {
                 """
                 INSERT INTO tasks (locality_id, title, content, source, source_ref, source_template, source_period,
                 field_code, priority, assigner_name, lead_unit_id, co_unit_ids, deadline_kind, deadline, original_deadline,
-                state, illustrative, version, created_by, created_at, updated_by, updated_at)
+                state, illustrative, version, created_by, created_at, updated_by, updated_at, programme_month, product)
                 VALUES (\(bind: draft.localityID), \(bind: draft.title.trimmingWhitespace()), \(bind: draft.content),
                 \(bind: draft.source.rawValue), \(bind: draft.sourceRef), \(bind: draft.sourceTemplate),
                 \(bind: draft.sourcePeriod?.code), \(bind: draft.fieldCode), \(bind: draft.priority.rawValue),
                 \(bind: draft.assignerName), \(bind: draft.leadUnitID), \(bind: ids(draft.coUnitIDs)), \(bind: kind),
                 \(bind: due), \(bind: due), \(bind: state.rawValue), \(bind: draft.illustrative), \(bind: 1),
-                \(bind: user), \(bind: now), \(bind: user), \(bind: now)) RETURNING id
+                \(bind: user), \(bind: now), \(bind: user), \(bind: now), \(bind: draft.programmeMonth),
+                \(bind: draft.product)) RETURNING id
                 """
             ).first()?.decode(column: "id", as: Int.self)
         else { throw Conflict() }
@@ -88,7 +89,7 @@ public enum TaskRepository {
             field_code = \(bind: draft.fieldCode), priority = \(bind: draft.priority.rawValue),
             assigner_name = \(bind: draft.assignerName), lead_unit_id = \(bind: draft.leadUnitID),
             co_unit_ids = \(bind: ids(draft.coUnitIDs)), deadline_kind = \(bind: kind), deadline = \(bind: due),
-            illustrative = \(bind: draft.illustrative),
+            illustrative = \(bind: draft.illustrative), product = \(bind: draft.product),
             original_deadline = \(bind: due), version = version + 1, updated_by = \(bind: user), updated_at = \(bind: now)
             WHERE id = \(bind: id) AND version = \(bind: version) RETURNING id
             """
@@ -303,7 +304,9 @@ public enum TaskRepository {
                     Int($0)
                 },
                 deadline: deadline(kind: kind, date: try row.decode(column: "deadline", as: String?.self)),
-                illustrative: try row.decode(column: "illustrative", as: Bool.self))
+                illustrative: try row.decode(column: "illustrative", as: Bool.self),
+                programmeMonth: try row.decode(column: "programme_month", as: Int?.self),
+                product: try row.decode(column: "product", as: String?.self))
             var record = TaskRecord(deadline: draft.deadline)
             record.originalDeadline = deadline(
                 kind: kind, date: try row.decode(column: "original_deadline", as: String?.self))

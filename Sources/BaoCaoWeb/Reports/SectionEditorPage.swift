@@ -38,6 +38,7 @@ enum SectionEditorPage {
             ("{cutoff_month}", "tháng số liệu thực hiện đến hết"),
             ("{targets_summary}", "tóm tắt thực hiện các chỉ tiêu kế hoạch năm"),
             ("{tasks_summary}", "tóm tắt kết quả thực hiện nhiệm vụ đến hạn trong kỳ"),
+            ("{programme_summary}", "tóm tắt kết quả thực hiện chương trình công tác các tháng trong kỳ"),
         ] + ReportTemplate.GeneratedList.allCases.map { ($0.rawValue, "\($0.vietnameseName) (một dòng riêng)") }
         + ReportSetting.allCases.map { ("{\($0.rawValue)}", $0.vietnameseName) }
 

@@ -102,8 +102,25 @@ enum TaskListPage {
             \(r.count) nhiệm vụ đề xuất từ báo cáo \(r.period.vietnameseName) của \(r.locality.fullName)</a> chờ rà soát</li>
             """
         }
+        // The work programmes among them, by body and year: links to their six-month and year reviews.
+        var programmes = Set<String>()
+        for t in m.tasks where t.draft.source == .workProgramme {
+            if let year = t.draft.sourcePeriod?.year, let unit = c.tree.byID[t.draft.localityID] {
+                programmes.insert("\(unit.code)|\(year)")
+            }
+        }
+        let programmeLinks = programmes.sorted().reversed().compactMap { key -> HTML? in
+            let parts = key.split(separator: "|").map(String.init)
+            guard let unit = c.tree.byCode[parts[0]] else { return nil }
+            let base = "/nhiem-vu/chuong-trinh?unit=\(unit.code)&amp;period="
+            return """
+                <li>Chương trình công tác năm \(parts[1]) của UBND \(unit.nameInSentence): \
+                <a href="\(base)\(parts[1])-H1">sơ kết 6 tháng</a> · <a href="\(base)\(parts[1])">cả năm</a></li>
+                """
+        }
         let body: HTML = """
             <h1>Nhiệm vụ</h1><nav class="tabs" aria-label="Danh sách nhiệm vụ">\(tabs)</nav>\
+            \(programmeLinks.isEmpty ? "" : "<ul class=\"links\">\(programmeLinks)</ul>" as HTML)\
             \(reviews.isEmpty ? "" : "<section class=\"card\"><h2>Chờ rà soát</h2><ul>\(reviews)</ul></section>" as HTML)\
             <ul class="summary" aria-label="Tổng hợp theo tình trạng">\(summary)\(waitingItem)</ul>\
             \(filterForm(m))\

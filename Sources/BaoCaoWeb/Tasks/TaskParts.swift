@@ -81,6 +81,21 @@ struct TaskContext {
             """
     }
 
+    /// The status as things stood on `day` (a past period's review): a completion confirmed later does not count.
+    func badge(_ task: StoredTask, asOf day: CivilDate) -> HTML {
+        guard task.state == .assigned else { return badge(task) }
+        let done = task.record.completedOn.flatMap { $0 <= day ? $0 : nil }
+        let status = TaskStatus.of(
+            deadline: task.record.deadline, completedOn: done, progressReported: !task.record.progress.isEmpty,
+            today: day, rule: rule)
+        let words = TaskStatus.words(deadline: task.record.deadline, completedOn: done, today: day, rule: rule)
+        return """
+            <span class="badge tt-\(status.colour)">\(status.vietnameseName)</span>\
+            \(words.map { w -> HTML in " <span class=\"small tt-chu-\(status.colour)\">\(w)</span>" } ?? "")\
+            \(done.map { d -> HTML in "<br><span class=\"small\">Hoàn thành \(d.slashed)</span>" } ?? "")
+            """
+    }
+
     /// What waits for the assigner: an extension asked for, a completion proposed.
     static func waiting(_ task: StoredTask) -> String? {
         if let ext = task.record.pendingExtension { return "Chờ quyết định gia hạn đến \(ext.to.slashed)" }

@@ -10,6 +10,7 @@ enum TasksController {
         routes.get("nhiem-vu") { try await list($0, web) }
         routes.post("nhiem-vu", "moi") { try await create($0, web) }
         routes.get("nhiem-vu", "de-xuat") { try await review($0, web) }
+        routes.get("nhiem-vu", "chuong-trinh") { try await programme($0, web) }
         routes.post("nhiem-vu", "de-xuat") { try await decide($0, web) }
         routes.get("nhiem-vu", ":id") { try await show($0, web) }
         routes.post("nhiem-vu", ":id") { try await step($0, web) }
@@ -239,6 +240,28 @@ enum TasksController {
             return try await show(req, web, flash: .init(ok: false, text: conflict.description), status: .conflict)
         }
         return Layout.redirect("/nhiem-vu/\(task.id)?tb=\(name)")
+    }
+
+    // MARK: - The work programme
+
+    /// `/nhiem-vu/chuong-trinh?unit=&period=`: the programme's items of the period's months (6 tháng by default).
+    static func programme(_ req: Request, _ web: Web) async throws -> Response {
+        let c = try await TaskContext.load(req, web)
+        let locality =
+            try req.queryText("unit").flatMap { c.tree.byCode[$0] } ?? c.assigningLocalities.first
+            ?? { throw Abort(.badRequest, reason: "Cần đơn vị (unit)") }()
+        try await Access.require(req, .readDraft, on: locality, tree: c.tree, store: web.store)
+        let period = try Access.period(req, default: .firstMonths(c.today.year, 6))
+        var filter = TaskRepository.Filter(localityIDs: [locality.id])
+        filter.source = .workProgramme
+        filter.sourcePeriod = .year(period.year)
+        let items = try await TaskRepository.list(filter, web.db).filter {
+            $0.draft.programmeMonth.map(period.months.contains) == true
+        }.sorted { ($0.draft.programmeMonth ?? 0, $0.id) < ($1.draft.programmeMonth ?? 0, $1.id) }
+        let summary = try await ReportTasks.summary(
+            localityID: locality.id, period: period, today: c.today, web.db)
+        return ProgrammePage.render(
+            req, context: c, locality: locality, period: period, items: items, summary: summary)
     }
 
     // MARK: - Review of a report's proposals
