@@ -434,6 +434,26 @@ try:
     WebDriverWait(driver, 15).until(replaced(old))
     check("a reviewed proposal is assigned", "Đã giao nhiệm vụ." in text(driver) and "đã giao: 1" in text(driver))
 
+    # Voters' petitions (issue 12): the office answers the one given to it; the answer is on the public page.
+    driver.get(BASE + "/kien-nghi")
+    follow(driver, By.LINK_TEXT, "Kỳ họp thứ 5 HĐND quận Ngô Quyền khóa XVIII")
+    check("the session counts its petitions", "Cử tri có 8 lượt kiến nghị, tổng hợp thành 7 nội dung" in text(driver))
+    shot(driver, "17-kien-nghi-ky-hop")
+    login(driver, "qldt.baocao")
+    driver.get(BASE + "/kien-nghi")
+    follow(driver, By.PARTIAL_LINK_TEXT, "điểm trông giữ xe quanh chợ Máy Tơ")
+    Select(driver.find_element(By.ID, "tl-kq")).select_by_value("dang_giai_quyet")
+    set_value(driver, "tl-nd", "Đã khảo sát, bố trí điểm trông giữ xe tại ngõ chợ từ quý I năm 2018.")
+    submit(driver, "#buoc-tra-loi button[type=submit]")
+    check("the office answers the petition", "Đã lưu trả lời." in text(driver) and "Đang giải quyết, có lộ trình" in text(driver))
+    shot(driver, "17b-kien-nghi-tra-loi")
+    driver.delete_all_cookies()
+    driver.get(BASE + "/cong-khai/304")
+    follow(driver, By.PARTIAL_LINK_TEXT, "Trả lời kiến nghị cử tri")
+    check("the answer appears on the public page",
+          "bố trí điểm trông giữ xe tại ngõ chợ từ quý I năm 2018" in text(driver))
+    shot(driver, "17c-kien-nghi-cong-khai")
+
 finally:
     driver.quit()
 

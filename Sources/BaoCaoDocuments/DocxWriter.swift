@@ -117,6 +117,12 @@ public enum DocxWriter {
             return WordML.paragraph(content(runs), .init(firstLine: Decree30Layout.firstLineIndent))
         case .bullet(let runs):
             return WordML.paragraph(content([.text("- ")] + runs), .init(firstLine: Decree30Layout.firstLineIndent))
+        case .table(let table):
+            let total = max(1, table.widths.reduce(0, +))
+            let columns = table.widths.map { $0 * Decree30Layout.textWidth / total }
+            // An empty paragraph after it: Word joins two tables that touch.
+            return WordML.gridTable(columns: columns, rows: [table.headings] + table.rows, numericFrom: Int.max)
+                + WordML.paragraph("", .init(after: 0))
         }
     }
 

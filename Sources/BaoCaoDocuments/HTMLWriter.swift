@@ -33,6 +33,13 @@ public enum HTMLWriter {
                 html += "<h\(level + 1)>" + text.map(Markup.escape).joined(separator: "<br>") + "</h\(level + 1)>"
             case .paragraph(let runs): html += "<p>" + content(runs) + "</p>"
             case .bullet(let runs): html += "<p>- " + content(runs) + "</p>"
+            case .table(let table):
+                html += "<table class=\"body-table\"><thead><tr>"
+                html += table.headings.map { "<th>\(Markup.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
+                for row in table.rows {
+                    html += "<tr>" + row.map { "<td>\(Markup.escape($0))</td>" }.joined() + "</tr>"
+                }
+                html += "</tbody></table>"
             }
         }
         html += "<table class=\"signature\"><tr><td><p class=\"recipients-title\">Nơi nhận:</p>"
@@ -130,5 +137,7 @@ public enum HTMLWriter {
         .annex{break-before:page;margin-top:2em}.annex-ref{font-style:italic;text-align:center;text-indent:0}.annex table{font-size:11pt}
         .annex th,.annex td{border:1px solid #000;padding:.2em .3em}.annex td.t{text-align:left}.annex td.n{text-align:right}
         a.ref,.footnotes a{text-decoration:none;color:inherit}mark{background:#ffe066}
+        table.body-table{width:100%;font-size:11pt;margin:.4em 0 .8em}.body-table th,.body-table td{border:1px solid #000;
+        padding:.2em .3em;vertical-align:top;text-align:left}
         """
 }

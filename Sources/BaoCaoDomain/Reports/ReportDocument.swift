@@ -14,6 +14,19 @@ public struct ReportDocument: Hashable, Sendable {
         case heading(level: Int, lines: [String])
         case paragraph([Run])
         case bullet([Run])
+        /// A table in the body (the petitions report's): its heading row, its rows, each column's share of the width.
+        case table(Table)
+    }
+
+    public struct Table: Hashable, Sendable {
+        public var headings: [String]
+        public var rows: [[String]]
+        /// Relative widths, one per column.
+        public var widths: [Int]
+
+        public init(headings: [String], rows: [[String]], widths: [Int]) {
+            self.headings = headings; self.rows = rows; self.widths = widths
+        }
     }
 
     /// Header fields, each already split into lines.
@@ -79,6 +92,8 @@ public struct ReportDocument: Hashable, Sendable {
             case .heading(_, let text): lines += text
             case .paragraph(let runs): lines.append(Self.plain(runs))
             case .bullet(let runs): lines.append("- " + Self.plain(runs))
+            case .table(let table):
+                lines += ([table.headings] + table.rows).map { $0.joined(separator: " | ") }
             }
         }
         lines += headerLines(.signature).prefix(1)

@@ -35,7 +35,7 @@ public enum TaskProposals {
                     Proposal(
                         heading: heading, fieldCode: field(for: heading, in: fields)?.code,
                         title: title(of: content), content: content))
-            case .bullet, .paragraph: continue
+            case .bullet, .paragraph, .table: continue
             }
         }
         return result

@@ -44,6 +44,7 @@ public enum DemoData {
             name: "Báo cáo tình hình kinh tế - xã hội 6 tháng, 9 tháng, năm (quận Ngô Quyền)", store)
         try await loadReferenceNarrative(store)
         try await loadProgramme(store)
+        try await loadPetitions(store)
         if reform { try await loadReform(store) }
         return true
     }

@@ -8,7 +8,7 @@ enum StoreMigrations {
         AddIndicatorReportedBy(), CreateAccounts(), CreateSubmissions(), CreateAuditLog(), CreateReportWorkspace(),
         AddIndicatorBetterWhen(), AddValueVersions(), CreateOfficialValues(), CreateValidationRules(),
         AddPublicationVersions(), AddHardening(), AddChangeCounters(), CreateLineage(), AddSectionDeadlines(),
-        CreateNotifications(), AddIndicatorHelp(), CreateTasks(), AddTaskProgramme(),
+        CreateNotifications(), AddIndicatorHelp(), CreateTasks(), AddTaskProgramme(), CreatePetitions(),
     ]
 }
 
@@ -44,4 +44,7 @@ enum Table {
     static let tasks = "tasks"
     static let taskProgress = "task_progress"
     static let taskEvents = "task_events"
+    static let councilSessions = "council_sessions"
+    static let petitions = "petitions"
+    static let petitionEvents = "petition_events"
 }

@@ -42,10 +42,14 @@ enum PublicController {
             figures = try JSONDecoder().decode([Publishing.PublicFigure].self, from: data)
         }
         let lineage = try await LineageRepository.of(unitID: unit.id, web.db)
+        let answered = try await PetitionRepository.sessions(localityID: unit.id, web.db).filter {
+            $0.publishedAt != nil
+        }
         return PublicPage.locality(
             req, unit: unit, reports: PublicPage.Report.group(all), latest: latest, figures: figures,
             lineage: LineageText.paragraphs(
-                from: lineage.from, into: lineage.into, reorganisations: lineage.reorganisations, tree: tree))
+                from: lineage.from, into: lineage.into, reorganisations: lineage.reorganisations, tree: tree),
+            petitions: answered.count)
     }
 
     static func document(_ req: Request, _ web: Web, part: PublicationRepository.Part) async throws -> Response {

@@ -39,7 +39,7 @@ enum PublicPage {
 
     static func locality(
         _ req: Request, unit: StoredUnit, reports: [Report], latest: Publication?, figures: [Publishing.PublicFigure],
-        lineage: HTML = ""
+        lineage: HTML = "", petitions: Int = 0
     ) -> Response {
         let items = reports.map { r -> HTML in
             let p = r.current
@@ -89,7 +89,9 @@ enum PublicPage {
             <h1>\(unit.fullName): báo cáo đã công bố</h1>\
             \(lineage.markup.isEmpty ? "" : "<section class=\"card\" aria-label=\"Sắp xếp đơn vị\">\(lineage)</section>" as HTML)\
             <div class="card">\
-            \(items.isEmpty ? "<p>Chưa có báo cáo nào được công bố.</p>" : "<ul>\(items)</ul>" as HTML)</div>\(figuresSection)
+            \(items.isEmpty ? "<p>Chưa có báo cáo nào được công bố.</p>" : "<ul>\(items)</ul>" as HTML)</div>\
+            \(petitions > 0 ? "<p class=\"card\"><a href=\"/cong-khai/\(unit.code)/kien-nghi\">Trả lời kiến nghị cử tri (\(petitions) kỳ họp)</a></p>" as HTML : "")\
+            \(figuresSection)
             """
         return Layout.page(req, title: "Công khai \(unit.fullName)", section: .publicPage, body)
     }

@@ -31,6 +31,7 @@ public func configure(_ app: Application, store: Store, settings: WebSettings = 
     app.get("tai-nguyen", "baocao.js") { _ in asset(Assets.js, type: "text/javascript; charset=utf-8") }
     AccountController.register(app, web)
     PublicController.register(app, web)
+    PetitionsPublic.register(app, web)
     // Everything else is for accounts: a visitor is sent to log in (the API answers 401) before any parameter is
     // looked at.
     let members = app.grouped(LoginGate())
@@ -39,6 +40,7 @@ public func configure(_ app: Application, store: Store, settings: WebSettings = 
     TrackerController.register(members, web)
     ReminderController.register(members, web)
     TasksController.register(members, web)
+    PetitionsController.register(members, web)
     WorkspaceController.register(members, web)
     DashboardController.register(members, web)
     AuditController.register(members, web)

@@ -5,7 +5,7 @@ import Vapor
 enum Layout {
     enum Section: String {
         case home, entry, tracker, workspace, dashboard, publicPage, account, accounts, audit, rules, reorganisations
-        case notices, tasks
+        case notices, tasks, petitions
     }
 
     struct Flash {
@@ -46,6 +46,7 @@ enum Layout {
                 items.append((.workspace, "/soan-bao-cao", "Soạn báo cáo"))
             }
             items.append((.tasks, "/nhiem-vu", "Nhiệm vụ"))
+            items.append((.petitions, "/kien-nghi", "Kiến nghị cử tri"))
             items.append((.dashboard, "/tong-quan", "Tổng quan"))
             if viewer.has(.administrator) {
                 items.append((.accounts, "/quan-tri/tai-khoan", "Tài khoản"))
