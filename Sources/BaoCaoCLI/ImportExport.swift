@@ -58,7 +58,9 @@ struct Import: AsyncParsableCommand {
                 + "\(summary.indicators) chỉ tiêu, "
                 + "\(summary.targets) chỉ tiêu kế hoạch, \(summary.values) giá trị (\(summary.unchangedValues) không đổi), "
                 + "\(summary.rules) quy tắc kiểm tra, \(summary.programme) nội dung chương trình công tác mới "
-                + "(\(summary.programmeUpdated) cập nhật, \(summary.programmeUnchanged) không đổi)."
+                + "(\(summary.programmeUpdated) cập nhật, \(summary.programmeUnchanged) không đổi), "
+                + "\(summary.tasks) nhiệm vụ, \(summary.sessions) kỳ họp, \(summary.petitions) kiến nghị cử tri "
+                + "(\(summary.unchangedRecords) đã có, không đổi)."
         )
         if !summary.warnings.isEmpty {
             print("Cảnh báo (\(summary.warnings.count)), số liệu vẫn được nhập:")

@@ -21,6 +21,40 @@ public enum XlsxWriter {
         return try package.data()
     }
 
+    /// A list as a sheet (the tasks for a meeting): `title` and `subtitle` above, the bold heading row repeated on
+    /// every printed page, text cells with borders, wrapped; `widths` in characters, one per column.
+    public static func table(
+        title: String, subtitle: String, sheetName: String, headings: [String], rows: [[String]], widths: [Int]
+    ) throws -> Data {
+        var package = OOXMLPackage()
+        package.add("[Content_Types].xml", contentTypes)
+        package.add("_rels/.rels", packageRelationships)
+        package.add("xl/workbook.xml", workbook(sheetName: sheetName))
+        package.add("xl/_rels/workbook.xml.rels", workbookRelationships)
+        package.add("xl/styles.xml", styles)
+        var xmlRows = [row(1, [text("A1", title, style: 1)]), row(2, [text("A2", subtitle, style: 2)])]
+        xmlRows.append(row(3, headings.enumerated().map { text(cell($0.offset, 3), $0.element, style: 1) }))
+        for (index, values) in rows.enumerated() {
+            let n = index + 4
+            let tallest = zip(values, widths).map { lines($0.count, width: max(4, $1 - 2)) }.max() ?? 1
+            xmlRows.append(
+                row(n, values.enumerated().map { text(cell($0.offset, n), $0.element, style: 2) }, lines: tallest))
+        }
+        let columns = widths.enumerated().map {
+            "<col min=\"\($0.offset + 1)\" max=\"\($0.offset + 1)\" width=\"\($0.element)\" customWidth=\"1\"/>"
+        }.joined()
+        package.add(
+            "xl/worksheets/sheet1.xml",
+            XML.declaration + """
+                <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
+                <sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><cols>\(columns)</cols>\
+                <sheetData>\(xmlRows.joined())</sheetData>\
+                <pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>\
+                <pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/></worksheet>
+                """)
+        return try package.data()
+    }
+
     /// The line under the title: the report the annex goes with, then which figures it shows.
     static func subtitle(reference: String?, statement: String?) -> String {
         [reference, statement].compactMap { $0 }.joined(separator: " — ")
@@ -90,14 +124,19 @@ public enum XlsxWriter {
 
     static let packageRelationships = OOXMLPackage.relationships([("rId1", "officeDocument", "xl/workbook.xml")])
 
-    static let workbook =
-        XML.declaration + """
+    static let workbook = workbook(sheetName: "Phụ lục")
+
+    /// One sheet named `sheetName` (at most 31 characters, no `'`), its row 3 printed on every page.
+    static func workbook(sheetName: String) -> String {
+        let name = Markup.escape(String(sheetName.replacingOccurrences(of: "'", with: "").prefix(31)))
+        return XML.declaration + """
             <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
             xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
-            <sheets><sheet name="Phụ lục" sheetId="1" r:id="rId1"/></sheets>\
-            <definedNames><definedName name="_xlnm.Print_Titles" localSheetId="0">'Phụ lục'!$3:$3</definedName>\
+            <sheets><sheet name="\(name)" sheetId="1" r:id="rId1"/></sheets>\
+            <definedNames><definedName name="_xlnm.Print_Titles" localSheetId="0">'\(name)'!$3:$3</definedName>\
             </definedNames></workbook>
             """
+    }
 
     static let workbookRelationships = OOXMLPackage.relationships([
         ("rId1", "worksheet", "worksheets/sheet1.xml"), ("rId2", "styles", "styles.xml"),

@@ -75,6 +75,35 @@ public enum DatasetFormatter {
                     $0.field ?? "", $0.coUnits.joined(separator: ";"), $0.assignedBy ?? "",
                 ]
             }
+        case .tasks:
+            rows += dataset.tasks.map {
+                let deadline: String =
+                    switch $0.deadline {
+                    case .on(let day): day.description
+                    case .recurring: "thuong_xuyen"
+                    case .none: ""
+                    }
+                return [
+                    $0.locality, $0.title, $0.content, $0.source.rawValue, $0.sourceRef ?? "", $0.field ?? "",
+                    $0.priority.rawValue, $0.assignedBy ?? "", $0.lead, $0.coUnits.joined(separator: ";"), deadline,
+                    $0.status ?? "", $0.completedOn?.description ?? "",
+                ]
+            }
+        case .sessions:
+            rows += dataset.sessions.map {
+                [
+                    $0.locality, String($0.session.number), $0.session.term, $0.session.opensOn.description,
+                    $0.session.answerDeadline?.description ?? "",
+                ]
+            }
+        case .petitions:
+            rows += dataset.petitions.map {
+                [
+                    $0.locality, $0.term, String($0.session), $0.code ?? "", $0.heardAt, $0.heardOn?.description ?? "",
+                    $0.deputies ?? "", $0.words, $0.field ?? "", $0.sameAs ?? "", $0.assignedTo ?? "",
+                    $0.forwardedTo ?? "", $0.outcome?.rawValue ?? "", $0.answer ?? "", $0.reason ?? "",
+                ]
+            }
         }
         return rows
     }

@@ -42,10 +42,68 @@ enum RecordDecoding {
                     locality: row.required("locality"), year: row.int("year", range: 1900...2200),
                     month: row.int("month", range: 1...12), content: content, lead: row.required("lead"),
                     product: row.optional("product"), field: row.optional("field"),
-                    coUnits: (row.optional("co_units") ?? "").split(separator: ";").map {
-                        String($0).trimmingWhitespace()
-                    }.filter { !$0.isEmpty },
+                    coUnits: list(row.optional("co_units")),
                     assignedBy: row.optional("assigned_by"), location: location))
+        case .tasks:
+            let title = row.required("title")
+            if title.count > 500 { row.fail("title", "dài quá 500 ký tự") }
+            let content = row.optional("content") ?? ""
+            if content.count > 2_000 { row.fail("content", "dài quá 2.000 ký tự") }
+            var deadline = TaskDeadline.none
+            if let text = row.optional("deadline") {
+                if text.lowercased() == "thuong_xuyen" {
+                    deadline = .recurring
+                } else if let day = CivilDate(iso: text) {
+                    deadline = .on(day)
+                } else {
+                    row.fail("deadline", "\"\(text)\" không hợp lệ: một ngày (2017-12-31), thuong_xuyen, hoặc để trống")
+                }
+            }
+            dataset.tasks.append(
+                TaskRow(
+                    locality: row.required("locality"), title: title, content: content,
+                    source: row.choice("source", default: TaskSource.other) ?? .other,
+                    sourceRef: row.optional("source_ref"),
+                    field: row.optional("field"),
+                    priority: row.choice("priority", default: TaskPriority.normal) ?? .normal,
+                    assignedBy: row.optional("assigned_by"), lead: row.required("lead"),
+                    coUnits: list(row.optional("co_units")),
+                    deadline: deadline, status: row.optional("status"), completedOn: row.date("completed_on"),
+                    location: location))
+        case .sessions:
+            let term = row.required("term").uppercased()
+            if !term.isEmpty && term.wholeMatch(of: /[IVXLC]{1,8}/) == nil {
+                row.fail("term", "khóa viết bằng số La Mã (ví dụ XVIII)")
+            }
+            let opens = row.date("opens_on")
+            if opens == nil && row.optional("opens_on") == nil { row.fail("opens_on", "thiếu giá trị bắt buộc") }
+            dataset.sessions.append(
+                SessionRow(
+                    locality: row.required("locality"),
+                    session: CouncilSession(
+                        number: row.int("number", range: 1...99), term: term, opensOn: opens ?? CivilDate(2000, 1, 1),
+                        answerDeadline: row.date("answer_deadline")), location: location))
+        case .petitions:
+            let words = row.required("words")
+            if words.count > 5_000 { row.fail("words", "dài quá 5.000 ký tự") }
+            let outcome: PetitionOutcome? =
+                row.optional("outcome") == nil ? nil : row.choice("outcome", default: nil)
+            let answer = row.optional("answer"), reason = row.optional("reason")
+            if outcome != nil {
+                for problem in PetitionAnswer.problems(outcome: outcome, answer: answer ?? "", reason: reason ?? "") {
+                    row.fail(problem.hasPrefix("Lý do") ? "reason" : "answer", problem)
+                }
+            }
+            dataset.petitions.append(
+                PetitionRow(
+                    locality: row.required("locality"), term: row.required("term").uppercased(),
+                    session: row.int("session", range: 1...99), code: row.optional("code"),
+                    heardAt: row.required("heard_at"), heardOn: row.date("heard_on"),
+                    deputies: row.optional("deputies"),
+                    words: words, field: row.optional("field"), sameAs: row.optional("same_as"),
+                    assignedTo: row.optional("assigned_to"), forwardedTo: row.optional("forwarded_to"),
+                    outcome: outcome,
+                    answer: answer, reason: reason, location: location))
         case .calendars:
             var holidays = Set<CivilDate>()
             for text in (row.optional("holidays") ?? "").split(whereSeparator: { $0 == ";" || $0 == " " }) {
@@ -181,5 +239,10 @@ enum RecordDecoding {
                     part: part, share: part == .whole ? nil : share, basis: basis,
                     shareSource: row.optional("share_source")),
                 location: location))
+    }
+
+    /// Codes separated by ";".
+    static func list(_ text: String?) -> [String] {
+        (text ?? "").split(separator: ";").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
     }
 }

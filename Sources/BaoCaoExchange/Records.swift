@@ -147,6 +147,81 @@ public struct ProgrammeRecord: Hashable, Sendable {
     }
 }
 
+/// A task as a file gives it: assigned by the locality's UBND to its lead unit. `status` and `completed_on` are
+/// written by an export for people to read, and ignored on import.
+public struct TaskRow: Hashable, Sendable {
+    public var locality: String
+    public var title: String
+    public var content: String
+    public var source: TaskSource
+    public var sourceRef: String?
+    public var field: String?
+    public var priority: TaskPriority
+    public var assignedBy: String?
+    public var lead: String
+    public var coUnits: [String]
+    public var deadline: TaskDeadline
+    public var status: String?
+    public var completedOn: CivilDate?
+    public var location: SourceLocation
+
+    public init(
+        locality: String, title: String, content: String = "", source: TaskSource = .other, sourceRef: String? = nil,
+        field: String? = nil, priority: TaskPriority = .normal, assignedBy: String? = nil, lead: String,
+        coUnits: [String] = [], deadline: TaskDeadline, status: String? = nil, completedOn: CivilDate? = nil,
+        location: SourceLocation = .init(file: nil, line: 0)
+    ) {
+        self.locality = locality; self.title = title; self.content = content; self.source = source
+        self.sourceRef = sourceRef; self.field = field; self.priority = priority; self.assignedBy = assignedBy
+        self.lead = lead; self.coUnits = coUnits; self.deadline = deadline; self.status = status
+        self.completedOn = completedOn; self.location = location
+    }
+}
+
+/// A session of a locality's People's Council.
+public struct SessionRow: Hashable, Sendable {
+    public var locality: String
+    public var session: CouncilSession
+    public var location: SourceLocation
+
+    public init(locality: String, session: CouncilSession, location: SourceLocation = .init(file: nil, line: 0)) {
+        self.locality = locality; self.session = session; self.location = location
+    }
+}
+
+/// A voters' petition of a session (locality, term, number), with its code in the session, the code of the one it
+/// says the same as, the office it was given to (or where it was forwarded) and its answer.
+public struct PetitionRow: Hashable, Sendable {
+    public var locality: String
+    public var term: String
+    public var session: Int
+    public var code: String?
+    public var heardAt: String
+    public var heardOn: CivilDate?
+    public var deputies: String?
+    public var words: String
+    public var field: String?
+    public var sameAs: String?
+    public var assignedTo: String?
+    public var forwardedTo: String?
+    public var outcome: PetitionOutcome?
+    public var answer: String?
+    public var reason: String?
+    public var location: SourceLocation
+
+    public init(
+        locality: String, term: String, session: Int, code: String?, heardAt: String, heardOn: CivilDate?,
+        deputies: String?, words: String, field: String?, sameAs: String?, assignedTo: String?, forwardedTo: String?,
+        outcome: PetitionOutcome?, answer: String?, reason: String?,
+        location: SourceLocation = .init(file: nil, line: 0)
+    ) {
+        self.locality = locality; self.term = term; self.session = session; self.code = code
+        self.heardAt = heardAt; self.heardOn = heardOn; self.deputies = deputies; self.words = words
+        self.field = field; self.sameAs = sameAs; self.assignedTo = assignedTo; self.forwardedTo = forwardedTo
+        self.outcome = outcome; self.answer = answer; self.reason = reason; self.location = location
+    }
+}
+
 /// Everything one import brings, in the order it is written.
 public struct Dataset: Sendable {
     public var fields: [FieldRecord] = []
@@ -158,18 +233,22 @@ public struct Dataset: Sendable {
     public var calendars: [CalendarRecord] = []
     public var rules: [RuleRecord] = []
     public var programme: [ProgrammeRecord] = []
+    public var tasks: [TaskRow] = []
+    public var sessions: [SessionRow] = []
+    public var petitions: [PetitionRow] = []
 
     public init() {}
 
     public mutating func append(_ other: Dataset) {
         fields += other.fields; units += other.units; lineage += other.lineage; indicators += other.indicators
         targets += other.targets; values += other.values; calendars += other.calendars
-        rules += other.rules; programme += other.programme
+        rules += other.rules; programme += other.programme; tasks += other.tasks; sessions += other.sessions
+        petitions += other.petitions
     }
 
     public var isEmpty: Bool {
         fields.isEmpty && units.isEmpty && lineage.isEmpty && indicators.isEmpty && targets.isEmpty && values.isEmpty
             && calendars.isEmpty
-            && rules.isEmpty && programme.isEmpty
+            && rules.isEmpty && programme.isEmpty && tasks.isEmpty && sessions.isEmpty && petitions.isEmpty
     }
 }

@@ -1,7 +1,7 @@
 /// The tables of the exchange format, each with its columns. A CSV file holds one table, recognised by its
 /// header; a JSON file holds any of them as lists under these names.
 public enum TableKind: String, CaseIterable, Sendable {
-    case fields, units, lineage, indicators, targets, values, calendars, rules, programme
+    case fields, units, lineage, indicators, targets, values, calendars, rules, programme, tasks, sessions, petitions
 
     public var columns: [String] {
         switch self {
@@ -26,6 +26,17 @@ public enum TableKind: String, CaseIterable, Sendable {
         case .rules: return ["code", "left", "operator", "right", "severity", "missing", "message", "unit"]
         case .programme:
             return ["locality", "year", "month", "content", "lead", "product", "field", "co_units", "assigned_by"]
+        case .tasks:
+            return [
+                "locality", "title", "content", "source", "source_ref", "field", "priority", "assigned_by", "lead",
+                "co_units", "deadline", "status", "completed_on",
+            ]
+        case .sessions: return ["locality", "number", "term", "opens_on", "answer_deadline"]
+        case .petitions:
+            return [
+                "locality", "term", "session", "code", "heard_at", "heard_on", "deputies", "words", "field", "same_as",
+                "assigned_to", "forwarded_to", "outcome", "answer", "reason",
+            ]
         }
     }
 
@@ -40,6 +51,9 @@ public enum TableKind: String, CaseIterable, Sendable {
         case .calendars: return ["province", "cutoff_day", "deadline_working_days"]
         case .rules: return ["code", "left", "operator", "right", "message"]
         case .programme: return ["locality", "year", "month", "content", "lead"]
+        case .tasks: return ["locality", "title", "lead"]
+        case .sessions: return ["locality", "number", "term", "opens_on"]
+        case .petitions: return ["locality", "term", "session", "heard_at", "words"]
         }
     }
 
@@ -47,6 +61,9 @@ public enum TableKind: String, CaseIterable, Sendable {
     public static func recognise(header: [String]) -> TableKind? {
         let set = Set(header)
         if set.isSuperset(of: ["month", "content"]) { return .programme }
+        if set.isSuperset(of: ["title", "lead"]) { return .tasks }
+        if set.isSuperset(of: ["words", "heard_at"]) { return .petitions }
+        if set.isSuperset(of: ["term", "opens_on"]) { return .sessions }
         if set.contains("operator") { return .rules }
         if set.contains("predecessor") { return .lineage }
         if set.contains("cutoff_day") { return .calendars }

@@ -111,4 +111,28 @@ final class PetitionsWebTests: XCTestCase {
                 ])
         }
     }
+
+    func testTheAPIListsPetitionsWithTheirStatusTodayAndOnlyWhatTheAccountMayRead() async throws {
+        // 10 July 2017: the demo session's answers were due on the 5th.
+        try await WebHarness.with(self, today: CivilDate(2017, 7, 10)) { web in
+            let compiler = try await web.login("tonghop")
+            let all = try await web.get("/api/v1/petitions?unit=304", as: compiler)
+            XCTAssertEqual(all.status, .ok, all.body)
+            let list = try JSONDecoder().decode([[String: JSONValue]].self, from: Data(all.body.utf8))
+            XCTAssertEqual(
+                Dictionary(grouping: list, by: { $0["status"]?.string ?? "-" }).mapValues(\.count),
+                [
+                    "da_giai_quyet": 2, "dang_giai_quyet": 1, "giai_trinh": 1, "chua_giai_quyet": 1, "da_gop": 1,
+                    "chuyen_cap_tren": 1, "qua_han_tra_loi": 1,
+                ])
+            let late = try await web.get("/api/v1/petitions?status=qua_han_tra_loi", as: compiler)
+            XCTAssertTrue(late.body.contains("chợ Máy Tơ"), late.body)
+            // An office reads those given to it; another office nothing of this session's others.
+            let health = try await web.get("/api/v1/petitions", as: try await web.login("yt.baocao"))
+            let theirs = try JSONDecoder().decode([[String: JSONValue]].self, from: Data(health.body.utf8))
+            XCTAssertEqual(theirs.map { $0["assigned_to"]?.string }, ["304-YT"])
+            let bad = try await web.get("/api/v1/petitions?status=xyz", as: compiler)
+            XCTAssertEqual(bad.status, .badRequest)
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import BaoCaoDocuments
 import BaoCaoDomain
 import BaoCaoStorage
 import XCTVapor
@@ -225,6 +226,33 @@ final class TasksWebTests: XCTestCase {
             XCTAssertEqual(items.count, 24)
             let anonymous = try await web.get("/api/v1/tasks")
             XCTAssertEqual(anonymous.status, .unauthorized)
+        }
+    }
+}
+
+extension TasksWebTests {
+    func testTheListGoesToAMeetingAsAWorkbookFilteredAndMostUrgentFirst() async throws {
+        try await WebHarness.with(self, today: CivilDate(2017, 12, 5)) { web in
+            let compiler = try await web.login("tonghop")
+            var bytes = Data()
+            try await web.app.test(.GET, "/nhiem-vu/xlsx?xem=da-giao&nguon=bao_cao", headers: compiler.headers) {
+                res async throws in
+                XCTAssertEqual(res.status, .ok)
+                XCTAssertEqual(
+                    res.headers.contentType?.subType, "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                bytes = Data(res.body.readableBytesView)
+            }
+            let rows = try XlsxReader.rows(bytes)
+            XCTAssertEqual(rows[0].cells.first, "DANH SÁCH NHIỆM VỤ — NHIỆM VỤ ĐÃ GIAO")
+            XCTAssertEqual(
+                rows[2].cells,
+                ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Hạn", "Tình trạng", "Tiến độ", "Nguồn"])
+            XCTAssertEqual(rows.count, 3 + 27, "title, subtitle, headings, the report's 27 tasks (not the programme)")
+            XCTAssertTrue(rows[3].cells[1].hasPrefix("Chuẩn bị tốt các điều kiện cơ sở vật chất"), "overdue first")
+            XCTAssertEqual(rows[3].cells[5], "Quá hạn, quá hạn 5 ngày")
+            let page = try await web.get("/nhiem-vu?xem=da-giao&nguon=bao_cao", as: compiler)
+            XCTAssertTrue(
+                page.body.contains("href=\"/nhiem-vu/xlsx?xem=da-giao&amp;nguon=bao_cao\""), "the same filters")
         }
     }
 }

@@ -6,7 +6,9 @@ import SQLKit
 /// Targets are the current revisions; values the current versions of one view (history stays in the database):
 /// the official figures for other systems, or the working ones with the drafts.
 public enum DatasetExporter {
-    public static func export(_ db: any SQLDatabase, view: FigureView = .official) async throws -> Dataset {
+    public static func export(
+        _ db: any SQLDatabase, view: FigureView = .official, today: CivilDate = ReportTasks.today()
+    ) async throws -> Dataset {
         var dataset = Dataset()
         let nowhere = SourceLocation(file: nil, line: 0)
         let catalogue = try await IndicatorRepository.catalogue(db)
@@ -90,6 +92,9 @@ public enum DatasetExporter {
                 coUnits: task.draft.coUnitIDs.compactMap { byID[$0]?.code }, assignedBy: task.draft.assignerName,
                 location: nowhere)
         }
+        let tree = try await UnitTree.load(db)
+        dataset.tasks = try await TaskImport.export(tree, today: today, db)
+        (dataset.sessions, dataset.petitions) = try await PetitionImport.export(tree, db)
         return dataset
     }
 }

@@ -11,6 +11,8 @@ public enum DatasetImporter {
         public var rules = 0
         /// Work programme items created, updated, unchanged.
         public var programme = 0, programmeUpdated = 0, programmeUnchanged = 0
+        /// Tasks, council sessions and petitions created; those already there and left as they are.
+        public var tasks = 0, sessions = 0, petitions = 0, unchangedRecords = 0
         /// Rules of severity "cảnh báo" the imported values break: reported, not refused.
         public var warnings: [ImportProblem] = []
     }
@@ -104,6 +106,11 @@ public enum DatasetImporter {
         let counts = try await ProgrammeImport.write(dataset.programme, references, by: user, problems: &problems, db)
         (summary.programme, summary.programmeUpdated, summary.programmeUnchanged) =
             (counts.created, counts.updated, counts.unchanged)
+        let tasks = try await TaskImport.write(dataset.tasks, references, by: user, problems: &problems, db)
+        let petitions = try await PetitionImport.write(
+            sessions: dataset.sessions, petitions: dataset.petitions, references, by: user, problems: &problems, db)
+        (summary.tasks, summary.sessions, summary.petitions) = (tasks.created, petitions.sessions, petitions.petitions)
+        summary.unchangedRecords = tasks.unchanged + petitions.unchanged
 
         guard problems.isEmpty else { throw ImportProblems(problems) }
         if unitsMoved {

@@ -23,6 +23,8 @@ struct CreatePetitions: AsyncMigration {
         try await db.schema(Table.petitions)
             .field("id", .int, .identifier(auto: true))
             .field("session_id", .int, .required, .references(Table.councilSessions, "id", onDelete: .cascade))
+            // Its code in the session (its number unless a file gave one): what a file's same_as names.
+            .field("code", .string, .required)
             .field("heard_at", .string, .required)
             .field("heard_on", .string)
             .field("deputies", .string)

@@ -14,6 +14,8 @@ public struct StoredCouncilSession: Hashable, Sendable {
 public struct StoredPetition: Hashable, Sendable {
     public var id: Int
     public var sessionID: Int
+    /// Its code in the session: its number, unless a file gave another.
+    public var code: String
     /// Where voters said it (a ward, a meeting) and when.
     public var heardAt: String
     public var heardOn: CivilDate?
@@ -114,8 +116,8 @@ public enum PetitionRepository {
 
     @discardableResult
     public static func add(
-        sessionID: Int, heardAt: String, heardOn: CivilDate?, deputies: String?, words: String, fieldCode: String?,
-        by user: String, _ db: any SQLDatabase
+        sessionID: Int, code: String? = nil, heardAt: String, heardOn: CivilDate?, deputies: String?, words: String,
+        fieldCode: String?, by user: String, _ db: any SQLDatabase
     ) async throws -> Int {
         var problems: [String] = []
         if heardAt.trimmingWhitespace().isEmpty { problems.append("Nơi tiếp xúc cử tri: chưa ghi") }
@@ -127,13 +129,17 @@ public enum PetitionRepository {
         guard
             let id = try await db.raw(
                 """
-                INSERT INTO petitions (session_id, heard_at, heard_on, deputies, words, field_code, version, created_by,
-                created_at) VALUES (\(bind: sessionID), \(bind: heardAt.trimmingWhitespace()), \(bind: heardOn?.description),
+                INSERT INTO petitions (session_id, code, heard_at, heard_on, deputies, words, field_code, version, created_by,
+                created_at) VALUES (\(bind: sessionID), \(bind: code ?? ""), \(bind: heardAt.trimmingWhitespace()),
+                \(bind: heardOn?.description),
                 \(bind: deputies), \(bind: words.trimmingWhitespace()), \(bind: fieldCode), \(bind: 1), \(bind: user),
                 \(bind: now)) RETURNING id
                 """
             ).first()?.decode(column: "id", as: Int.self)
         else { throw Conflict() }
+        if code == nil {
+            try await db.raw("UPDATE petitions SET code = \(bind: String(id)) WHERE id = \(bind: id)").run()
+        }
         try await event(id, "Tiếp nhận kiến nghị: \(heardAt)", by: user, at: now, db)
         return id
     }
@@ -240,6 +246,7 @@ public enum PetitionRepository {
         StoredPetition(
             id: try row.decode(column: "id", as: Int.self),
             sessionID: try row.decode(column: "session_id", as: Int.self),
+            code: try row.decode(column: "code", as: String.self),
             heardAt: try row.decode(column: "heard_at", as: String.self),
             heardOn: try row.decode(column: "heard_on", as: String?.self).flatMap(CivilDate.init(iso:)),
             deputies: try row.decode(column: "deputies", as: String?.self),

@@ -55,6 +55,7 @@ public func configure(_ app: Application, store: Store, settings: WebSettings = 
     api.get("periods", ":code") { try await APIController.period($0, store: store) }
     api.grouped(LoginGate()).get("figures") { try await APIController.figures($0, web) }
     api.grouped(LoginGate()).get("tasks") { try await TasksAPI.list($0, web) }
+    api.grouped(LoginGate()).get("petitions") { try await PetitionsAPI.list($0, web) }
 }
 
 /// Pages for accounts only: without a session, the visitor is asked to log in (and brought back after).

@@ -33,6 +33,8 @@ enum TaskListPage {
         var tab: Tab
         var tabs: [Tab]
         var tasks: [StoredTask]
+        /// Those the filters keep, the most urgent first.
+        var shown: [StoredTask]
         var filters: Filters
         /// Proposals waiting for review, by source report (template, locality, period) with their count.
         var reviews: [(template: String, locality: StoredUnit, period: Period, count: Int)]
@@ -54,15 +56,7 @@ enum TaskListPage {
 
     static func render(_ req: Request, _ m: Model, status: HTTPStatus = .ok) -> Response {
         let c = m.context
-        let shown = m.tasks.filter { matches($0, m.filters, c) }.sorted { a, b in
-            let ka = TaskStatus.urgency(
-                a.status(today: c.today, rule: c.rule) ?? .notDue, deadline: a.record.deadline,
-                completedOn: a.record.completedOn)
-            let kb = TaskStatus.urgency(
-                b.status(today: c.today, rule: c.rule) ?? .notDue, deadline: b.record.deadline,
-                completedOn: b.record.completedOn)
-            return (ka.0, ka.1, a.id) < (kb.0, kb.1, b.id)
-        }
+        let shown = m.shown
         var counts: [TaskStatus: Int] = [:]
         for task in m.tasks { if let s = task.status(today: c.today, rule: c.rule) { counts[s, default: 0] += 1 } }
         let waiting = m.tasks.filter { TaskContext.waiting($0) != nil }.count
@@ -124,6 +118,8 @@ enum TaskListPage {
             \(reviews.isEmpty ? "" : "<section class=\"card\"><h2>Chờ rà soát</h2><ul>\(reviews)</ul></section>" as HTML)\
             <ul class="summary" aria-label="Tổng hợp theo tình trạng">\(summary)\(waitingItem)</ul>\
             \(filterForm(m))\
+            <p class="actions"><a class="button secondary" href="/nhiem-vu/xlsx?\(req.url.query ?? "xem=\(m.tab.rawValue)")">\
+            Tải danh sách (Excel, cho cuộc họp)</a></p>\
             <div class="card scroll"><table class="grid cards" id="bang-nhiem-vu"><caption class="skip">Nhiệm vụ, \
             việc gấp nhất trước</caption><thead><tr><th>Nhiệm vụ</th><th>Đơn vị chủ trì</th><th>Hạn</th>\
             <th>Tình trạng</th><th>Tiến độ</th></tr></thead><tbody>\

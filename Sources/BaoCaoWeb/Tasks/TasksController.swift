@@ -1,3 +1,4 @@
+import BaoCaoDocuments
 import BaoCaoDomain
 import BaoCaoStorage
 import Vapor
@@ -11,6 +12,7 @@ enum TasksController {
         routes.post("nhiem-vu", "moi") { try await create($0, web) }
         routes.get("nhiem-vu", "de-xuat") { try await review($0, web) }
         routes.get("nhiem-vu", "chuong-trinh") { try await programme($0, web) }
+        routes.get("nhiem-vu", "xlsx") { try await workbook($0, web) }
         routes.post("nhiem-vu", "de-xuat") { try await decide($0, web) }
         routes.get("nhiem-vu", ":id") { try await show($0, web) }
         routes.post("nhiem-vu", ":id") { try await step($0, web) }
@@ -18,21 +20,56 @@ enum TasksController {
 
     // MARK: - The list
 
-    static func list(
-        _ req: Request, _ web: Web, flash: Layout.Flash? = nil, typed: NewTask? = nil,
-        status: HTTPStatus = .ok
-    ) async throws -> Response {
+    /// What a list shows: the viewer's tabs, the chosen one's tasks, its filters.
+    struct Listing {
+        var context: TaskContext
+        var tab: TaskListPage.Tab
+        var tabs: [TaskListPage.Tab]
+        var all: [StoredTask]
+        var tasks: [StoredTask]
+        var filters: TaskListPage.Filters
+
+        /// The tasks the filters keep, the most urgent first.
+        var shown: [StoredTask] {
+            let c = context
+            return tasks.filter { TaskListPage.matches($0, filters, c) }.sorted { a, b in
+                let ka = TaskStatus.urgency(
+                    a.status(today: c.today, rule: c.rule) ?? .notDue, deadline: a.record.deadline,
+                    completedOn: a.record.completedOn)
+                let kb = TaskStatus.urgency(
+                    b.status(today: c.today, rule: c.rule) ?? .notDue, deadline: b.record.deadline,
+                    completedOn: b.record.completedOn)
+                return (ka.0, ka.1, a.id) < (kb.0, kb.1, b.id)
+            }
+        }
+    }
+
+    static func listing(_ req: Request, _ web: Web, preferAssigned: Bool = false) async throws -> Listing {
         let c = try await TaskContext.load(req, web)
         let leads = c.viewer.grants.contains { [.reporter, .approver, .administrator].contains($0.role) }
         let assigns = !c.assigningLocalities.isEmpty
         let tabs = TaskListPage.Tab.allCases.filter { $0 == .ownUnits ? leads || !assigns : assigns }
         let tab =
             req.queryText("xem").flatMap(TaskListPage.Tab.init(rawValue:)).flatMap { tabs.contains($0) ? $0 : nil }
-            ?? (typed != nil ? .assigned : tabs.last ?? .ownUnits)
+            ?? (preferAssigned ? .assigned : tabs.last ?? .ownUnits)
         let all = try await TaskRepository.list(.init(states: [.assigned, .proposed]), web.db)
         let tasks = all.filter { t in
             t.state == .assigned && (tab == .assigned ? c.mayAssign(t) : c.mayLead(t) || c.cooperates(t))
         }
+        let filters = TaskListPage.Filters(
+            field: req.queryText("linh_vuc").flatMap { c.fields[$0] != nil ? $0 : nil },
+            lead: req.queryText("don_vi").flatMap { c.tree.byCode[$0] },
+            status: req.queryText("tinh_trang").flatMap { $0.isEmpty ? nil : $0 },
+            source: req.queryText("nguon").flatMap(TaskSource.init(rawValue:)))
+        return Listing(context: c, tab: tab, tabs: tabs, all: all, tasks: tasks, filters: filters)
+    }
+
+    static func list(
+        _ req: Request, _ web: Web, flash: Layout.Flash? = nil, typed: NewTask? = nil,
+        status: HTTPStatus = .ok
+    ) async throws -> Response {
+        let l = try await listing(req, web, preferAssigned: typed != nil)
+        let (c, tab, all) = (l.context, l.tab, l.all)
         var reviews: [String: (template: String, locality: StoredUnit, period: Period, count: Int)] = [:]
         if tab == .assigned {
             for t in all where t.state == .proposed && c.mayAssign(t) {
@@ -43,11 +80,6 @@ enum TasksController {
                 reviews[key, default: (template, locality, period, 0)].count += 1
             }
         }
-        let filters = TaskListPage.Filters(
-            field: req.queryText("linh_vuc").flatMap { c.fields[$0] != nil ? $0 : nil },
-            lead: req.queryText("don_vi").flatMap { c.tree.byCode[$0] },
-            status: req.queryText("tinh_trang").flatMap { $0.isEmpty ? nil : $0 },
-            source: req.queryText("nguon").flatMap(TaskSource.init(rawValue:)))
         var shownFlash = flash
         if shownFlash == nil, let tb = req.queryText("tb") {
             let n = req.queryText("so").flatMap(Int.init) ?? 0
@@ -57,11 +89,43 @@ enum TasksController {
         return TaskListPage.render(
             req,
             .init(
-                context: c, tab: tab, tabs: tabs, tasks: tasks, filters: filters,
+                context: c, tab: tab, tabs: l.tabs, tasks: l.tasks, shown: l.shown, filters: l.filters,
                 reviews: reviews.values.sorted {
                     ($0.period.endOrder, $0.locality.code) > ($1.period.endOrder, $1.locality.code)
                 },
                 flash: shownFlash, typed: typed), status: status)
+    }
+
+    /// The list as it is filtered, as an XLSX workbook for a meeting: number, task, lead and helping units,
+    /// deadline, status in words, last progress or completion, source.
+    static func workbook(_ req: Request, _ web: Web) async throws -> Response {
+        let l = try await listing(req, web)
+        let c = l.context
+        let rows = l.shown.enumerated().map { n, t -> [String] in
+            let status = [
+                t.status(today: c.today, rule: c.rule)?.vietnameseName, t.statusWords(today: c.today, rule: c.rule),
+            ]
+            .compactMap { $0 }.joined(separator: ", ")
+            let progress =
+                t.record.completedOn.map { "Hoàn thành \($0.slashed)" }
+                ?? t.lastProgress.map { "\($0.percent)% (\($0.on.slashed)): \($0.text)" } ?? ""
+            return [
+                String(n + 1), t.draft.title + (t.draft.illustrative ? " (minh họa)" : ""),
+                c.unitName(t.draft.leadUnitID),
+                t.draft.coUnitIDs.map { c.unitName($0) }.joined(separator: "; "), t.record.deadline.words, status,
+                progress, [t.draft.source.vietnameseName, t.draft.sourceRef].compactMap { $0 }.joined(separator: ": "),
+            ]
+        }
+        let data = try XlsxWriter.table(
+            title: "DANH SÁCH NHIỆM VỤ — \(l.tab.vietnameseName.uppercased())",
+            subtitle: "Tình hình tính đến ngày \(c.today.slashed); \(rows.count) nhiệm vụ, việc gấp nhất trước",
+            sheetName: "Nhiệm vụ",
+            headings: [
+                "STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Hạn", "Tình trạng", "Tiến độ", "Nguồn",
+            ], rows: rows, widths: [6, 60, 24, 24, 12, 22, 36, 36])
+        return ReportController.file(
+            data, name: "nhiem-vu-\(c.today).xlsx",
+            type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     }
 
     // MARK: - A new task
