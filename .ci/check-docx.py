@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """Opens BaoCao's DOCX in real consumers: python-docx, then LibreOffice (to PDF) and poppler (pdftotext).
 Usage: check-docx.py REPORT.docx. Exits non-zero with a message on the first check that fails."""
-import re, subprocess, sys, tempfile, os
+import os, sys
 import docx
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import decree30
 
 path = sys.argv[1]
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -12,13 +15,7 @@ def fail(message):
     sys.exit(1)
 
 document = docx.Document(path)
-section = document.sections[0]
-if abs(section.page_width.mm - 210) > 1 or abs(section.page_height.mm - 297) > 1:
-    fail(f"page is not A4 portrait: {section.page_width.mm} x {section.page_height.mm} mm")
-for name, value, expected in [("top", section.top_margin, 20), ("bottom", section.bottom_margin, 20),
-                              ("left", section.left_margin, 30), ("right", section.right_margin, 15)]:
-    if abs(value.mm - expected) > 0.5:
-        fail(f"{name} margin is {value.mm:.1f} mm, not {expected} mm")
+section = decree30.check_page(document, fail)
 if not section.different_first_page_header_footer:
     fail("page 1 must have no page number (titlePg)")
 header = document.tables[0]
@@ -38,17 +35,9 @@ if len(references) != 30:
     fail(f"{len(references)} footnote references in the text, expected 30")
 print(f"python-docx: A4, margins 20/20/30/15 mm, header table, {len(real)} footnotes, {len(document.paragraphs)} paragraphs")
 
-out = tempfile.mkdtemp()
-result = subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", out, path],
-                        capture_output=True, text=True, timeout=300)
-pdf = os.path.join(out, os.path.splitext(os.path.basename(path))[0] + ".pdf")
-if result.returncode != 0 or not os.path.exists(pdf):
-    fail(f"LibreOffice could not convert: {result.stdout} {result.stderr}")
-pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout).group(1))
+pages, flat = decree30.pdf_pages_and_text(path, fail)
 if not 14 <= pages <= 24:
     fail(f"{pages} pages, expected 14 to 24")
-text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True).stdout
-flat = " ".join(text.split())
 for expected in ["ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "BÁO CÁO",
                  "Tình hình kinh tế - xã hội 6 tháng đầu năm",
                  "Tổng thu ngân sách nhà nước ước đạt 553 tỷ 100 triệu đồng, bằng 54,24% dự toán và tăng 23,62% so với cùng kỳ",

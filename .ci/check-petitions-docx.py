@@ -3,8 +3,11 @@
 socio-economic report (A4, margins, the two-column header, title and subject, signature), and its tables: one row
 per matter with the columns the council reads.
 Usage: check-petitions-docx.py REPORT.docx"""
-import os, re, subprocess, sys, tempfile
+import os, sys
 import docx
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import decree30
 
 path = sys.argv[1]
 
@@ -13,13 +16,7 @@ def fail(message):
     sys.exit(1)
 
 document = docx.Document(path)
-section = document.sections[0]
-if abs(section.page_width.mm - 210) > 1 or abs(section.page_height.mm - 297) > 1:
-    fail(f"page is not A4 portrait: {section.page_width.mm} x {section.page_height.mm} mm")
-for name, value, expected in [("top", section.top_margin, 20), ("bottom", section.bottom_margin, 20),
-                              ("left", section.left_margin, 30), ("right", section.right_margin, 15)]:
-    if abs(value.mm - expected) > 0.5:
-        fail(f"{name} margin is {value.mm:.1f} mm, not {expected} mm")
+decree30.check_page(document, fail)
 header = document.tables[0]
 left, right = header.rows[0].cells[0].text, header.rows[0].cells[1].text
 if "ỦY BAN NHÂN DÂN" not in left or "QUẬN NGÔ QUYỀN" not in left or "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" not in right:
@@ -42,16 +39,9 @@ for expected in ["Đã giải quyết", "Đang giải quyết, có lộ trình",
 print(f"python-docx: A4, margins 20/20/30/15 mm, header, title, subject; {len(own)} field tables with {rows} matters, "
       f"every outcome; 1 forwarded")
 
-out = tempfile.mkdtemp()
-result = subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", out, path],
-                        capture_output=True, text=True, timeout=300)
-pdf = os.path.join(out, os.path.splitext(os.path.basename(path))[0] + ".pdf")
-if result.returncode != 0 or not os.path.exists(pdf):
-    fail(f"LibreOffice could not convert: {result.stdout} {result.stderr}")
-pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout).group(1))
+pages, flat = decree30.pdf_pages_and_text(path, fail)
 if not 1 <= pages <= 4:
     fail(f"{pages} pages, expected 1 to 4")
-flat = " ".join(subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True).stdout.split())
 for expected in ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Kết quả giải quyết kiến nghị cử tri", "I. TỔNG HỢP KẾT QUẢ",
                  "Cử tri có 8 lượt kiến nghị, tổng hợp thành 7 nội dung", "KIẾN NGHỊ ĐÃ CHUYỂN CẤP TRÊN",
                  "TM. ỦY BAN NHÂN DÂN", "Nơi nhận:"]:

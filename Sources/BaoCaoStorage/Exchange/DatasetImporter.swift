@@ -276,6 +276,22 @@ struct References {
     /// Each code's current unit.
     var units: [String: StoredUnit] { tree.byCode }
 
+    /// The unit `code` names (on `day`, else now) when it is directly under `locality` (an office or a ward of its
+    /// UBND); else a problem at `column` of the row at `location`, and nil.
+    func member(
+        _ code: String, of locality: StoredUnit, on day: CivilDate? = nil, column: String, at location: SourceLocation,
+        _ problems: inout [ImportProblem]
+    ) -> StoredUnit? {
+        let unit = day.flatMap { tree.unit(code: code, inForceOn: $0) } ?? units[code]
+        guard let unit, unit.parentID == locality.id else {
+            problems.append(
+                location.problem(
+                    column, "\"\(code)\" không phải phòng, ban hay xã, phường thuộc UBND \(locality.nameInSentence)"))
+            return nil
+        }
+        return unit
+    }
+
     /// The unit a code names for a period: a code reused after a reorganisation names the old unit for periods
     /// before the day and the new one after it (11329 is phường Máy Chai in 2025-H1, phường Ngô Quyền in 2026-H1).
     /// Of two units in force during one period, the later; of none, the current one (whose dates are then refused).

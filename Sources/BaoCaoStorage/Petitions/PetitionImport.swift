@@ -69,16 +69,10 @@ enum PetitionImport {
             if let field = row.field, !fieldCodes.contains(field) {
                 problems.append(row.location.problem("field", "lĩnh vực \"\(field)\" không có trong danh mục"))
             }
-            var office: StoredUnit?
-            if let code = row.assignedTo {
-                office = references.units[code]
-                if office?.parentID != unit.id {
-                    problems.append(
-                        row.location.problem(
-                            "assigned_to", "\"\(code)\" không phải phòng, ban hay xã, phường thuộc \(unit.fullName)"))
-                }
+            let office = row.assignedTo.flatMap {
+                references.member($0, of: unit, column: "assigned_to", at: row.location, &problems)
             }
-            if row.outcome != nil && office == nil {
+            if row.outcome != nil && row.assignedTo == nil {
                 problems.append(
                     row.location.problem("outcome", "kiến nghị chưa giao cơ quan giải quyết thì chưa trả lời"))
             }

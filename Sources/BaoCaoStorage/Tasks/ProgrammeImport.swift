@@ -34,16 +34,7 @@ enum ProgrammeImport {
                 continue
             }
             func member(_ code: String, _ column: String) -> Int? {
-                guard let unit = references.tree.unit(code: code, inForceOn: day) ?? references.units[code],
-                    unit.parentID == locality.id
-                else {
-                    problems.append(
-                        record.location.problem(
-                            column,
-                            "\"\(code)\" không phải phòng, ban hay xã, phường thuộc UBND \(locality.nameInSentence)"))
-                    return nil
-                }
-                return unit.id
+                references.member(code, of: locality, on: day, column: column, at: record.location, &problems)?.id
             }
             let lead = member(record.lead, "lead")
             let helpers = record.coUnits.compactMap { member($0, "co_units") }

@@ -24,14 +24,7 @@ enum TaskImport {
                 continue
             }
             func member(_ code: String, _ column: String) -> Int? {
-                guard let unit = references.units[code], unit.parentID == locality.id else {
-                    problems.append(
-                        row.location.problem(
-                            column,
-                            "\"\(code)\" không phải phòng, ban hay xã, phường thuộc UBND \(locality.nameInSentence)"))
-                    return nil
-                }
-                return unit.id
+                references.member(code, of: locality, column: column, at: row.location, &problems)?.id
             }
             let lead = member(row.lead, "lead")
             let helpers = row.coUnits.compactMap { member($0, "co_units") }

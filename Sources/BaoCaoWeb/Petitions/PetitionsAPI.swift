@@ -38,10 +38,7 @@ enum PetitionsAPI {
 
     static func list(_ req: Request, _ web: Web) async throws -> [PetitionDTO] {
         let c = try await TaskContext.load(req, web)
-        let unit = req.queryText("unit").flatMap { c.tree.byCode[$0] }
-        if let code = req.queryText("unit"), unit == nil {
-            throw Abort(.notFound, reason: "Không có đơn vị \"\(code)\"")
-        }
+        let unit = try c.unitParameter(req)
         let wanted = req.queryText("status")
         if let wanted, !(PetitionOutcome.allCases.map(\.rawValue) + waitingStatuses).contains(wanted) {
             throw Abort(

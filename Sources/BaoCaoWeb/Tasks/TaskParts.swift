@@ -20,6 +20,13 @@ struct TaskContext {
             today: web.settings.today())
     }
 
+    /// The unit `?unit=` names (code), nil without one; an unknown code is "not found".
+    func unitParameter(_ req: Request) throws -> StoredUnit? {
+        guard let code = req.queryText("unit") else { return nil }
+        guard let unit = tree.byCode[code] else { throw Abort(.notFound, reason: "Không có đơn vị \"\(code)\"") }
+        return unit
+    }
+
     func allows(_ action: Action, on unitID: Int?) -> Bool {
         guard let unitID else { return false }
         return AccessPolicy.allows(viewer.grants, action, on: tree.ancestry(of: unitID))

@@ -32,10 +32,7 @@ enum TasksAPI {
 
     static func list(_ req: Request, _ web: Web) async throws -> [TaskDTO] {
         let c = try await TaskContext.load(req, web)
-        let unit = req.queryText("unit").flatMap { c.tree.byCode[$0] }
-        if let code = req.queryText("unit"), unit == nil {
-            throw Abort(.notFound, reason: "Không có đơn vị \"\(code)\"")
-        }
+        let unit = try c.unitParameter(req)
         let status = req.queryText("status")
         if let status, TaskStatus(rawValue: status) == nil {
             throw Abort(
