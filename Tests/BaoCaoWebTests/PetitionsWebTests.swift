@@ -135,4 +135,21 @@ final class PetitionsWebTests: XCTestCase {
             XCTAssertEqual(bad.status, .badRequest)
         }
     }
+
+    func testAPetitionNotAnsweredIsRemindedToItsOfficeByTheSessionsDeadline() async throws {
+        // The demo session's answers were due on 5 July 2017; Máy Tơ's parking still waits for the urban office.
+        try await WebHarness.with(self, today: CivilDate(2017, 7, 6)) { web in
+            let context = try XCTUnwrap(web.app.storage[WebKey.self])
+            let reminded = try await Reminders.runPetitionSchedule(web: context)
+            XCTAssertEqual(reminded, 2, "the urban office's reporter and head")
+            let again = try await Reminders.runPetitionSchedule(web: context)
+            XCTAssertEqual(again, 0, "once a day")
+            let notices = try await web.get("/thong-bao", as: try await web.login("qldt.duyet"))
+            XCTAssertTrue(
+                notices.body.contains(
+                    "Kiến nghị cử tri số 8 “Đề nghị bố trí thêm điểm trông giữ xe quanh chợ Máy Tơ.” (trước kỳ họp thứ 5 HĐND quận khóa XVIII) giao Phòng Quản lý đô thị trả lời, hạn 05/07/2017 (đã quá hạn 1 ngày), chưa trả lời."
+                ), notices.body)
+            XCTAssertTrue(notices.body.contains("href=\"/kien-nghi/8\""))
+        }
+    }
 }

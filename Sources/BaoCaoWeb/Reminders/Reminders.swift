@@ -28,9 +28,16 @@ enum Reminders {
     /// Reminds a task's lead unit (its reporters and its head) that the task is due or overdue.
     static func remind(task: StoredTask, unit: StoredUnit, by user: String, web: Web) async throws -> Outcome {
         guard let deadline = task.record.deadline.date else { return Outcome() }
-        let reminder = TaskReminder(
-            taskID: task.id, title: task.draft.title, unitName: ReportTasks.leadName(unit), deadline: deadline,
-            today: web.settings.today())
+        return try await remind(
+            DueReminder(
+                .task(id: task.id, title: task.draft.title), unitName: ReportTasks.leadName(unit), deadline: deadline,
+                today: web.settings.today()), unit: unit, path: "/nhiem-vu/\(task.id)", by: user, web: web)
+    }
+
+    /// Reminds the people of the unit something is given to (its reporters and its head).
+    static func remind(
+        _ reminder: DueReminder, unit: StoredUnit, path: String, by user: String, web: Web
+    ) async throws -> Outcome {
         var people: [Recipient] = []
         for role in [Role.reporter, .approver] {
             for person in try await AccountRepository.holders(of: role, on: unit.id, web.db)
@@ -39,8 +46,8 @@ enum Reminders {
             }
         }
         return try await deliver(
-            to: people, unitID: unit.id, period: nil, line: reminder.line, path: "/nhiem-vu/\(task.id)",
-            key: reminder.key, subject: reminder.subject, by: user, web: web
+            to: people, unitID: unit.id, period: nil, line: reminder.line, path: path, key: reminder.key,
+            subject: reminder.subject, by: user, web: web
         ) { name, link in reminder.body(to: name, link: link) }
     }
 
@@ -103,7 +110,7 @@ enum Reminders {
                 ).people
             }
         }
-        return reminded + (try await runTaskSchedule(web: web))
+        return reminded + (try await runTaskSchedule(web: web)) + (try await runPetitionSchedule(web: web))
     }
 
     /// The schedule's reminders of tasks due today: each assigned task not completed, with a deadline, before it
@@ -117,6 +124,31 @@ enum Reminders {
                 web.settings.reminders.due(deadline: deadline, today: today, delivered: false) != nil
             else { continue }
             reminded += try await remind(task: task, unit: unit, by: "he-thong", web: web).people
+        }
+        return reminded
+    }
+}
+
+extension Reminders {
+    /// The schedule's reminders of voters' petitions: each given to an office and not answered, against its
+    /// session's answer deadline. Returns how many people were reminded.
+    static func runPetitionSchedule(web: Web) async throws -> Int {
+        let tree = try await web.tree()
+        let today = web.settings.today()
+        var reminded = 0
+        for session in try await PetitionRepository.sessions(web.db) {
+            guard let due = session.session.answerDeadline, let locality = tree.byID[session.localityID],
+                web.settings.reminders.due(deadline: due, today: today, delivered: false) != nil
+            else { continue }
+            for p in try await PetitionRepository.list(sessionID: session.id, web.db)
+            where p.sameAs == nil && p.outcome == nil {
+                guard let unit = p.assignedUnitID.flatMap({ tree.byID[$0] }) else { continue }
+                let reminder = DueReminder(
+                    .petition(id: p.id, words: p.words, session: session.session.name(councilOf: locality.kindWords)),
+                    unitName: ReportTasks.leadName(unit), deadline: due, today: today)
+                reminded += try await remind(reminder, unit: unit, path: "/kien-nghi/\(p.id)", by: "he-thong", web: web)
+                    .people
+            }
         }
         return reminded
     }
