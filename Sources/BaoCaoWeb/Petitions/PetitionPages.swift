@@ -31,8 +31,8 @@ enum PetitionPages {
             let open = list.filter { $0.sameAs == nil && $0.assignedUnitID != nil && $0.outcome == nil }.count
             let unit = c.tree.byID[s.localityID]
             return """
-                <tr><td data-label="Kỳ họp"><a href="/kien-nghi/ky-hop/\(s.id)">Kỳ họp thứ \(s.session.number) HĐND \
-                \(unit?.nameInSentence ?? "") khóa \(s.session.term)</a>\(s.illustrative ? " \(TaskContext.illustrativeTag)" as HTML : "")</td>\
+                <tr><td data-label="Kỳ họp"><span><a href="/kien-nghi/ky-hop/\(s.id)">Kỳ họp thứ \(s.session.number) HĐND \
+                \(unit?.nameInSentence ?? "") khóa \(s.session.term)</a>\(s.illustrative ? " \(TaskContext.illustrativeTag)" as HTML : "")</span></td>\
                 <td data-label="Khai mạc">\(s.session.opensOn.slashed)</td>\
                 <td data-label="Hạn trả lời">\(s.session.answerDeadline?.slashed ?? "")</td>\
                 <td data-label="Kiến nghị">\(list.count)</td><td data-label="Chưa trả lời">\(open)</td>\

@@ -14,11 +14,11 @@ enum ProgrammePage {
             let rows = (months[month] ?? []).map { t -> HTML in
                 """
                 <tr>\
-                <td data-label="Nội dung"><a href="/nhiem-vu/\(t.id)">\(t.draft.title)</a>\
-                \(t.draft.illustrative ? " \(TaskContext.illustrativeTag)" as HTML : "")</td>\
+                <td data-label="Nội dung"><span><a href="/nhiem-vu/\(t.id)">\(t.draft.title)</a>\
+                \(t.draft.illustrative ? " \(TaskContext.illustrativeTag)" as HTML : "")</span></td>\
                 <td data-label="Sản phẩm">\(t.draft.product ?? "")</td>\
                 <td data-label="Chủ trì">\(c.unitName(t.draft.leadUnitID))</td>\
-                <td data-label="Tình trạng">\(c.badge(t, asOf: summary.asOf))</td></tr>
+                <td data-label="Tình trạng"><span>\(c.badge(t, asOf: summary.asOf))</span></td></tr>
                 """
             }
             return """

@@ -79,11 +79,11 @@ enum TaskListPage {
                 TaskContext.waiting(task).map { w -> HTML in "<br><span class=\"small\">\(w)</span>" } ?? ""
             return """
                 <tr class="tt-hang-\(task.status(today: c.today, rule: c.rule)?.colour ?? "cho")">\
-                <td data-label="Nhiệm vụ"><a href="/nhiem-vu/\(task.id)">\(task.draft.title)</a>\
-                \(task.draft.illustrative ? " \(TaskContext.illustrativeTag)" as HTML : "")</td>\
+                <td data-label="Nhiệm vụ"><span><a href="/nhiem-vu/\(task.id)">\(task.draft.title)</a>\
+                \(task.draft.illustrative ? " \(TaskContext.illustrativeTag)" as HTML : "")</span></td>\
                 <td data-label="Đơn vị chủ trì">\(c.unitName(task.draft.leadUnitID))</td>\
                 <td data-label="Hạn">\(task.record.deadline.words)</td>\
-                <td data-label="Tình trạng">\(c.badge(task))\(wait)</td>\
+                <td data-label="Tình trạng"><span>\(c.badge(task))\(wait)</span></td>\
                 <td data-label="Tiến độ">\(progress)</td></tr>
                 """
         }
