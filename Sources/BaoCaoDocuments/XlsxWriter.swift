@@ -40,6 +40,8 @@ public enum XlsxWriter {
             xmlRows.append(
                 row(n, values.enumerated().map { text(cell($0.offset, n), $0.element, style: 2) }, lines: tallest))
         }
+        // The title and the line under it span the table's width.
+        let last = String(cell(max(0, headings.count - 1), 1).dropLast())
         let columns = widths.enumerated().map {
             "<col min=\"\($0.offset + 1)\" max=\"\($0.offset + 1)\" width=\"\($0.element)\" customWidth=\"1\"/>"
         }.joined()
@@ -49,6 +51,7 @@ public enum XlsxWriter {
                 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
                 <sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><cols>\(columns)</cols>\
                 <sheetData>\(xmlRows.joined())</sheetData>\
+                <mergeCells count="2"><mergeCell ref="A1:\(last)1"/><mergeCell ref="A2:\(last)2"/></mergeCells>\
                 <pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>\
                 <pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/></worksheet>
                 """)
