@@ -38,7 +38,7 @@ let package = Package(
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "Logging", package: "swift-log"),
-            ], resources: [.copy("Resources/demo")]),
+            ], resources: [.copy("Resources/demo"), .copy("Resources/rules")]),
         // Documents: the report model written as Office Open XML (DOCX), zipped with ZIPFoundation.
         .target(
             name: "BaoCaoDocuments",

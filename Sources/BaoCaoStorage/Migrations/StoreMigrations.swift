@@ -9,6 +9,7 @@ enum StoreMigrations {
         AddIndicatorBetterWhen(), AddValueVersions(), CreateOfficialValues(), CreateValidationRules(),
         AddPublicationVersions(), AddHardening(), AddChangeCounters(), CreateLineage(), AddSectionDeadlines(),
         CreateNotifications(), AddIndicatorHelp(), CreateTasks(), AddTaskProgramme(), CreatePetitions(),
+        CreateCitizenRegister(),
     ]
 }
 
@@ -47,4 +48,13 @@ enum Table {
     static let councilSessions = "council_sessions"
     static let petitions = "petitions"
     static let petitionEvents = "petition_events"
+    static let citizenCases = "citizen_cases"
+    static let receptionSessions = "reception_sessions"
+    static let receptionVisits = "reception_visits"
+    static let receptionPlan = "reception_plan"
+    static let letters = "letters"
+    static let letterExtensions = "letter_extensions"
+    static let letterEvents = "letter_events"
+    static let identityReads = "identity_reads"
+    static let legalRules = "legal_rules"
 }
