@@ -10,10 +10,10 @@ final class AccessPolicyTests: XCTestCase {
         let expected: [Role: Set<Action>] = [
             .administrator: Set(Action.allCases),
             // Issue 12: the lead unit's people report on its tasks; the compiler and the leader assign and decide.
-            .reporter: [.readPublished, .readDraft, .enterFigures, .submit, .reportTask],
-            .approver: [.readPublished, .readDraft, .approve, .returnForChanges, .reopen, .reportTask],
-            .compiler: [.readPublished, .readDraft, .assembleReport, .assignTasks],
-            .leader: [.readPublished, .readDraft, .assignTasks],
+            .reporter: [.readPublished, .readDraft, .enterFigures, .submit, .reportTask, .handleLetters],
+            .approver: [.readPublished, .readDraft, .approve, .returnForChanges, .reopen, .reportTask, .handleLetters],
+            .compiler: [.readPublished, .readDraft, .assembleReport, .assignTasks, .handleLetters],
+            .leader: [.readPublished, .readDraft, .assignTasks, .handleLetters],
         ]
         for role in Role.allCases {
             let grant = [RoleGrant(role: role, unitID: 11)]  // a role in ward 11

@@ -32,6 +32,8 @@ public enum Action: String, CaseIterable, Sendable {
     case assignTasks
     /// Report a task's progress, ask for more time, propose it done (the lead unit).
     case reportTask
+    /// Receive citizens and letters, classify and handle them (the reception office, the inspectorate, the head).
+    case handleLetters
 
     /// As the security log writes it.
     public var vietnameseName: String {
@@ -48,6 +50,7 @@ public enum Action: String, CaseIterable, Sendable {
         case .manageAccounts: return "quản lý tài khoản"
         case .assignTasks: return "giao nhiệm vụ"
         case .reportTask: return "báo cáo thực hiện nhiệm vụ"
+        case .handleLetters: return "tiếp công dân, xử lý đơn"
         }
     }
 }
@@ -63,10 +66,10 @@ public enum AccessPolicy {
     /// What each role may do inside its scope.
     static let actions: [Role: Set<Action>] = [
         .administrator: Set(Action.allCases),
-        .reporter: [.readPublished, .readDraft, .enterFigures, .submit, .reportTask],
-        .approver: [.readPublished, .readDraft, .approve, .returnForChanges, .reopen, .reportTask],
-        .compiler: [.readPublished, .readDraft, .assembleReport, .assignTasks],
-        .leader: [.readPublished, .readDraft, .assignTasks],
+        .reporter: [.readPublished, .readDraft, .enterFigures, .submit, .reportTask, .handleLetters],
+        .approver: [.readPublished, .readDraft, .approve, .returnForChanges, .reopen, .reportTask, .handleLetters],
+        .compiler: [.readPublished, .readDraft, .assembleReport, .assignTasks, .handleLetters],
+        .leader: [.readPublished, .readDraft, .assignTasks, .handleLetters],
     ]
 
     /// Whether someone holding `grants` may do `action` on the unit whose id is first in `targetAncestry`, followed

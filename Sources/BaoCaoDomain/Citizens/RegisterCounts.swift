@@ -120,3 +120,26 @@ public struct RegisterIndicators: Hashable, Sendable {
         self.codes = codes
     }
 }
+
+extension RegisterCounts {
+    /// The share of letters handled to the end, in per cent with one decimal ("65,9"); nil without letters.
+    public var closedRate: String? {
+        guard letters > 0 else { return nil }
+        // At most a few million letters: the product cannot overflow.
+        let tenths = (lettersClosed * 1_000 + letters / 2) / letters
+        return VietnameseNumber.format(Amount(scaled: Int64(tenths) * Amount.unit / 10), decimals: 1)
+    }
+
+    /// "147 buổi tiếp dân = 135 vụ việc, với 284 lượt người. Tiếp nhận 170 đơn = 149 vụ việc, đã giải quyết xong
+    /// 112 đơn = 105 vụ việc, đạt tỷ lệ 65,9%."
+    public var sentence: String {
+        let n = { (x: Int) in Reminder.count(x) }
+        var text =
+            "\(n(sessions)) buổi tiếp dân = \(n(sessionCases)) vụ việc, với \(n(persons)) lượt người. "
+            + "Tiếp nhận \(n(letters)) đơn = \(n(letterCases)) vụ việc"
+        if let rate = closedRate {
+            text += ", đã giải quyết xong \(n(lettersClosed)) đơn = \(n(casesClosed)) vụ việc, đạt tỷ lệ \(rate)%"
+        }
+        return text + "."
+    }
+}

@@ -66,7 +66,7 @@ public enum VietnameseNumber {
         return d
     }
 
-    static func grouped(_ value: UInt64) -> String {
+    public static func grouped(_ value: UInt64) -> String {
         let digits = Array(String(value))
         var out = ""
         for (i, c) in digits.enumerated() {

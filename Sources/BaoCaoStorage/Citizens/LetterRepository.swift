@@ -116,7 +116,7 @@ public enum LetterRepository {
     public static func classify(
         _ id: Int, _ c: Classification, expecting version: Int, by user: String, _ db: any SQLDatabase
     ) async throws {
-        let letter = try await existing(id, db)
+        let letter = try await current(id, version, db)
         var problems: [String] = []
         if !c.eligible && c.ineligibleReason.trimmingWhitespace().isEmpty {
             problems.append("Đơn không đủ điều kiện xử lý: ghi lý do")
@@ -152,7 +152,7 @@ public enum LetterRepository {
         _ id: Int, _ path: LetterPath, on day: CivilDate, document: String, forwardedTo: String = "",
         today: CivilDate, expecting version: Int, by user: String, _ db: any SQLDatabase
     ) async throws {
-        let letter = try await existing(id, db)
+        let letter = try await current(id, version, db)
         var problems: [String] = []
         if letter.path != nil { problems.append("Đơn đã được xử lý (\(letter.path!.vietnameseName.lowercased()))") }
         if day < letter.receivedOn { problems.append("Ngày xử lý: trước ngày nhận đơn") }
@@ -192,7 +192,7 @@ public enum LetterRepository {
         _ id: Int, on day: CivilDate, days: Int, document: String, rules: ClockRules, today: CivilDate,
         expecting version: Int, by user: String, _ db: any SQLDatabase
     ) async throws {
-        let letter = try await existing(id, db)
+        let letter = try await current(id, version, db)
         var problems: [String] = []
         if letter.resolvedOn != nil { problems.append("Đơn đã giải quyết xong") }
         if let p = letter.clock.extensionProblem(days: days, rules) { problems.append(p) }
@@ -235,7 +235,7 @@ public enum LetterRepository {
     public static func resolve(
         _ id: Int, _ r: Resolution, today: CivilDate, expecting version: Int, by user: String, _ db: any SQLDatabase
     ) async throws {
-        let letter = try await existing(id, db)
+        let letter = try await current(id, version, db)
         var problems: [String] = []
         if letter.path != .accepted { problems.append("Chỉ giải quyết đơn đã thụ lý") }
         if letter.resolvedOn != nil { problems.append("Đơn đã giải quyết xong") }
@@ -343,8 +343,11 @@ public enum LetterRepository {
         return result
     }
 
-    static func existing(_ id: Int, _ db: any SQLDatabase) async throws -> StoredLetter {
+    /// The letter as stored, refused as a conflict when it is no longer at the version the person saw: what they
+    /// decided on has changed, whatever the step.
+    static func current(_ id: Int, _ version: Int, _ db: any SQLDatabase) async throws -> StoredLetter {
         guard let letter = try await find(id: id, db) else { throw Refused(reasons: ["Không có đơn số \(id)"]) }
+        guard letter.version == version else { throw Conflict() }
         return letter
     }
 

@@ -45,6 +45,7 @@ public enum DemoData {
         try await loadReferenceNarrative(store)
         try await loadProgramme(store)
         try await loadPetitions(store)
+        try await loadRegister(store, today: ReportTasks.today())
         if reform { try await loadReform(store) }
         return true
     }

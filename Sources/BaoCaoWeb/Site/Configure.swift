@@ -32,6 +32,7 @@ public func configure(_ app: Application, store: Store, settings: WebSettings = 
     AccountController.register(app, web)
     PublicController.register(app, web)
     PetitionsPublic.register(app, web)
+    LetterLookup.register(app, web)
     // Everything else is for accounts: a visitor is sent to log in (the API answers 401) before any parameter is
     // looked at.
     let members = app.grouped(LoginGate())
@@ -41,6 +42,7 @@ public func configure(_ app: Application, store: Store, settings: WebSettings = 
     ReminderController.register(members, web)
     TasksController.register(members, web)
     PetitionsController.register(members, web)
+    CitizensController.register(members, web)
     WorkspaceController.register(members, web)
     DashboardController.register(members, web)
     AuditController.register(members, web)

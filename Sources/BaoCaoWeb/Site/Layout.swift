@@ -5,7 +5,7 @@ import Vapor
 enum Layout {
     enum Section: String {
         case home, entry, tracker, workspace, dashboard, publicPage, account, accounts, audit, rules, reorganisations
-        case notices, tasks, petitions
+        case notices, tasks, petitions, citizens
     }
 
     struct Flash {
@@ -47,6 +47,9 @@ enum Layout {
             }
             items.append((.tasks, "/nhiem-vu", "Nhiệm vụ"))
             items.append((.petitions, "/kien-nghi", "Kiến nghị cử tri"))
+            if viewer.grants.contains(where: { $0.role != .administrator }) {
+                items.append((.citizens, "/tiep-dan", "Tiếp dân, đơn thư"))
+            }
             items.append((.dashboard, "/tong-quan", "Tổng quan"))
             if viewer.has(.administrator) {
                 items.append((.accounts, "/quan-tri/tai-khoan", "Tài khoản"))

@@ -46,6 +46,8 @@ struct Web: Sendable {
     let store: Store
     let settings: WebSettings
     let throttle: LoginThrottle
+    /// Public lookups of letters by their code, per address.
+    let lookups = LookupLimiter()
     let pools: WorkPools
     let keys: ServerKeys
     let pdfs: PDFMaking
