@@ -36,7 +36,7 @@ public enum DocxWriter {
             .init(alignment: .center, after: 0, keepWithNext: true))
         xml += WordML.rule(inset: 3_700, after: 240)
         for block in d.blocks { xml += self.block(block) }
-        xml += signature(d)
+        if d.isSigned { xml += signature(d) }
         if d.annexInDocument { xml += annex(d.annex, reference: d.annexReference) }
         xml += "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId4\"/>"
         xml +=

@@ -42,14 +42,16 @@ public enum HTMLWriter {
                 html += "</tbody></table>"
             }
         }
-        html += "<table class=\"signature\"><tr><td><p class=\"recipients-title\">Nơi nhận:</p>"
-        html += d.headerLines(.recipients).map { "<p class=\"recipient\">- \(Markup.escape($0))</p>" }.joined()
-        html +=
-            "</td><td class=\"signer\"><p class=\"bold\">"
-            + d.headerLines(.signature).map(Markup.escape).joined(separator: "<br>")
-        html +=
-            "</p><p class=\"bold name\">" + d.headerLines(.signer).map(Markup.escape).joined(separator: "<br>")
-            + "</p></td></tr></table>"
+        if d.isSigned {
+            html += "<table class=\"signature\"><tr><td><p class=\"recipients-title\">Nơi nhận:</p>"
+            html += d.headerLines(.recipients).map { "<p class=\"recipient\">- \(Markup.escape($0))</p>" }.joined()
+            html +=
+                "</td><td class=\"signer\"><p class=\"bold\">"
+                + d.headerLines(.signature).map(Markup.escape).joined(separator: "<br>")
+            html +=
+                "</p><p class=\"bold name\">" + d.headerLines(.signer).map(Markup.escape).joined(separator: "<br>")
+                + "</p></td></tr></table>"
+        }
         if d.annexInDocument {
             let annex = d.annex
             html += "<section class=\"annex\"><h2>PHỤ LỤC<br>Một số chỉ tiêu kinh tế - xã hội chủ yếu "

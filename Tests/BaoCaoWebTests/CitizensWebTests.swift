@@ -3,6 +3,7 @@ import BaoCaoStorage
 import Foundation
 import XCTVapor
 import XCTest
+import ZIPFoundation
 
 @testable import BaoCaoWeb
 

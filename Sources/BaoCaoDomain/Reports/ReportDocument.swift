@@ -40,6 +40,10 @@ public struct ReportDocument: Hashable, Sendable {
     public var annexInDocument: Bool
     /// What could not be filled, in order ("GTSX_CN.value", "[^7]"): for the compiler, never written as 0.
     public var missing: [String]
+    /// Whether it ends with the signature block and "Nơi nhận:" (an annex sent with a report has neither).
+    public var isSigned: Bool {
+        !(header[.signature] ?? []).isEmpty || !(header[.recipients] ?? []).isEmpty
+    }
     /// Which figures it shows; every output states it (nil only for documents built without stored figures).
     public var view: FigureView?
 

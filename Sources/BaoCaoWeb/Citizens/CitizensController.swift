@@ -14,6 +14,7 @@ enum CitizensController {
         routes.post("tiep-dan", "don", ":id") { try await step($0, web) }
         routes.get("tiep-dan", "buoi") { try await receptions($0, web) }
         routes.post("tiep-dan", "buoi") { try await addReception($0, web) }
+        routes.get("tiep-dan", "tong-hop") { try await LetterSummaryFiles.download($0, web) }
     }
 
     /// The locality `?unit=` names, or the viewer's first; refused when the viewer does not work on its register.

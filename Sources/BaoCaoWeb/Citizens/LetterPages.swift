@@ -73,7 +73,10 @@ enum LetterPages {
             <h1>Tiếp công dân, xử lý đơn — \(locality.fullName)</h1>\(tabs(locality, period: period, active: "don"))\
             <section class="card" id="so-lieu-so"><h2>\(period.vietnameseName.prefix(1).uppercased() + period.vietnameseName.dropFirst())</h2>\
             <p>\(counts.sentence)</p><p class="small">Tính trực tiếp từ sổ; là số liệu của các chỉ tiêu tiếp công dân, \
-            xử lý đơn trong báo cáo (đơn đã giải quyết xong: đã xử lý đến cùng tại cơ quan đến hết kỳ).</p></section>\
+            xử lý đơn trong báo cáo (đơn đã giải quyết xong: đã xử lý đến cùng tại cơ quan đến hết kỳ).</p>\
+            <p class="actions"><a class="button" href="/tiep-dan/tong-hop?unit=\(locality.code)&ky=\(period.code)&format=xlsx">\
+            Bảng tổng hợp theo mẫu thanh tra (XLSX)</a><a class="button secondary" \
+            href="/tiep-dan/tong-hop?unit=\(locality.code)&ky=\(period.code)&format=docx">Phụ lục (DOCX)</a></p></section>\
             \(form)\(filters)\
             <p>\(letters.count) / \(total) đơn\(letters.count > 500 ? " (hiện 500 đơn đầu)" : "").</p>\
             <div class="card scroll"><table class="grid cards"><thead><tr><th>Số</th><th>Ngày nhận</th><th>Loại</th>\
