@@ -4,7 +4,7 @@
 Usage: browser-journeys.py BASE_URL OUTPUT_DIR [CA_FILE]
 With an https BASE_URL (nginx in front, a certificate made for the run), CA_FILE is that certificate: Python checks
 the server against it; Chromium is told to accept it. Screenshots of the main pages go to OUTPUT_DIR; the last line says how many checks passed and failed."""
-import datetime, email.header, io, mailbox, os, ssl, sys, time, zipfile, urllib.parse, urllib.request, urllib.error
+import datetime, email.header, io, mailbox, os, re, ssl, sys, time, zipfile, urllib.parse, urllib.request, urllib.error
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -453,6 +453,59 @@ try:
     check("the answer appears on the public page",
           "bố trí điểm trông giữ xe tại ngõ chợ từ quý I năm 2018" in text(driver))
     shot(driver, "17c-kien-nghi-cong-khai")
+
+    # Citizens (issue 13): a letter received, classified, accepted with its legal deadline, resolved; the citizen
+    # follows its stage by code, and sees nothing else.
+    login(driver, "ttr.baocao")
+    driver.get(BASE + "/tiep-dan?unit=304&ky=2017-H1")
+    check("the register's half year reads as the report writes it",
+          "147 buổi tiếp dân = 135 vụ việc, với 284 lượt người. Tiếp nhận 170 đơn = 149 vụ việc" in text(driver))
+    driver.find_element(By.CSS_SELECTOR, "#tiep-nhan-don summary").click()
+    today = datetime.date.today().isoformat()
+    driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.ID, "d-ngay"), today)
+    Select(driver.find_element(By.ID, "d-loai")).select_by_value("khieu_nai")
+    set_value(driver, "d-nguoi", "Nguyễn Thị Hành Trình")
+    set_value(driver, "d-dc", "Số 12 phố Lạch Tray")
+    set_value(driver, "d-nd", "Khiếu nại quyết định xử phạt vi phạm hành chính về trật tự xây dựng")
+    submit(driver, "#tiep-nhan-don button[type=submit]")
+    page = text(driver)
+    match = re.search(r"TD-[A-Z0-9]{4}-[A-Z0-9]{4}", page)
+    check("the letter is received with a code for the citizen", "Đã tiếp nhận đơn. Mã tra cứu cho công dân:" in page and match, page[:300])
+    letter_code = match.group(0) if match else ""
+    letter_path = urllib.parse.urlparse(driver.current_url).path
+    Select(driver.find_element(By.ID, "p-cq")).select_by_value("304-TTR")
+    Select(driver.find_element(By.ID, "p-nx")).select_by_value("ttr.baocao")
+    submit(driver, "#phan-loai button[type=submit]")
+    check("the letter is classified", "Đã lưu phân loại." in text(driver))
+    set_value(driver, "x-vb", "Thông báo thụ lý số 15/TB-UBND")
+    submit(driver, "#xu-ly button[type=submit]")
+    page = text(driver)
+    check("accepted, its resolution deadline shown with the law",
+          "Đã lưu hướng xử lý." in page and "Thời hạn giải quyết" in page and "Luật Khiếu nại 2011, Điều 28" in page
+          and "Đang thực hiện trong hạn" in page, page[:600])
+    shot(driver, "18-tiep-dan-don")
+    driver.delete_all_cookies()
+    driver.get(BASE + "/tra-cuu-don")
+    set_value(driver, "ma", letter_code)
+    submit(driver, "form[action='/tra-cuu-don'] button[type=submit]")
+    page = text(driver)
+    check("the citizen sees the stage and the legal date", "Đã thụ lý, đang giải quyết" in page and "Hạn giải quyết theo luật" in page, page[:400])
+    check("the citizen sees nothing else", "Hành Trình" not in page and "xử phạt" not in page)
+    shot(driver, "18b-tra-cuu-don")
+    login(driver, "ttr.baocao")
+    driver.get(BASE + letter_path)
+    set_value(driver, "k-vb", "Quyết định giải quyết khiếu nại số 20/QĐ-UBND")
+    Select(driver.find_element(By.ID, "k-kq")).select_by_value("dung_mot_phan")
+    submit(driver, "#giai-quyet button[type=submit]")
+    check("the letter is resolved on time", "Đã lưu kết quả giải quyết." in text(driver) and "Hoàn thành đúng hạn" in text(driver))
+    driver.delete_all_cookies()
+    driver.get(BASE + "/tra-cuu-don?ma=" + letter_code)
+    check("the citizen sees it resolved", "Đã giải quyết" in text(driver))
+    shot(driver, "18c-tra-cuu-da-giai-quyet")
+    login(driver, "lanhdao")
+    driver.get(BASE + "/tiep-dan/buoi?unit=304&ky=2017-H1")
+    check("the chairman's reception days against the law", "Đạt 5/6 tháng" in text(driver) and "23/03/2017: không tiếp (vắng)" in text(driver))
+    shot(driver, "18d-lich-tiep-cong-dan")
 
 finally:
     driver.quit()

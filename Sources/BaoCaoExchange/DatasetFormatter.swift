@@ -104,6 +104,29 @@ public enum DatasetFormatter {
                     $0.forwardedTo ?? "", $0.outcome?.rawValue ?? "", $0.answer ?? "", $0.reason ?? "",
                 ]
             }
+        case .receptions:
+            rows += dataset.receptions.map {
+                [
+                    $0.locality, $0.heldOn?.description ?? "", $0.host.rawValue, $0.hostName, flag($0.regular),
+                    $0.place ?? "", $0.session ?? "", String($0.visit.persons), flag($0.visit.crowd),
+                    $0.visit.kind.rawValue, $0.visit.content, $0.visit.action.rawValue, $0.caseKey ?? "",
+                ]
+            }
+        case .letters:
+            rows += dataset.letters.map { l in
+                let i = l.input
+                return [
+                    l.locality, l.code ?? "", i.receivedOn?.description ?? "", i.channel.rawValue, i.sentBy,
+                    i.authorName, i.authorAddress, i.authorContact, String(i.signers), i.content, i.kind.rawValue,
+                    String(i.round), flag(i.remote), l.caseKey ?? "", l.sameAs ?? "", l.eligible.map(flag) ?? "",
+                    l.ineligibleReason ?? "", l.inCompetence.map(flag) ?? "", l.complexity.rawValue,
+                    l.handlerUnit ?? "", l.handler ?? "", l.path?.rawValue ?? "", l.pathOn?.description ?? "",
+                    l.pathDocument ?? "", l.forwardedTo ?? "",
+                    l.extensions.map { "\($0.decidedOn)|\($0.days)|\($0.document)" }.joined(separator: ";"),
+                    l.resolvedOn?.description ?? "", l.decisionDocument ?? "", l.outcome?.rawValue ?? "",
+                    l.outcomeNote ?? "", l.returnedAmount.map(String.init) ?? "", l.returnedLand.map(String.init) ?? "",
+                ]
+            }
         }
         return rows
     }

@@ -104,6 +104,22 @@ enum RecordDecoding {
                     assignedTo: row.optional("assigned_to"), forwardedTo: row.optional("forwarded_to"),
                     outcome: outcome,
                     answer: answer, reason: reason, location: location))
+        case .receptions:
+            let day = row.date("held_on")
+            if day == nil && row.optional("held_on") == nil { row.fail("held_on", "thiếu giá trị bắt buộc") }
+            dataset.receptions.append(
+                ReceptionRow(
+                    locality: row.required("locality"), heldOn: day,
+                    host: row.choice("host", default: nil) ?? .office, hostName: row.required("host_name"),
+                    regular: row.bool("regular", default: true), place: row.optional("place"),
+                    session: row.optional("session"),
+                    visit: ReceptionInput.Visit(
+                        persons: row.int("persons", range: 1...10_000), crowd: row.bool("crowd", default: false),
+                        kind: row.choice("kind", default: nil) ?? .petition, content: row.required("content"),
+                        action: row.choice("action", default: nil) ?? .guided),
+                    caseKey: row.optional("case"), location: location))
+        case .letters:
+            dataset.letters.append(letterRow(&row, location))
         case .calendars:
             var holidays = Set<CivilDate>()
             for text in (row.optional("holidays") ?? "").split(whereSeparator: { $0 == ";" || $0 == " " }) {
@@ -244,5 +260,54 @@ enum RecordDecoding {
     /// Codes separated by ";".
     static func list(_ text: String?) -> [String] {
         (text ?? "").split(separator: ";").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+    }
+}
+
+extension RecordDecoding {
+    /// A letter's row: as received, then whatever of its handling the file gives.
+    static func letterRow(_ row: inout RowDecoder, _ location: SourceLocation) -> LetterRow {
+        let received = row.date("received_on")
+        if received == nil && row.optional("received_on") == nil { row.fail("received_on", "thiếu giá trị bắt buộc") }
+        let input = LetterInput(
+            receivedOn: received, channel: row.choice("channel", default: LetterChannel.inPerson) ?? .inPerson,
+            sentBy: row.optional("sent_by") ?? "", authorName: row.required("author_name"),
+            authorAddress: row.optional("author_address") ?? "", authorContact: row.optional("author_contact") ?? "",
+            signers: row.int("signers", default: 1, range: 1...10_000), content: row.required("content"),
+            kind: row.choice("kind", default: nil) ?? .petition, round: row.int("round", default: 1, range: 1...2),
+            remote: row.bool("remote", default: false))
+        var extensions: [LetterRow.Extension] = []
+        for item in (row.optional("extensions") ?? "").split(separator: ";") {
+            let parts = item.split(separator: "|", maxSplits: 2).map { String($0).trimmingWhitespace() }
+            guard parts.count == 3, let day = CivilDate(iso: parts[0]), let days = Int(parts[1]),
+                (1...365).contains(days)
+            else {
+                row.fail("extensions", "\"\(item)\": dạng ngày|số ngày|quyết định, ví dụ 2019-03-20|30|QĐ số 12")
+                continue
+            }
+            extensions.append(.init(decidedOn: day, days: days, document: parts[2]))
+        }
+        func whole(_ column: String) -> Int64? {
+            guard let text = row.optional(column) else { return nil }
+            guard let n = Int64(text.filter { $0 != "." }), (0...1_000_000_000_000_000_000).contains(n) else {
+                row.fail(column, "\"\(text)\" không phải số nguyên từ 0 đến 10^18")
+                return nil
+            }
+            return n
+        }
+        let eligible: Bool? = row.optional("eligible") == nil ? nil : row.bool("eligible", default: true)
+        let inCompetence: Bool? = row.optional("in_competence") == nil ? nil : row.bool("in_competence", default: true)
+        return LetterRow(
+            locality: row.required("locality"), code: row.optional("code"), input: input, caseKey: row.optional("case"),
+            sameAs: row.optional("same_as"), eligible: eligible, ineligibleReason: row.optional("ineligible_reason"),
+            inCompetence: inCompetence,
+            complexity: row.choice("complexity", default: CaseComplexity.ordinary) ?? .ordinary,
+            handlerUnit: row.optional("handler_unit"), handler: row.optional("handler"),
+            path: row.optional("path") == nil ? nil : row.choice("path", default: nil), pathOn: row.date("path_on"),
+            pathDocument: row.optional("path_document"), forwardedTo: row.optional("forwarded_to"),
+            extensions: extensions, resolvedOn: row.date("resolved_on"),
+            decisionDocument: row.optional("decision_document"),
+            outcome: row.optional("outcome") == nil ? nil : row.choice("outcome", default: nil),
+            outcomeNote: row.optional("outcome_note"), returnedAmount: whole("returned_amount"),
+            returnedLand: whole("returned_land"), location: location)
     }
 }

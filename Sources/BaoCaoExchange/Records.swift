@@ -222,6 +222,86 @@ public struct PetitionRow: Hashable, Sendable {
     }
 }
 
+/// One visit at a reception session: the session (locality, day, host; rows with the same `session` key are one
+/// session) and who came about what. Visits and letters with the same `case` key are one case (vụ việc).
+public struct ReceptionRow: Hashable, Sendable {
+    public var locality: String
+    public var heldOn: CivilDate?
+    public var host: ReceptionHost
+    public var hostName: String
+    public var regular: Bool
+    public var place: String?
+    public var session: String?
+    public var visit: ReceptionInput.Visit
+    public var caseKey: String?
+    public var location: SourceLocation
+
+    public init(
+        locality: String, heldOn: CivilDate?, host: ReceptionHost, hostName: String, regular: Bool, place: String?,
+        session: String?, visit: ReceptionInput.Visit, caseKey: String?,
+        location: SourceLocation = .init(file: nil, line: 0)
+    ) {
+        self.locality = locality; self.heldOn = heldOn; self.host = host; self.hostName = hostName
+        self.regular = regular; self.place = place; self.session = session; self.visit = visit
+        self.caseKey = caseKey; self.location = location
+    }
+}
+
+/// A letter of the register with its handling so far: as received, classified, its path, its extensions
+/// ("2019-03-20|30|QĐ số 12", separated by ";") and its resolution. A denunciation's author is never exported.
+public struct LetterRow: Hashable, Sendable {
+    public struct Extension: Hashable, Sendable {
+        public var decidedOn: CivilDate
+        public var days: Int
+        public var document: String
+        public init(decidedOn: CivilDate, days: Int, document: String) {
+            self.decidedOn = decidedOn; self.days = days; self.document = document
+        }
+    }
+
+    public var locality: String
+    public var code: String?
+    public var input: LetterInput
+    public var caseKey: String?
+    public var sameAs: String?
+    public var eligible: Bool?
+    public var ineligibleReason: String?
+    public var inCompetence: Bool?
+    public var complexity: CaseComplexity
+    public var handlerUnit: String?
+    public var handler: String?
+    public var path: LetterPath?
+    public var pathOn: CivilDate?
+    public var pathDocument: String?
+    public var forwardedTo: String?
+    public var extensions: [Extension]
+    public var resolvedOn: CivilDate?
+    public var decisionDocument: String?
+    public var outcome: LetterOutcome?
+    public var outcomeNote: String?
+    public var returnedAmount: Int64?
+    public var returnedLand: Int64?
+    public var location: SourceLocation
+
+    public init(
+        locality: String, code: String?, input: LetterInput, caseKey: String? = nil, sameAs: String? = nil,
+        eligible: Bool? = nil, ineligibleReason: String? = nil, inCompetence: Bool? = nil,
+        complexity: CaseComplexity = .ordinary, handlerUnit: String? = nil, handler: String? = nil,
+        path: LetterPath? = nil, pathOn: CivilDate? = nil, pathDocument: String? = nil, forwardedTo: String? = nil,
+        extensions: [Extension] = [], resolvedOn: CivilDate? = nil, decisionDocument: String? = nil,
+        outcome: LetterOutcome? = nil, outcomeNote: String? = nil, returnedAmount: Int64? = nil,
+        returnedLand: Int64? = nil, location: SourceLocation = .init(file: nil, line: 0)
+    ) {
+        self.locality = locality; self.code = code; self.input = input; self.caseKey = caseKey; self.sameAs = sameAs
+        self.eligible = eligible; self.ineligibleReason = ineligibleReason; self.inCompetence = inCompetence
+        self.complexity = complexity; self.handlerUnit = handlerUnit; self.handler = handler; self.path = path
+        self.pathOn = pathOn; self.pathDocument = pathDocument; self.forwardedTo = forwardedTo
+        self.extensions = extensions; self.resolvedOn = resolvedOn; self.decisionDocument = decisionDocument
+        self.outcome = outcome; self.outcomeNote = outcomeNote; self.returnedAmount = returnedAmount
+        self.returnedLand = returnedLand; self.location = location
+    }
+}
+
 /// Everything one import brings, in the order it is written.
 public struct Dataset: Sendable {
     public var fields: [FieldRecord] = []
@@ -236,6 +316,8 @@ public struct Dataset: Sendable {
     public var tasks: [TaskRow] = []
     public var sessions: [SessionRow] = []
     public var petitions: [PetitionRow] = []
+    public var receptions: [ReceptionRow] = []
+    public var letters: [LetterRow] = []
 
     public init() {}
 
@@ -243,12 +325,13 @@ public struct Dataset: Sendable {
         fields += other.fields; units += other.units; lineage += other.lineage; indicators += other.indicators
         targets += other.targets; values += other.values; calendars += other.calendars
         rules += other.rules; programme += other.programme; tasks += other.tasks; sessions += other.sessions
-        petitions += other.petitions
+        petitions += other.petitions; receptions += other.receptions; letters += other.letters
     }
 
     public var isEmpty: Bool {
         fields.isEmpty && units.isEmpty && lineage.isEmpty && indicators.isEmpty && targets.isEmpty && values.isEmpty
             && calendars.isEmpty
             && rules.isEmpty && programme.isEmpty && tasks.isEmpty && sessions.isEmpty && petitions.isEmpty
+            && receptions.isEmpty && letters.isEmpty
     }
 }

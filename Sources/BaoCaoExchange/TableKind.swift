@@ -2,6 +2,7 @@
 /// header; a JSON file holds any of them as lists under these names.
 public enum TableKind: String, CaseIterable, Sendable {
     case fields, units, lineage, indicators, targets, values, calendars, rules, programme, tasks, sessions, petitions
+    case receptions, letters
 
     public var columns: [String] {
         switch self {
@@ -37,6 +38,19 @@ public enum TableKind: String, CaseIterable, Sendable {
                 "locality", "term", "session", "code", "heard_at", "heard_on", "deputies", "words", "field", "same_as",
                 "assigned_to", "forwarded_to", "outcome", "answer", "reason",
             ]
+        case .receptions:
+            return [
+                "locality", "held_on", "host", "host_name", "regular", "place", "session", "persons", "crowd", "kind",
+                "content", "action", "case",
+            ]
+        case .letters:
+            return [
+                "locality", "code", "received_on", "channel", "sent_by", "author_name", "author_address",
+                "author_contact", "signers", "content", "kind", "round", "remote", "case", "same_as", "eligible",
+                "ineligible_reason", "in_competence", "complexity", "handler_unit", "handler", "path", "path_on",
+                "path_document", "forwarded_to", "extensions", "resolved_on", "decision_document", "outcome",
+                "outcome_note", "returned_amount", "returned_land",
+            ]
         }
     }
 
@@ -54,12 +68,16 @@ public enum TableKind: String, CaseIterable, Sendable {
         case .tasks: return ["locality", "title", "lead"]
         case .sessions: return ["locality", "number", "term", "opens_on"]
         case .petitions: return ["locality", "term", "session", "heard_at", "words"]
+        case .receptions: return ["locality", "held_on", "host", "host_name", "persons", "kind", "content", "action"]
+        case .letters: return ["locality", "received_on", "author_name", "content", "kind"]
         }
     }
 
     /// The table a CSV header describes.
     public static func recognise(header: [String]) -> TableKind? {
         let set = Set(header)
+        if set.isSuperset(of: ["held_on", "host"]) { return .receptions }
+        if set.isSuperset(of: ["received_on", "author_name"]) { return .letters }
         if set.isSuperset(of: ["month", "content"]) { return .programme }
         if set.isSuperset(of: ["title", "lead"]) { return .tasks }
         if set.isSuperset(of: ["words", "heard_at"]) { return .petitions }

@@ -1,4 +1,5 @@
 import BaoCaoDomain
+import BaoCaoExchange
 import BaoCaoTestSupport
 import SQLKit
 import XCTest
@@ -189,5 +190,34 @@ final class CitizenRegisterTests: XCTestCase {
         }
         let kept = try await LegalRules.load(store.sql)
         XCTAssertEqual(kept.clocks.rule(.complaint, .resolution, on: CivilDate(2026, 1, 5))?.days, 25)
+    }
+
+    func testAFileOfLettersIsWrittenWholeOrNotAtAll() async throws {
+        let store = try await StoreHarness.fresh(demo: true, for: self)
+        let district = try await unit(store, "304")
+        let before = try await LetterRepository.list(localityID: district.id, store.sql).count
+        let csv = """
+            locality,received_on,author_name,content,kind,eligible,in_competence,path,path_on,path_document
+            304,2017-09-04,Lê Văn D,Khiếu nại việc cấp phép xây dựng,khieu_nai,true,true,thu_ly,2017-09-06,TB 40
+            304,2017-09-05,Phạm Thị E,Phản ánh ngập úng,kien_nghi_phan_anh,true,true,thu_ly,2017-09-06,TB 41
+            304,2017-09-05,Hoàng F,Tố cáo sai phạm,to_cao,,,,,
+
+            """
+        do {
+            _ = try await DatasetImporter.run(try DatasetReader.read(csv: csv, file: "don.csv"), by: "t", store: store)
+            XCTFail("a petition cannot be accepted for resolution")
+        } catch let problems as ImportProblems {
+            XCTAssertEqual(problems.problems.map(\.line), [3])
+            XCTAssertTrue(problems.problems[0].description.contains("Thụ lý chỉ với khiếu nại, tố cáo"), "\(problems)")
+        }
+        let after = try await LetterRepository.list(localityID: district.id, store.sql).count
+        XCTAssertEqual(after, before, "nothing written")
+        let fixed = csv.replacingOccurrences(
+            of: "kien_nghi_phan_anh,true,true,thu_ly", with: "kien_nghi_phan_anh,true,true,tra_loi")
+        let summary = try await DatasetImporter.run(
+            try DatasetReader.read(csv: fixed, file: "don.csv"), by: "t", store: store)
+        XCTAssertEqual(summary.letters, 3)
+        let nine = try await StoreFixtures.figure(store, "304", "2017-9M", "DON_TIEP_NHAN")
+        XCTAssertEqual(nine.current?.value, Amount(173), "the register's figures follow an import")
     }
 }

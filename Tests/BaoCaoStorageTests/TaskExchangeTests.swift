@@ -36,6 +36,7 @@ final class TaskExchangeTests: XCTestCase {
         let copy = try await StoreHarness.fresh(for: self)
         let summary = try await DatasetImporter.run(dataset, by: "test", store: copy)
         XCTAssertEqual([summary.tasks, summary.sessions, summary.petitions], [27, 1, 8])
+        XCTAssertEqual([summary.receptions, summary.letters], [147, 170], "the citizens' register too")
         let again = try await DatasetExporter.export(copy.sql, today: CivilDate(2018, 1, 2))
         XCTAssertEqual(again.sessions.map(\.session), exported.sessions.map(\.session))
         XCTAssertEqual(
@@ -50,8 +51,19 @@ final class TaskExchangeTests: XCTestCase {
             again.tasks.map(\.deadline), exported.tasks.map(\.deadline), "the first deadline, not the extended one")
         // Imported again: nothing new.
         let twice = try await DatasetImporter.run(dataset, by: "test", store: copy)
-        XCTAssertEqual([twice.tasks, twice.sessions, twice.petitions], [0, 0, 0])
-        XCTAssertEqual(twice.unchangedRecords, 27 + 1 + 8)
+        XCTAssertEqual(
+            [twice.tasks, twice.sessions, twice.petitions, twice.receptions, twice.letters], [0, 0, 0, 0, 0])
+        XCTAssertEqual(twice.unchangedRecords, 27 + 1 + 8 + 147 + 170)
+        // The register came back whole (codes, cases, repeats, handling), a denouncer's identity never went out.
+        XCTAssertEqual(again.letters.map(\.code), exported.letters.map(\.code))
+        XCTAssertEqual(again.letters.map(\.sameAs), exported.letters.map(\.sameAs))
+        XCTAssertEqual(again.letters.map(\.path), exported.letters.map(\.path))
+        XCTAssertEqual(again.letters.map(\.resolvedOn), exported.letters.map(\.resolvedOn))
+        let letters = DatasetFormatter.csv(.letters, exported)
+        XCTAssertFalse(letters.contains("Người tố cáo"))
+        XCTAssertEqual(
+            exported.letters.filter { $0.input.kind == .denunciation }.map(\.input.authorName).first, "(được bảo vệ)")
+        XCTAssertTrue(letters.contains("Công dân số 1 (minh họa)"), "a complainant's name is part of the register")
     }
 
     func testAProblemNamesItsLineAndColumnAndNothingIsWritten() async throws {

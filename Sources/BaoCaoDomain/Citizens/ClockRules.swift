@@ -71,7 +71,7 @@ public struct ClockRules: Hashable, Sendable {
         public var line: Int
         public var message: String
         public init(line: Int, message: String) { self.line = line; self.message = message }
-        public var description: String { "Bảng thời hạn, dòng \(line): \(message)" }
+        public var description: String { "Bảng quy định, dòng \(line): \(message)" }
     }
 
     /// The rule for a step of a letter received or accepted on `day`: the one in force that day for its kind, round,

@@ -95,6 +95,7 @@ public enum DatasetExporter {
         let tree = try await UnitTree.load(db)
         dataset.tasks = try await TaskImport.export(tree, today: today, db)
         (dataset.sessions, dataset.petitions) = try await PetitionImport.export(tree, db)
+        (dataset.receptions, dataset.letters) = try await RegisterImport.export(tree, db)
         return dataset
     }
 }

@@ -13,6 +13,8 @@ public enum DatasetImporter {
         public var programme = 0, programmeUpdated = 0, programmeUnchanged = 0
         /// Tasks, council sessions and petitions created; those already there and left as they are.
         public var tasks = 0, sessions = 0, petitions = 0, unchangedRecords = 0
+        /// Reception sessions and letters of the citizens' register created.
+        public var receptions = 0, letters = 0
         /// Rules of severity "cảnh báo" the imported values break: reported, not refused.
         public var warnings: [ImportProblem] = []
     }
@@ -110,7 +112,10 @@ public enum DatasetImporter {
         let petitions = try await PetitionImport.write(
             sessions: dataset.sessions, petitions: dataset.petitions, references, by: user, problems: &problems, db)
         (summary.tasks, summary.sessions, summary.petitions) = (tasks.created, petitions.sessions, petitions.petitions)
-        summary.unchangedRecords = tasks.unchanged + petitions.unchanged
+        let register = try await RegisterImport.write(
+            receptions: dataset.receptions, letters: dataset.letters, references, by: user, problems: &problems, db)
+        (summary.receptions, summary.letters) = (register.receptions, register.letters)
+        summary.unchangedRecords = tasks.unchanged + petitions.unchanged + register.unchanged
 
         guard problems.isEmpty else { throw ImportProblems(problems) }
         if unitsMoved {

@@ -26,7 +26,9 @@ enum PublicPage {
         }
         let body: HTML = """
             <h1>Báo cáo đã công bố</h1><div class="card">\
-            \(items.isEmpty ? "<p>Chưa có báo cáo nào được công bố.</p>" : "<ul>\(items)</ul>" as HTML)</div>
+            \(items.isEmpty ? "<p>Chưa có báo cáo nào được công bố.</p>" : "<ul>\(items)</ul>" as HTML)</div>\
+            <p class="card"><a href="/tra-cuu-don">Tra cứu tình trạng giải quyết đơn khiếu nại, tố cáo, kiến nghị \
+            (theo mã trên giấy biên nhận)</a></p>
             """
         return Layout.page(req, title: "Công khai", section: .publicPage, body)
     }
