@@ -131,6 +131,12 @@ final class CitizensWebTests: XCTestCase {
                 let list = try await web.get("/tiep-dan?unit=304&ky=2017-H1", as: session)
                 XCTAssertFalse(list.body.contains(name), "the register's list never names authors (\(user))")
             }
+            // A repeat's page shows its case: the first letter and the repeat, in order.
+            let repeatLetter = try XCTUnwrap(letters.first { $0.sameAs != nil })
+            let handler = try await web.login("ttr.baocao")
+            let casePage = try await web.get("/tiep-dan/don/\(repeatLetter.id)", as: handler)
+            XCTAssertTrue(casePage.body.contains("Vụ việc số \(repeatLetter.caseID)"), casePage.body)
+            XCTAssertTrue(casePage.body.contains("href=\"/tiep-dan/don/\(repeatLetter.sameAs ?? 0)\""))
             // A ward's people do not read the district's register; a visitor is sent to log in.
             let ward = try await web.login("maychai.baocao")
             let wardPage = try await web.get(path, as: ward)
@@ -202,8 +208,45 @@ final class CitizensWebTests: XCTestCase {
             XCTAssertTrue(page.body.contains("ít nhất 2 ngày trong 1 tháng (Luật Tiếp công dân 2013, Điều 14 khoản 2"))
             XCTAssertTrue(page.body.contains("Đạt 5/6 tháng"), page.body)
             XCTAssertTrue(page.body.contains("23/03/2017: không tiếp (vắng)"))
+            // The chairman's schedule: days added; a day that is no date refuses the list.
+            let badPlan = try await web.post("/tiep-dan/lich?unit=304", ["ngay": "14/09/2017, 31/02/2017"], as: clerk)
+            XCTAssertEqual(badPlan.status, .unprocessableEntity)
+            XCTAssertTrue(badPlan.body.contains("không đọc được ngày: 31/02/2017"), badPlan.body)
+            let planned = try await web.post("/tiep-dan/lich?unit=304", ["ngay": "14/09/2017\n28/09/2017"], as: clerk)
+            XCTAssertEqual(planned.status, .seeOther)
+            let year = try await web.get("/tiep-dan/buoi?unit=304&ky=2017", as: clerk)
+            XCTAssertTrue(year.body.contains("14/09/2017: đã tiếp"), year.body)
             let persons = try await web.storedValue("TIEP_DAN_LUOT", unit: "304", period: "2017-9M")
             XCTAssertEqual(persons?.observation.value, Amount(290))
+        }
+    }
+
+    func testAComplaintNearItsLimitIsRemindedToItsHandlerWithoutItsContent() async throws {
+        try await WebHarness.with(self, today: CivilDate(2017, 9, 14)) { web in
+            let district = try await web.unitID("304")
+            let office = try await web.unitID("304-TTR")
+            let (id, _) = try await LetterRepository.receive(
+                localityID: district,
+                LetterInput(
+                    receivedOn: CivilDate(2017, 9, 4), authorName: "Vũ Thị Nhắc", content: "Khiếu nại bồi thường đất",
+                    kind: .complaint), today: CivilDate(2017, 9, 14), by: "ttr.baocao", web.store.sql)
+            try await LetterRepository.classify(
+                id,
+                .init(
+                    kind: .complaint, eligible: true, inCompetence: true, handlerUnitID: office, handler: "ttr.baocao"),
+                expecting: 1, by: "ttr.baocao", web.store.sql)
+            let context = try XCTUnwrap(web.app.storage[WebKey.self])
+            let reminded = try await Reminders.runLetterSchedule(web: context)
+            XCTAssertEqual(reminded, 1, "its handler, on the last day to accept it")
+            let again = try await Reminders.runLetterSchedule(web: context)
+            XCTAssertEqual(again, 0, "once a day")
+            let notices = try await web.get("/thong-bao", as: try await web.login("ttr.baocao"))
+            XCTAssertTrue(
+                notices.body.contains("Đơn số \(id) (khiếu nại) giao Thanh tra quận: thụ lý hoặc xử lý hạn 14/09/2017"),
+                notices.body)
+            XCTAssertTrue(notices.body.contains("href=\"/tiep-dan/don/\(id)\""))
+            XCTAssertFalse(notices.body.contains("Vũ Thị Nhắc"))
+            XCTAssertFalse(notices.body.contains("bồi thường"))
         }
     }
 }

@@ -6,6 +6,9 @@ public struct DueReminder: Hashable, Sendable {
         case task(id: Int, title: String)
         /// A petition: its number, its words, the session it is answered before ("kỳ họp thứ 5 HĐND quận khóa XVIII").
         case petition(id: Int, words: String, session: String)
+        /// A complaint or denunciation: its number, kind and the step whose legal limit runs. Never its content or
+        /// author: the message leaves BaoCao.
+        case letter(id: Int, kind: LetterKind, step: ClockStep)
     }
 
     public var item: Item
@@ -26,6 +29,7 @@ public struct DueReminder: Hashable, Sendable {
         switch item {
         case .task: return "Nhắc thực hiện nhiệm vụ — \(unitName)"
         case .petition: return "Nhắc trả lời kiến nghị cử tri — \(unitName)"
+        case .letter: return "Nhắc thời hạn xử lý đơn — \(unitName)"
         }
     }
 
@@ -40,6 +44,9 @@ public struct DueReminder: Hashable, Sendable {
             let short = words.count > 120 ? String(words.prefix(120)) + "…" : words
             return
                 "Kiến nghị cử tri số \(id) “\(short)” (trước \(session)) giao \(unitName) trả lời, \(due), chưa trả lời."
+        case .letter(let id, let kind, let step):
+            let what = step == .acceptance ? "thụ lý hoặc xử lý" : "giải quyết"
+            return "Đơn số \(id) (\(kind.vietnameseName.lowercased())) giao \(unitName): \(what) \(due), chưa xong."
         }
     }
 
@@ -48,6 +55,7 @@ public struct DueReminder: Hashable, Sendable {
             switch item {
             case .task: "Báo cáo tiến độ hoặc đề nghị công nhận hoàn thành tại"
             case .petition: "Trả lời kiến nghị tại"
+            case .letter: "Xử lý đơn tại"
             }
         return [
             "Kính gửi \(person),", "", line, "\(action): \(link)", "",
@@ -60,6 +68,7 @@ public struct DueReminder: Hashable, Sendable {
         switch item {
         case .task(let id, _): return "nhiem-vu:\(id):\(today)"
         case .petition(let id, _, _): return "kien-nghi:\(id):\(today)"
+        case .letter(let id, _, _): return "don:\(id):\(today)"
         }
     }
 }

@@ -296,6 +296,21 @@ public enum LetterRepository {
         }
     }
 
+    /// Complaints and denunciations whose clock runs: not yet given a path, or accepted and not resolved.
+    public static func running(_ db: any SQLDatabase) async throws -> [StoredLetter] {
+        let rows = try await db.raw(
+            """
+            SELECT * FROM letters WHERE kind <> \(bind: LetterKind.petition.rawValue) AND resolved_on IS NULL
+            AND (path IS NULL OR path = \(bind: LetterPath.accepted.rawValue)) ORDER BY id
+            """
+        ).all()
+        let ids = try rows.map { try $0.decode(column: "id", as: Int.self) }
+        let ext = try await extensions(of: ids, db)
+        return try rows.map { row in
+            try StoredLetter.decode(row, extensions: ext[try row.decode(column: "id", as: Int.self)] ?? [])
+        }
+    }
+
     public struct Event: Hashable, Sendable {
         public var day: CivilDate?
         public var detail: String

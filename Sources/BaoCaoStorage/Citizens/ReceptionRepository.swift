@@ -24,6 +24,52 @@ public enum CaseRepository {
         ).first() != nil
     }
 
+    /// One event of a case: a visit at a reception, or a letter received (and how it stands).
+    public struct Entry: Hashable, Sendable {
+        public var day: CivilDate
+        public var text: String
+        public var letterID: Int?
+    }
+
+    /// The case's visits and letters in order of day: what a case's timeline shows. No author is named.
+    public static func timeline(_ caseID: Int, _ db: any SQLDatabase) async throws -> [Entry] {
+        var entries: [Entry] = []
+        for row in try await db.raw(
+            """
+            SELECT s.held_on, s.host_name, v.persons, v.crowd, v.action FROM reception_visits v
+            JOIN reception_sessions s ON s.id = v.session_id WHERE v.case_id = \(bind: caseID)
+            """
+        ).all() {
+            guard let day = CivilDate(iso: try row.decode(column: "held_on", as: String.self)) else { continue }
+            let action = ReceptionAction(rawValue: try row.decode(column: "action", as: String.self))
+            let persons = try row.decode(column: "persons", as: Int.self)
+            entries.append(
+                Entry(
+                    day: day,
+                    text: "Tiếp công dân (\(try row.decode(column: "host_name", as: String.self))): \(persons) người"
+                        + (try row.decode(column: "crowd", as: Bool.self) ? ", đoàn đông người" : "")
+                        + (action.map { "; \($0.vietnameseName.lowercased())" } ?? ""),
+                    letterID: nil))
+        }
+        for row in try await db.raw(
+            "SELECT id, received_on, kind, path, resolved_on FROM letters WHERE case_id = \(bind: caseID)"
+        ).all() {
+            guard let day = CivilDate(iso: try row.decode(column: "received_on", as: String.self)) else { continue }
+            let id = try row.decode(column: "id", as: Int.self)
+            let kind = LetterKind(rawValue: try row.decode(column: "kind", as: String.self))
+            let stage = LetterStage(
+                path: try row.decode(column: "path", as: String?.self).flatMap(LetterPath.init(rawValue:)),
+                resolved: try row.decode(column: "resolved_on", as: String?.self) != nil)
+            entries.append(
+                Entry(
+                    day: day,
+                    text:
+                        "Đơn số \(id) (\(kind?.vietnameseName.lowercased() ?? "")): \(stage.vietnameseName.lowercased())",
+                    letterID: id))
+        }
+        return entries.sorted { ($0.day, $0.letterID ?? 0) < ($1.day, $1.letterID ?? 0) }
+    }
+
     /// A case's title from the first words of what it is about.
     static func title(_ content: String) -> String {
         let words = content.trimmingWhitespace()

@@ -118,6 +118,19 @@ extension AccountRepository {
         }
     }
 
+    /// The account `username` as someone to notify; nil when there is none.
+    public static func recipient(username: String, _ db: any SQLDatabase) async throws -> Recipient? {
+        try await db.raw(
+            "SELECT id, username, display_name, email FROM accounts WHERE username = \(bind: username)"
+        ).first().map {
+            Recipient(
+                accountID: try $0.decode(column: "id", as: Int.self),
+                username: try $0.decode(column: "username", as: String.self),
+                displayName: try $0.decode(column: "display_name", as: String.self),
+                email: try $0.decode(column: "email", as: String?.self))
+        }
+    }
+
     /// The units on which someone holds `role`.
     public static func unitsWithHolders(of role: Role, _ db: any SQLDatabase) async throws -> [Int] {
         try await db.raw(

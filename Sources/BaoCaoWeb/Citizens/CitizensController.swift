@@ -15,6 +15,7 @@ enum CitizensController {
         routes.get("tiep-dan", "buoi") { try await receptions($0, web) }
         routes.post("tiep-dan", "buoi") { try await addReception($0, web) }
         routes.get("tiep-dan", "tong-hop") { try await LetterSummaryFiles.download($0, web) }
+        routes.post("tiep-dan", "lich") { try await plan($0, web) }
     }
 
     /// The locality `?unit=` names, or the viewer's first; refused when the viewer does not work on its register.
@@ -103,6 +104,7 @@ enum CitizensController {
         let reads = c.isHead(of: letter.localityID) ? try await LetterIdentity.reads(of: letter.id, web.db) : []
         let names = try await AccountRepository.displayNames(Set(events.map(\.by) + reads.map(\.by)), web.db)
         let accounts = try await AccountRepository.all(web.db)
+        let timeline = try await CaseRepository.timeline(letter.caseID, web.db)
         let done = [
             "nhan": "Đã tiếp nhận đơn. Mã tra cứu cho công dân: \(letter.code).", "phan_loai": "Đã lưu phân loại.",
             "xu_ly": "Đã lưu hướng xử lý.", "gia_han": "Đã gia hạn giải quyết.",
@@ -111,7 +113,7 @@ enum CitizensController {
         let shown = flash ?? req.queryText("tb").flatMap { done[$0] }.map { Layout.Flash(ok: true, text: $0) }
         return LetterPages.letter(
             req, context: c, letter: letter, author: author, events: events, reads: reads, names: names,
-            accounts: accounts, flash: shown, status: status)
+            accounts: accounts, timeline: timeline, flash: shown, status: status)
     }
 
     static func step(_ req: Request, _ web: Web) async throws -> Response {
@@ -235,6 +237,31 @@ enum CitizensController {
         }
         let period = input.heldOn.map { $0.month <= 6 ? Period.firstMonths($0.year, 6) : .year($0.year) }
         return Layout.redirect("/tiep-dan/buoi?unit=\(unit.code)&ky=\(period?.code ?? "")&tb=them")
+    }
+
+    /// Adds days to the chairman's schedule of regular reception days: dates typed one per line or separated by
+    /// commas ("14/09/2017, 28/09/2017"); a date that cannot be read refuses the whole list.
+    static func plan(_ req: Request, _ web: Web) async throws -> Response {
+        let fields = try req.content.decode([String: String].self)
+        let c = try await CitizenContext.load(req, web)
+        let unit = try await locality(req, c, web)
+        let items = (fields["ngay"] ?? "").split(whereSeparator: { $0 == "," || $0 == "\n" || $0 == ";" })
+            .map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+        let days = items.compactMap(TaskInput.date)
+        let bad = items.filter { TaskInput.date($0) == nil }
+        guard bad.isEmpty, !days.isEmpty, days.count <= 400 else {
+            let why =
+                bad.isEmpty
+                ? "nhập từ 1 đến 400 ngày" : "không đọc được ngày: \(bad.prefix(5).joined(separator: ", "))"
+            return try await receptions(
+                req, web, flash: .init(ok: false, text: "Chưa lưu lịch tiếp: \(why) (ví dụ 14/09/2017)."),
+                status: .unprocessableEntity)
+        }
+        try await web.store.transaction { db in
+            try await ReceptionRepository.plan(localityID: unit.id, days: days, by: c.username, db)
+        }
+        let period = days.max().map { $0.month <= 6 ? Period.firstMonths($0.year, 6) : .year($0.year) }
+        return Layout.redirect("/tiep-dan/buoi?unit=\(unit.code)&ky=\(period?.code ?? "")&tb=lich")
     }
 
     /// The register's figures of the periods around the days that changed, rewritten after the change committed.

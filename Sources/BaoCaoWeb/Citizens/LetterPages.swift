@@ -90,7 +90,7 @@ enum LetterPages {
     static func letter(
         _ req: Request, context c: CitizenContext, letter l: StoredLetter, author: LetterIdentity.Answer,
         events: [LetterRepository.Event], reads: [LetterIdentity.Read], names: [String: String], accounts: [Account],
-        flash: Layout.Flash?, status: HTTPStatus
+        timeline: [CaseRepository.Entry], flash: Layout.Flash?, status: HTTPStatus
     ) -> Response {
         let timing = c.timing(l)
         let authorHTML: HTML =
@@ -111,7 +111,7 @@ enum LetterPages {
             timing.deadline.map { d -> HTML in
                 "<dt>Thời hạn \(d.rule.step == .acceptance ? "thụ lý" : "giải quyết")</dt><dd>\(d.date.slashed) — \(d.words)</dd>"
             } ?? ""
-        let timeline = events.map { e -> HTML in
+        let history = events.map { e -> HTML in
             "<li><strong>\(e.day?.slashed ?? DateText.short(e.at))</strong> \(e.detail) <span class=\"small\">(\(names[e.by] ?? e.by))</span></li>"
         }
         let readLog: HTML =
@@ -122,6 +122,18 @@ enum LetterPages {
                 "<li>\(DateText.short(r.at)): \(names[r.by] ?? r.by) — \(r.purpose)</li>"
             })</ul></section>
             """
+        let caseItems = timeline.map { e -> HTML in
+            let text: HTML =
+                e.letterID.map { id -> HTML in
+                    id == l.id
+                        ? "<strong>\(e.text) (đơn này)</strong>" : "<a href=\"/tiep-dan/don/\(id)\">\(e.text)</a>"
+                } ?? "\(e.text)"
+            return "<li><strong>\(e.day.slashed)</strong> \(text)</li>"
+        }
+        let caseSection: HTML =
+            timeline.count > 1
+            ? "<section class=\"card\" id=\"vu-viec\"><h2>Vụ việc số \(l.caseID): các lần tiếp, các đơn</h2><ol class=\"timeline\">\(caseItems)</ol></section>"
+            : ""
         let body: HTML = """
             <p><a href="/tiep-dan?unit=\(c.tree.byID[l.localityID]?.code ?? "")">← Sổ theo dõi đơn</a></p>\
             <h1>Đơn số \(l.id): \(l.kind.vietnameseName.lowercased())\(l.round == 2 ? " lần hai" : "")</h1>\
@@ -137,7 +149,7 @@ enum LetterPages {
             \(l.extensions.isEmpty ? "" : "<dt>Gia hạn</dt><dd>\(l.extensions.map { "\($0.days) ngày (\($0.document))" }.joined(separator: "; "))</dd>" as HTML)\
             \(l.resolvedOn.map { d -> HTML in "<dt>Kết quả giải quyết</dt><dd>\(l.outcome?.vietnameseName ?? "") — \(l.decisionDocument ?? ""), ngày \(d.slashed)\(l.returnedAmount.map { "; trả lại \(VietnameseNumber.grouped(UInt64($0))) đồng" } ?? "")\(l.returnedLand.map { "; trả lại \(VietnameseNumber.grouped(UInt64($0))) m² đất" } ?? "")</dd>" } ?? "")\
             </dl></section>\(LetterSteps.forms(req, c, l, accounts: accounts))\
-            <section class="card"><h2>Diễn biến</h2><ol class="timeline">\(timeline)</ol></section>\(readLog)
+            <section class="card"><h2>Diễn biến</h2><ol class="timeline">\(history)</ol></section>\(caseSection)\(readLog)
             """
         return Layout.page(req, title: "Đơn số \(l.id)", section: .citizens, flash: flash, status: status, body)
     }

@@ -19,7 +19,10 @@ enum ReceptionPages {
                 <td data-label="Số người">\(s.persons)</td></tr>
                 """
         }
-        let done = req.queryText("tb") == "them" && flash == nil
+        let done: String? =
+            flash != nil
+            ? nil
+            : ["them": "Đã lưu buổi tiếp công dân.", "lich": "Đã thêm ngày vào lịch tiếp."][req.queryText("tb") ?? ""]
         let calendar: HTML
         if let compliance {
             let spans = compliance.spans.map { s -> HTML in
@@ -57,6 +60,13 @@ enum ReceptionPages {
             <label for="v\(n)-nd">Nội dung, vụ việc</label><input id="v\(n)-nd" name="noi_dung_\(n)"\(n == 1 ? " required" : "")></fieldset>
             """
         }
+        let planForm: HTML = """
+            <details class="card" id="them-lich-tiep"><summary><h2 style="display:inline">Thêm ngày vào lịch tiếp định kỳ của Chủ tịch</h2></summary>\
+            <form method="post" action="/tiep-dan/lich?unit=\(locality.code)" class="task-form">\(Layout.csrf(req))\
+            <label for="l-ngay">Các ngày (mỗi dòng một ngày, hoặc cách nhau bởi dấu phẩy)</label>\
+            <textarea id="l-ngay" name="ngay" placeholder="14/09/2017, 28/09/2017" required></textarea>\
+            <div class="actions"><button type="submit">Thêm vào lịch</button></div></form></details>
+            """
         let form: HTML = """
             <details class="card" id="them-buoi-tiep"><summary><h2 style="display:inline">Ghi buổi tiếp công dân</h2></summary>\
             <form method="post" action="/tiep-dan/buoi?unit=\(locality.code)" class="task-form">\(Layout.csrf(req))\
@@ -70,13 +80,13 @@ enum ReceptionPages {
         let body: HTML = """
             <h1>Tiếp công dân — \(locality.fullName)</h1>\(LetterPages.tabs(locality, period: period, active: "buoi"))\
             <p>\(period.vietnameseName.prefix(1).uppercased() + period.vietnameseName.dropFirst()): \(sessions.count) buổi tiếp, \
-            \(sessions.reduce(0) { $0 + $1.persons }) lượt người.</p>\(calendar)\(form)\
+            \(sessions.reduce(0) { $0 + $1.persons }) lượt người.</p>\(calendar)\(planForm)\(form)\
             <div class="card scroll"><table class="grid cards"><thead><tr><th>Ngày</th><th>Người tiếp</th><th>Nội dung</th>\
             <th>Số người</th></tr></thead><tbody>\
             \(rows.isEmpty ? ["<tr><td colspan=\"4\">Chưa có buổi tiếp nào trong kỳ.</td></tr>"] : Array(rows))</tbody></table></div>
             """
         return Layout.page(
             req, title: "Tiếp công dân", section: .citizens,
-            flash: flash ?? (done ? .init(ok: true, text: "Đã lưu buổi tiếp công dân.") : nil), status: status, body)
+            flash: flash ?? done.map { .init(ok: true, text: $0) }, status: status, body)
     }
 }

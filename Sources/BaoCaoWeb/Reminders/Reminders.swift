@@ -111,6 +111,7 @@ enum Reminders {
             }
         }
         return reminded + (try await runTaskSchedule(web: web)) + (try await runPetitionSchedule(web: web))
+            + (try await runLetterSchedule(web: web))
     }
 
     /// The schedule's reminders of tasks due today: each assigned task not completed, with a deadline, before it
@@ -148,6 +149,43 @@ extension Reminders {
                     unitName: ReportTasks.leadName(unit), deadline: due, today: today)
                 reminded += try await remind(reminder, unit: unit, path: "/kien-nghi/\(p.id)", by: "he-thong", web: web)
                     .people
+            }
+        }
+        return reminded
+    }
+}
+
+extension Reminders {
+    /// The schedule's reminders of complaints and denunciations against their legal limit (acceptance, then
+    /// resolution): to the person handling the letter, else to the people of the office handling it. The message
+    /// names the letter's number and kind, never its content or author. Returns how many people were reminded.
+    static func runLetterSchedule(web: Web) async throws -> Int {
+        let tree = try await web.tree()
+        let today = web.settings.today()
+        let rules = try await LegalRules.load(web.db)
+        let calendars = try await CalendarRepository.all(web.db)
+        var reminded = 0
+        for letter in try await LetterRepository.running(web.db) {
+            let calendar = tree.ancestry(of: letter.localityID).lazy.compactMap { calendars[$0] }.first
+            let timing = letter.timing(
+                today: today, rules: rules.clocks, counter: LegalDayCounter(calendar: calendar ?? .decree09))
+            guard let deadline = timing.deadline,
+                web.settings.reminders.due(deadline: deadline.date, today: today, delivered: false) != nil,
+                let unit = letter.handlerUnitID.flatMap({ tree.byID[$0] }) ?? tree.byID[letter.localityID]
+            else { continue }
+            let reminder = DueReminder(
+                .letter(id: letter.id, kind: letter.kind, step: deadline.rule.step),
+                unitName: ReportTasks.leadName(unit), deadline: deadline.date, today: today)
+            let path = "/tiep-dan/don/\(letter.id)"
+            if let handler = letter.handler,
+                let person = try await AccountRepository.recipient(username: handler, web.db)
+            {
+                reminded += try await deliver(
+                    to: [person], unitID: unit.id, period: nil, line: reminder.line, path: path, key: reminder.key,
+                    subject: reminder.subject, by: "he-thong", web: web
+                ) { name, link in reminder.body(to: name, link: link) }.people
+            } else if letter.handlerUnitID != nil {
+                reminded += try await remind(reminder, unit: unit, path: path, by: "he-thong", web: web).people
             }
         }
         return reminded
