@@ -216,6 +216,24 @@ final class CitizensWebTests: XCTestCase {
             XCTAssertEqual(planned.status, .seeOther)
             let year = try await web.get("/tiep-dan/buoi?unit=304&ky=2017", as: clerk)
             XCTAssertTrue(year.body.contains("14/09/2017: đã tiếp"), year.body)
+            // The letter the crowd handed in belongs to the visit's case.
+            let sessions = try await ReceptionRepository.list(
+                localityID: try await web.unitID("304"), from: CivilDate(2017, 9, 14), to: CivilDate(2017, 9, 14),
+                web.store.sql)
+            let visitCase = try XCTUnwrap(sessions.first?.visits.first?.caseID)
+            XCTAssertTrue(year.body.contains("(vụ việc số \(visitCase))"))
+            let letter = try await web.post(
+                "/tiep-dan/don?unit=304",
+                [
+                    "ngay_nhan": "2017-09-14", "loai": "kien_nghi_phan_anh", "nguoi_viet": "Đại diện đoàn",
+                    "so_nguoi": "6", "noi_dung": "Đơn đề nghị xử lý ngập úng ngõ 35", "vu_viec": "\(visitCase)",
+                ], as: clerk)
+            XCTAssertEqual(letter.status, .seeOther, letter.body)
+            let letterPath = String(try XCTUnwrap(letter.headers.first(name: .location)).prefix { $0 != "?" })
+            let letterPage = try await web.get(letterPath, as: clerk)
+            XCTAssertTrue(
+                letterPage.body.contains("Vụ việc số \(visitCase)"), "the case's timeline: the visit and the letter")
+            XCTAssertTrue(letterPage.body.contains("Tiếp công dân (Chủ tịch UBND quận): 6 người, đoàn đông người"))
             let persons = try await web.storedValue("TIEP_DAN_LUOT", unit: "304", period: "2017-9M")
             XCTAssertEqual(persons?.observation.value, Amount(290))
         }

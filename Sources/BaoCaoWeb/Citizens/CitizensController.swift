@@ -69,8 +69,7 @@ enum CitizensController {
         do {
             let (id, _) = try await web.store.transaction { db in
                 try await LetterRepository.receive(
-                    localityID: unit.id, form.input, case: form.sameAs.map { .sameAs($0) } ?? .new, today: c.today,
-                    by: c.username, db)
+                    localityID: unit.id, form.input, case: form.caseChoice, today: c.today, by: c.username, db)
             }
             try await refreshFigures(unit.id, days: [form.input.receivedOn], c, web)
             return Layout.redirect("/tiep-dan/don/\(id)?tb=nhan")
@@ -312,5 +311,15 @@ struct LetterForm {
             kind: LetterKind(rawValue: text("loai")) ?? .petition, round: Int(text("lan")) ?? 1,
             remote: text("vung_sau") == "co")
         sameAs = Int(text("trung_don"))
+        caseID = Int(text("vu_viec"))
+    }
+
+    var caseID: Int?
+
+    /// A repeat of a letter, else a letter about a case already in the register (a visit's), else a new case.
+    var caseChoice: LetterRepository.CaseChoice {
+        if let sameAs { return .sameAs(sameAs) }
+        if let caseID { return .existing(caseID) }
+        return .new
     }
 }

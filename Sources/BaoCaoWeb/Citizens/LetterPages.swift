@@ -54,6 +54,7 @@ enum LetterPages {
             mỗi lần xem đều được ghi lại (Luật Tố cáo 2018).</p>\
             <label for="d-nd">Nội dung đơn</label><textarea id="d-nd" name="noi_dung" required>\(value("noi_dung"))</textarea>\
             <div class="filters"><div><label for="d-trung">Trùng với đơn số (nếu có)</label><input id="d-trung" name="trung_don" inputmode="numeric" value="\(value("trung_don"))"></div>\
+            <div><label for="d-vv">Thuộc vụ việc số (đã tiếp, nếu có)</label><input id="d-vv" name="vu_viec" inputmode="numeric" value="\(value("vu_viec"))"></div>\
             <div><label for="d-vs">Vùng sâu, vùng xa</label><select id="d-vs" name="vung_sau"><option value="khong">Không</option><option value="co"\(HTML.flag("selected", value("vung_sau") == "co"))>Có</option></select></div></div>\
             <div class="actions"><button type="submit">Tiếp nhận đơn</button></div></form></details>
             """

@@ -10,7 +10,7 @@ enum ReceptionPages {
     ) -> Response {
         let rows = sessions.prefix(500).map { s -> HTML in
             let visits = s.visits.map { v -> HTML in
-                "<li>\(v.content) — \(v.persons) người\(v.crowd ? " (đoàn đông người)" : ""), \(v.kind.vietnameseName.lowercased()); \(v.action.vietnameseName.lowercased())</li>"
+                "<li>\(v.content) — \(v.persons) người\(v.crowd ? " (đoàn đông người)" : ""), \(v.kind.vietnameseName.lowercased()); \(v.action.vietnameseName.lowercased()) <span class=\"small\">(vụ việc số \(v.caseID))</span></li>"
             }
             return """
                 <tr><td data-label="Ngày">\(s.heldOn.slashed)</td><td data-label="Người tiếp">\(s.hostName)<br>\
