@@ -250,14 +250,7 @@ public struct ReceptionRow: Hashable, Sendable {
 /// A letter of the register with its handling so far: as received, classified, its path, its extensions
 /// ("2019-03-20|30|QĐ số 12", separated by ";") and its resolution. A denunciation's author is never exported.
 public struct LetterRow: Hashable, Sendable {
-    public struct Extension: Hashable, Sendable {
-        public var decidedOn: CivilDate
-        public var days: Int
-        public var document: String
-        public init(decidedOn: CivilDate, days: Int, document: String) {
-            self.decidedOn = decidedOn; self.days = days; self.document = document
-        }
-    }
+    public typealias Extension = LetterExtension
 
     public var locality: String
     public var code: String?

@@ -89,71 +89,45 @@ public struct ClockRules: Hashable, Sendable {
     /// Reads the table from CSV rows (the header first). Every row must be whole: a row that cannot be read refuses
     /// the table, with its line.
     public init(rows: [[String]]) throws(Problem) {
-        guard let head = rows.first?.map({ $0.trimmingWhitespace() }), head == Self.header else {
-            throw Problem(line: 1, message: "tiêu đề phải là " + Self.header.joined(separator: ","))
-        }
         var rules: [ClockRule] = []
         var codes: Set<String> = []
-        for (index, row) in rows.dropFirst().enumerated() where !row.allSatisfy({ $0.trimmingWhitespace().isEmpty }) {
-            let line = index + 2
-            guard row.count == head.count else {
-                throw Problem(line: line, message: "có \(row.count) cột, cần \(head.count)")
+        for row in try RulesTableRow.rows(rows, header: Self.header) {
+            let code = row.text("ma")
+            guard !code.isEmpty, codes.insert(code).inserted else { throw row.fail("ma", "trống hoặc trùng") }
+            guard let kind = LetterKind(rawValue: row.text("loai_don")), kind.hasLegalClock else {
+                throw row.fail("loai_don", "dùng khieu_nai hoặc to_cao")
             }
-            let cell = { (name: String) in row[head.firstIndex(of: name)!].trimmingWhitespace() }
-            func fail(_ column: String, _ what: String) -> Problem {
-                Problem(line: line, message: "cột \(column) \"\(cell(column))\": \(what)")
+            guard let step = ClockStep(rawValue: row.text("buoc")) else {
+                throw row.fail("buoc", "dùng thu_ly hoặc giai_quyet")
             }
-            func number(_ column: String, _ range: ClosedRange<Int>) throws(Problem) -> Int {
-                guard let n = Int(cell(column)), range.contains(n) else {
-                    throw fail(column, "cần số nguyên từ \(range.lowerBound) đến \(range.upperBound)")
-                }
-                return n
-            }
-            let code = cell("ma")
-            guard !code.isEmpty, codes.insert(code).inserted else { throw fail("ma", "trống hoặc trùng") }
-            guard let kind = LetterKind(rawValue: cell("loai_don")), kind.hasLegalClock else {
-                throw fail("loai_don", "dùng khieu_nai hoặc to_cao")
-            }
-            guard let step = ClockStep(rawValue: cell("buoc")) else {
-                throw fail("buoc", "dùng thu_ly hoặc giai_quyet")
-            }
-            let round: Int? = cell("lan").isEmpty ? nil : try number("lan", 1...2)
+            let round: Int? = row.text("lan").isEmpty ? nil : try row.number("lan", 1...2)
             let complexity: CaseComplexity?
-            if cell("muc_do").isEmpty {
+            if row.text("muc_do").isEmpty {
                 complexity = nil
             } else {
-                guard let c = CaseComplexity(rawValue: cell("muc_do")) else {
-                    throw fail("muc_do", "dùng thuong, phuc_tap hoặc dac_biet_phuc_tap")
+                guard let c = CaseComplexity(rawValue: row.text("muc_do")) else {
+                    throw row.fail("muc_do", "dùng thuong, phuc_tap hoặc dac_biet_phuc_tap")
                 }
                 complexity = c
             }
             let remote: Bool?
-            switch cell("vung_sau") {
+            switch row.text("vung_sau") {
             case "": remote = nil
             case "co": remote = true
             case "khong": remote = false
-            default: throw fail("vung_sau", "dùng co, khong hoặc để trống")
+            default: throw row.fail("vung_sau", "dùng co, khong hoặc để trống")
             }
-            guard let dayKind = DayKind(rawValue: cell("cach_tinh")) else {
-                throw fail("cach_tinh", "dùng ngay hoặc ngay_lam_viec")
+            guard let dayKind = DayKind(rawValue: row.text("cach_tinh")) else {
+                throw row.fail("cach_tinh", "dùng ngay hoặc ngay_lam_viec")
             }
-            guard let from = CivilDate(iso: cell("hieu_luc_tu")) else { throw fail("hieu_luc_tu", "không phải ngày") }
-            let until: CivilDate?
-            if cell("hieu_luc_den").isEmpty {
-                until = nil
-            } else {
-                guard let d = CivilDate(iso: cell("hieu_luc_den")), from <= d else {
-                    throw fail("hieu_luc_den", "không phải ngày sau hiệu lực từ")
-                }
-                until = d
-            }
-            guard !cell("can_cu").isEmpty else { throw fail("can_cu", "mỗi thời hạn phải ghi căn cứ pháp lý") }
+            let inForce = try row.inForce()
             rules.append(
                 ClockRule(
                     code: code, kind: kind, step: step, round: round, complexity: complexity, remote: remote,
-                    days: try number("so_ngay", 1...365), dayKind: dayKind,
-                    extensionDays: try number("gia_han_ngay", 0...365), extensions: try number("so_lan_gia_han", 0...5),
-                    inForceFrom: from, inForceUntil: until, citation: cell("can_cu")))
+                    days: try row.number("so_ngay", 1...365), dayKind: dayKind,
+                    extensionDays: try row.number("gia_han_ngay", 0...365),
+                    extensions: try row.number("so_lan_gia_han", 0...5), inForceFrom: inForce.from,
+                    inForceUntil: inForce.until, citation: try row.citation()))
         }
         self.rules = rules
     }

@@ -43,6 +43,17 @@ public struct LegalDayCounter: Hashable, Sendable {
     }
 }
 
+/// An extension of a letter's resolution, granted by a decision: its day, its days, the decision (number, date).
+public struct LetterExtension: Hashable, Sendable {
+    public var decidedOn: CivilDate
+    public var days: Int
+    public var document: String
+
+    public init(decidedOn: CivilDate, days: Int, document: String) {
+        self.decidedOn = decidedOn; self.days = days; self.document = document
+    }
+}
+
 /// The facts of a complaint or denunciation that its clocks depend on.
 public struct LetterClock: Hashable, Sendable {
     public var kind: LetterKind

@@ -54,40 +54,19 @@ public struct ReceptionRules: Hashable, Sendable {
     }
 
     public init(rows: [[String]]) throws(ClockRules.Problem) {
-        typealias Problem = ClockRules.Problem
-        guard let head = rows.first?.map({ $0.trimmingWhitespace() }), head == Self.header else {
-            throw Problem(line: 1, message: "tiêu đề phải là " + Self.header.joined(separator: ","))
-        }
         var rules: [ReceptionRule] = []
-        for (index, row) in rows.dropFirst().enumerated() where !row.allSatisfy({ $0.trimmingWhitespace().isEmpty }) {
-            let line = index + 2
-            guard row.count == head.count else {
-                throw Problem(line: line, message: "có \(row.count) cột, cần \(head.count)")
+        for row in try RulesTableRow.rows(rows, header: Self.header) {
+            guard let tier = ReceptionTier(rawValue: row.text("cap")) else {
+                throw row.fail("cap", "dùng tinh, huyen hoặc xa")
             }
-            let cell = { (name: String) in row[head.firstIndex(of: name)!].trimmingWhitespace() }
-            func fail(_ column: String, _ what: String) -> Problem {
-                Problem(line: line, message: "cột \(column) \"\(cell(column))\": \(what)")
+            guard let span = ReceptionSpan(rawValue: row.text("moi")) else {
+                throw row.fail("moi", "dùng tuan hoặc thang")
             }
-            guard let tier = ReceptionTier(rawValue: cell("cap")) else { throw fail("cap", "dùng tinh, huyen hoặc xa") }
-            guard let days = Int(cell("so_ngay")), (1...31).contains(days) else {
-                throw fail("so_ngay", "cần số nguyên từ 1 đến 31")
-            }
-            guard let span = ReceptionSpan(rawValue: cell("moi")) else { throw fail("moi", "dùng tuan hoặc thang") }
-            guard let from = CivilDate(iso: cell("hieu_luc_tu")) else { throw fail("hieu_luc_tu", "không phải ngày") }
-            let until: CivilDate?
-            if cell("hieu_luc_den").isEmpty {
-                until = nil
-            } else {
-                guard let d = CivilDate(iso: cell("hieu_luc_den")), from <= d else {
-                    throw fail("hieu_luc_den", "không phải ngày sau hiệu lực từ")
-                }
-                until = d
-            }
-            guard !cell("can_cu").isEmpty else { throw fail("can_cu", "mỗi quy định phải ghi căn cứ pháp lý") }
+            let inForce = try row.inForce()
             rules.append(
                 ReceptionRule(
-                    code: cell("ma"), tier: tier, days: days, span: span, inForceFrom: from, inForceUntil: until,
-                    citation: cell("can_cu")))
+                    code: row.text("ma"), tier: tier, days: try row.number("so_ngay", 1...31), span: span,
+                    inForceFrom: inForce.from, inForceUntil: inForce.until, citation: try row.citation()))
         }
         self.rules = rules
     }

@@ -103,19 +103,14 @@ public struct RegisterIndicators: Hashable, Sendable {
     public init(codes: [RegisterMeasure: String]) { self.codes = codes }
 
     public init(rows: [[String]]) throws(ClockRules.Problem) {
-        guard let head = rows.first?.map({ $0.trimmingWhitespace() }), head == Self.header else {
-            throw ClockRules.Problem(line: 1, message: "tiêu đề phải là so_lieu,chi_tieu")
-        }
         var codes: [RegisterMeasure: String] = [:]
-        for (index, row) in rows.dropFirst().enumerated() where !row.allSatisfy({ $0.trimmingWhitespace().isEmpty }) {
+        for row in try RulesTableRow.rows(rows, header: Self.header) {
             let names = RegisterMeasure.allCases.map(\.rawValue).joined(separator: ", ")
-            guard row.count == 2, let measure = RegisterMeasure(rawValue: row[0].trimmingWhitespace()),
-                !row[1].trimmingWhitespace().isEmpty, codes[measure] == nil
-            else {
-                throw ClockRules.Problem(
-                    line: index + 2, message: "cần một số liệu (\(names)), mỗi số liệu một lần, và mã chỉ tiêu")
+            guard let measure = RegisterMeasure(rawValue: row.text("so_lieu")), codes[measure] == nil else {
+                throw row.fail("so_lieu", "cần một số liệu (\(names)), mỗi số liệu một lần")
             }
-            codes[measure] = row[1].trimmingWhitespace()
+            guard !row.text("chi_tieu").isEmpty else { throw row.fail("chi_tieu", "cần mã chỉ tiêu") }
+            codes[measure] = row.text("chi_tieu")
         }
         self.codes = codes
     }

@@ -6,11 +6,7 @@ import SQLKit
 /// on the version the person saw, each in the letter's history; the author is written once, on receipt, and read only
 /// through `LetterIdentity`.
 public enum LetterRepository {
-    public struct Refused: Error, CustomStringConvertible {
-        public var reasons: [String]
-        public init(reasons: [String]) { self.reasons = reasons }
-        public var description: String { reasons.joined(separator: "; ") }
-    }
+    public typealias Refused = StepRefused
 
     public struct Conflict: Error, CustomStringConvertible {
         public init() {}

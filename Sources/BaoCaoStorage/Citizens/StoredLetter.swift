@@ -4,11 +4,7 @@ import SQLKit
 /// A letter as stored, without its author: the name, address and contacts are read only through
 /// `LetterIdentity.read`, which decides who may and logs every read of a protected one.
 public struct StoredLetter: Hashable, Sendable {
-    public struct Extension: Hashable, Sendable {
-        public var decidedOn: CivilDate
-        public var days: Int
-        public var document: String
-    }
+    public typealias Extension = LetterExtension
 
     public var id: Int
     public var localityID: Int

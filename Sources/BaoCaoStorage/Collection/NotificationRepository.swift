@@ -98,6 +98,14 @@ public struct Recipient: Hashable, Sendable {
     public var username: String
     public var displayName: String
     public var email: String?
+
+    /// From a row of `accounts` (id, username, display_name, email).
+    init(row: any SQLRow) throws {
+        accountID = try row.decode(column: "id", as: Int.self)
+        username = try row.decode(column: "username", as: String.self)
+        displayName = try row.decode(column: "display_name", as: String.self)
+        email = try row.decode(column: "email", as: String?.self)
+    }
 }
 
 extension AccountRepository {
@@ -109,26 +117,14 @@ extension AccountRepository {
             JOIN role_grants g ON g.account_id = a.id
             WHERE g.role = \(bind: role.rawValue) AND g.unit_id = \(bind: unitID) ORDER BY a.username
             """
-        ).all().map {
-            Recipient(
-                accountID: try $0.decode(column: "id", as: Int.self),
-                username: try $0.decode(column: "username", as: String.self),
-                displayName: try $0.decode(column: "display_name", as: String.self),
-                email: try $0.decode(column: "email", as: String?.self))
-        }
+        ).all().map(Recipient.init(row:))
     }
 
     /// The account `username` as someone to notify; nil when there is none.
     public static func recipient(username: String, _ db: any SQLDatabase) async throws -> Recipient? {
         try await db.raw(
             "SELECT id, username, display_name, email FROM accounts WHERE username = \(bind: username)"
-        ).first().map {
-            Recipient(
-                accountID: try $0.decode(column: "id", as: Int.self),
-                username: try $0.decode(column: "username", as: String.self),
-                displayName: try $0.decode(column: "display_name", as: String.self),
-                email: try $0.decode(column: "email", as: String?.self))
-        }
+        ).first().map(Recipient.init(row:))
     }
 
     /// The units on which someone holds `role`.

@@ -36,11 +36,7 @@ public struct StoredPetition: Hashable, Sendable {
 /// Sessions, petitions, their grouping, assignment and answers; every change in the petition's history; each change
 /// on the version the person saw.
 public enum PetitionRepository {
-    public struct Refused: Error, CustomStringConvertible {
-        public var reasons: [String]
-        public init(reasons: [String]) { self.reasons = reasons }
-        public var description: String { reasons.joined(separator: "; ") }
-    }
+    public typealias Refused = StepRefused
 
     public struct Conflict: Error, CustomStringConvertible {
         public init() {}

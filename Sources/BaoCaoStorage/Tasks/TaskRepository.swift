@@ -13,11 +13,7 @@ public enum TaskRepository {
     }
 
     /// A change refused: the lifecycle's or the draft's reasons, in Vietnamese.
-    public struct Refused: Error, CustomStringConvertible {
-        public var reasons: [String]
-        public init(reasons: [String]) { self.reasons = reasons }
-        public var description: String { reasons.joined(separator: "; ") }
-    }
+    public typealias Refused = StepRefused
 
     public struct Filter: Sendable {
         public var localityIDs: [Int]?
