@@ -23,11 +23,43 @@ public enum LetterRepository {
         case sameAs(Int)
     }
 
-    /// Receives a letter; returns its id and the code given to the citizen.
+    /// What a file or the demo knows of a letter's handling beyond its receipt: the steps, in order, taken at once
+    /// when it is received (each checked as on a page).
+    public struct Handling: Sendable {
+        public struct PathChoice: Sendable {
+            public var path: LetterPath
+            public var day: CivilDate
+            public var document: String
+            public var forwardedTo: String
+            public init(_ path: LetterPath, on day: CivilDate, document: String, forwardedTo: String = "") {
+                self.path = path; self.day = day; self.document = document; self.forwardedTo = forwardedTo
+            }
+        }
+
+        public var classification: Classification?
+        public var path: PathChoice?
+        public var extensions: [LetterExtension]
+        public var resolution: Resolution?
+
+        public init(
+            classification: Classification? = nil, path: PathChoice? = nil, extensions: [LetterExtension] = [],
+            resolution: Resolution? = nil
+        ) {
+            self.classification = classification; self.path = path; self.extensions = extensions
+            self.resolution = resolution
+        }
+
+        var isEmpty: Bool { classification == nil && path == nil && extensions.isEmpty && resolution == nil }
+    }
+
+    /// Receives a letter, and with `handling` takes its further steps at once; returns its id and the code given to
+    /// the citizen. Written in a few statements whatever the steps: the letter as it ends, its history, its
+    /// extensions.
     @discardableResult
     public static func receive(
-        localityID: Int, _ input: LetterInput, case choice: CaseChoice = .new, illustrative: Bool = false,
-        code: String? = nil, today: CivilDate, by user: String, _ db: any SQLDatabase
+        localityID: Int, _ input: LetterInput, case choice: CaseChoice = .new, handling: Handling = Handling(),
+        rules: ClockRules? = nil, illustrative: Bool = false, code: String? = nil, today: CivilDate, by user: String,
+        _ db: any SQLDatabase
     ) async throws -> (id: Int, code: String) {
         var problems = input.problems(today: today)
         var sameAs: Int?
@@ -52,39 +84,66 @@ public enum LetterRepository {
         }
         guard problems.isEmpty, let receivedOn = input.receivedOn else { throw Refused(reasons: problems) }
         let now = Timestamp.now()
-        let theCase: Int
-        if let caseID {
-            theCase = caseID
-        } else {
-            theCase = try await CaseRepository.create(
-                localityID: localityID, title: CaseRepository.title(input.content), illustrative: illustrative,
-                by: user, db)
-        }
         let letterCode = code ?? LetterCode.make()
-        if try await db.raw("SELECT id FROM letters WHERE code = \(bind: letterCode)").first() != nil {
-            throw Refused(reasons: ["Mã đơn \(letterCode) đã có"])
-        }
-        guard
-            let id = try await db.raw(
-                """
-                INSERT INTO letters (locality_id, code, case_id, same_as, received_on, channel, sent_by, author_name,
-                author_address, author_contact, signers, content, kind, round, remote, complexity, illustrative,
-                received_by, version, created_at, updated_at)
-                VALUES (\(bind: localityID), \(bind: letterCode), \(bind: theCase), \(bind: sameAs),
-                \(bind: receivedOn.description), \(bind: input.channel.rawValue), \(bind: nonEmpty(input.sentBy)),
-                \(bind: input.authorName.trimmingWhitespace()), \(bind: nonEmpty(input.authorAddress)),
-                \(bind: nonEmpty(input.authorContact)), \(bind: input.signers), \(bind: input.content.trimmingWhitespace()),
-                \(bind: input.kind.rawValue), \(bind: input.round), \(bind: input.remote),
-                \(bind: CaseComplexity.ordinary.rawValue), \(bind: illustrative), \(bind: user), \(bind: 1), \(bind: now),
-                \(bind: now)) RETURNING id
-                """
-            ).first()?.decode(column: "id", as: Int.self)
-        else { throw Conflict() }
+        var letter = StoredLetter(
+            id: 0, localityID: localityID, code: letterCode, caseID: caseID ?? 0, sameAs: sameAs,
+            receivedOn: receivedOn, channel: input.channel, sentBy: nonEmpty(input.sentBy), signers: input.signers,
+            content: input.content.trimmingWhitespace(), kind: input.kind, eligible: nil, ineligibleReason: nil,
+            inCompetence: nil, round: input.round, remote: input.remote, complexity: .ordinary, handlerUnitID: nil,
+            handler: nil, path: nil, pathOn: nil, pathDocument: nil, forwardedTo: nil, acceptedOn: nil, resolvedOn: nil,
+            decisionDocument: nil, outcome: nil, outcomeNote: nil, returnedAmount: nil, returnedLand: nil,
+            illustrative: illustrative, receivedBy: user, version: 1, updatedAt: now, extensions: [])
         var detail =
             "Tiếp nhận đơn (\(input.channel.vietnameseName.lowercased())), loại "
             + input.kind.vietnameseName.lowercased()
         if let sameAs { detail += "; trùng đơn số \(sameAs)" }
-        try await event(id, on: receivedOn, detail, by: user, at: now, db)
+        var lines = [StoredLetter.HistoryLine(day: receivedOn, detail: detail)]
+        if let c = handling.classification { lines.append(try letter.classify(c)) }
+        if let p = handling.path {
+            lines.append(
+                try letter.decide(p.path, on: p.day, document: p.document, forwardedTo: p.forwardedTo, today: today))
+        }
+        for e in handling.extensions {
+            guard let rules else { throw Refused(reasons: ["Gia hạn: thiếu bảng thời hạn"]) }
+            lines.append(
+                try letter.extend(on: e.decidedOn, days: e.days, document: e.document, rules: rules, today: today))
+        }
+        if let r = handling.resolution { lines.append(try letter.resolve(r, today: today)) }
+        if code != nil, try await db.raw("SELECT id FROM letters WHERE code = \(bind: letterCode)").first() != nil {
+            throw Refused(reasons: ["Mã đơn \(letterCode) đã có"])
+        }
+        if let caseID {
+            letter.caseID = caseID
+        } else {
+            letter.caseID = try await CaseRepository.create(
+                localityID: localityID, title: CaseRepository.title(input.content), illustrative: illustrative,
+                by: user, db)
+        }
+        let l = letter
+        guard
+            let id = try await db.raw(
+                """
+                INSERT INTO letters (locality_id, code, case_id, same_as, received_on, channel, sent_by, author_name,
+                author_address, author_contact, signers, content, kind, round, remote, complexity, eligible,
+                ineligible_reason, in_competence, handler_unit_id, handler, path, path_on, path_document, forwarded_to,
+                accepted_on, resolved_on, decision_document, outcome, outcome_note, returned_amount, returned_land,
+                illustrative, received_by, version, created_at, updated_at)
+                VALUES (\(bind: localityID), \(bind: letterCode), \(bind: l.caseID), \(bind: sameAs),
+                \(bind: receivedOn.description), \(bind: input.channel.rawValue), \(bind: l.sentBy),
+                \(bind: input.authorName.trimmingWhitespace()), \(bind: nonEmpty(input.authorAddress)),
+                \(bind: nonEmpty(input.authorContact)), \(bind: input.signers), \(bind: l.content),
+                \(bind: l.kind.rawValue), \(bind: input.round), \(bind: input.remote), \(bind: l.complexity.rawValue),
+                \(bind: l.eligible), \(bind: l.ineligibleReason), \(bind: l.inCompetence), \(bind: l.handlerUnitID),
+                \(bind: l.handler), \(bind: l.path?.rawValue), \(bind: l.pathOn?.description), \(bind: l.pathDocument),
+                \(bind: l.forwardedTo), \(bind: l.acceptedOn?.description), \(bind: l.resolvedOn?.description),
+                \(bind: l.decisionDocument), \(bind: l.outcome?.rawValue), \(bind: l.outcomeNote),
+                \(bind: l.returnedAmount), \(bind: l.returnedLand), \(bind: illustrative), \(bind: user), \(bind: 1),
+                \(bind: now), \(bind: now)) RETURNING id
+                """
+            ).first()?.decode(column: "id", as: Int.self)
+        else { throw Conflict() }
+        try await insert(extensions: l.extensions, of: id, by: user, db)
+        try await events(id, lines, by: user, at: now, db)
         return (id, letterCode)
     }
 
@@ -109,107 +168,6 @@ public enum LetterRepository {
         }
     }
 
-    public static func classify(
-        _ id: Int, _ c: Classification, expecting version: Int, by user: String, _ db: any SQLDatabase
-    ) async throws {
-        let letter = try await current(id, version, db)
-        var problems: [String] = []
-        if !c.eligible && c.ineligibleReason.trimmingWhitespace().isEmpty {
-            problems.append("Đơn không đủ điều kiện xử lý: ghi lý do")
-        }
-        if let p = TextLimit.reason.problem(c.ineligibleReason) { problems.append(p) }
-        if letter.kind != c.kind && letter.path != nil { problems.append("Đơn đã xử lý: không đổi loại đơn") }
-        if c.kind != .complaint && letter.round != 1 { problems.append("Lần hai chỉ có với khiếu nại") }
-        if letter.acceptedOn != nil && c.complexity < letter.complexity {
-            problems.append("Đơn đã thụ lý: không hạ mức độ phức tạp")
-        }
-        if let handler = c.handler, handler.count > 64 { problems.append("Người xử lý: mã tài khoản dài quá 64 ký tự") }
-        guard problems.isEmpty else { throw Refused(reasons: problems) }
-        try await update(
-            id, version,
-            """
-            kind = \(bind: c.kind.rawValue), eligible = \(bind: c.eligible),
-            ineligible_reason = \(bind: c.eligible ? nil : c.ineligibleReason.trimmingWhitespace()),
-            in_competence = \(bind: c.inCompetence), complexity = \(bind: c.complexity.rawValue),
-            handler_unit_id = \(bind: c.handlerUnitID), handler = \(bind: c.handler.flatMap(nonEmpty))
-            """, db)
-        var detail =
-            "Phân loại: \(c.kind.vietnameseName.lowercased()), "
-            + (c.eligible ? "đủ điều kiện xử lý" : "không đủ điều kiện (\(c.ineligibleReason.trimmingWhitespace()))")
-            + ", " + (c.inCompetence ? "thuộc thẩm quyền" : "không thuộc thẩm quyền")
-        if c.complexity != .ordinary { detail += ", vụ việc \(c.complexity.vietnameseName.lowercased())" }
-        if let handler = c.handler.flatMap(nonEmpty) { detail += "; người xử lý: \(handler)" }
-        try await event(id, on: nil, detail, by: user, at: Timestamp.now(), db)
-    }
-
-    /// Chooses the letter's path on `day`, with the document issued (thông báo thụ lý, phiếu chuyển, phiếu hướng
-    /// dẫn, văn bản trả lời: number and date).
-    public static func decide(
-        _ id: Int, _ path: LetterPath, on day: CivilDate, document: String, forwardedTo: String = "",
-        today: CivilDate, expecting version: Int, by user: String, _ db: any SQLDatabase
-    ) async throws {
-        let letter = try await current(id, version, db)
-        var problems: [String] = []
-        if letter.path != nil { problems.append("Đơn đã được xử lý (\(letter.path!.vietnameseName.lowercased()))") }
-        if day < letter.receivedOn { problems.append("Ngày xử lý: trước ngày nhận đơn") }
-        if day > today { problems.append("Ngày xử lý: sau hôm nay") }
-        if letter.eligible == nil { problems.append("Đơn chưa phân loại") }
-        switch path {
-        case .accepted:
-            if !letter.kind.hasLegalClock { problems.append("Thụ lý chỉ với khiếu nại, tố cáo; kiến nghị thì trả lời") }
-            if letter.eligible == false { problems.append("Đơn không đủ điều kiện: không thụ lý") }
-            if letter.inCompetence == false { problems.append("Đơn không thuộc thẩm quyền: chuyển hoặc hướng dẫn") }
-        case .forwarded:
-            if forwardedTo.trimmingWhitespace().isEmpty { problems.append("Chuyển đến cơ quan nào: chưa ghi") }
-        case .answered:
-            if letter.kind != .petition { problems.append("Trả lời chỉ với kiến nghị, phản ánh") }
-        case .guided, .archived: break
-        }
-        if document.trimmingWhitespace().isEmpty { problems.append("Văn bản (số, ngày): chưa ghi") }
-        for (text, limit) in [(document, TextLimit.name), (forwardedTo, TextLimit.name)] {
-            if let p = limit.problem(text) { problems.append(p) }
-        }
-        guard problems.isEmpty else { throw Refused(reasons: problems) }
-        try await update(
-            id, version,
-            """
-            path = \(bind: path.rawValue), path_on = \(bind: day.description),
-            path_document = \(bind: document.trimmingWhitespace()),
-            forwarded_to = \(bind: path == .forwarded ? forwardedTo.trimmingWhitespace() : nil),
-            accepted_on = \(bind: path == .accepted ? day.description : nil)
-            """, db)
-        var detail = "\(path.vietnameseName) (\(document.trimmingWhitespace()))"
-        if path == .forwarded { detail += " đến \(forwardedTo.trimmingWhitespace())" }
-        try await event(id, on: day, detail, by: user, at: Timestamp.now(), db)
-    }
-
-    /// Extends the resolution of an accepted letter by a decision, within what the rule in force allows.
-    public static func extend(
-        _ id: Int, on day: CivilDate, days: Int, document: String, rules: ClockRules, today: CivilDate,
-        expecting version: Int, by user: String, _ db: any SQLDatabase
-    ) async throws {
-        let letter = try await current(id, version, db)
-        var problems: [String] = []
-        if letter.resolvedOn != nil { problems.append("Đơn đã giải quyết xong") }
-        if let p = letter.clock.extensionProblem(days: days, rules) { problems.append(p) }
-        if let accepted = letter.acceptedOn, day < accepted { problems.append("Ngày gia hạn: trước ngày thụ lý") }
-        if day > today { problems.append("Ngày gia hạn: sau hôm nay") }
-        if document.trimmingWhitespace().isEmpty { problems.append("Quyết định gia hạn (số, ngày): chưa ghi") }
-        if let p = TextLimit.name.problem(document) { problems.append(p) }
-        guard problems.isEmpty else { throw Refused(reasons: problems) }
-        try await update(id, version, "updated_at = updated_at", db)
-        try await db.raw(
-            """
-            INSERT INTO letter_extensions (letter_id, decided_on, days, document, created_by, created_at)
-            VALUES (\(bind: id), \(bind: day.description), \(bind: days), \(bind: document.trimmingWhitespace()),
-            \(bind: user), \(bind: Timestamp.now()))
-            """
-        ).run()
-        try await event(
-            id, on: day, "Gia hạn giải quyết \(days) ngày (\(document.trimmingWhitespace()))", by: user,
-            at: Timestamp.now(), db)
-    }
-
     /// What a resolution decided.
     public struct Resolution: Sendable {
         public var day: CivilDate
@@ -228,37 +186,46 @@ public enum LetterRepository {
         }
     }
 
+    public static func classify(
+        _ id: Int, _ c: Classification, expecting version: Int, by user: String, _ db: any SQLDatabase
+    ) async throws {
+        var letter = try await current(id, version, db)
+        let line = try letter.classify(c)
+        try await save(letter, expecting: version, db)
+        try await event(id, on: line.day, line.detail, by: user, at: Timestamp.now(), db)
+    }
+
+    /// Chooses the letter's path on `day`, with the document issued (thông báo thụ lý, phiếu chuyển, phiếu hướng
+    /// dẫn, văn bản trả lời: number and date).
+    public static func decide(
+        _ id: Int, _ path: LetterPath, on day: CivilDate, document: String, forwardedTo: String = "",
+        today: CivilDate, expecting version: Int, by user: String, _ db: any SQLDatabase
+    ) async throws {
+        var letter = try await current(id, version, db)
+        let line = try letter.decide(path, on: day, document: document, forwardedTo: forwardedTo, today: today)
+        try await save(letter, expecting: version, db)
+        try await event(id, on: line.day, line.detail, by: user, at: Timestamp.now(), db)
+    }
+
+    /// Extends the resolution of an accepted letter by a decision, within what the rule in force allows.
+    public static func extend(
+        _ id: Int, on day: CivilDate, days: Int, document: String, rules: ClockRules, today: CivilDate,
+        expecting version: Int, by user: String, _ db: any SQLDatabase
+    ) async throws {
+        var letter = try await current(id, version, db)
+        let line = try letter.extend(on: day, days: days, document: document, rules: rules, today: today)
+        try await save(letter, expecting: version, db)
+        try await insert(extensions: [letter.extensions.last!], of: id, by: user, db)
+        try await event(id, on: line.day, line.detail, by: user, at: Timestamp.now(), db)
+    }
+
     public static func resolve(
         _ id: Int, _ r: Resolution, today: CivilDate, expecting version: Int, by user: String, _ db: any SQLDatabase
     ) async throws {
-        let letter = try await current(id, version, db)
-        var problems: [String] = []
-        if letter.path != .accepted { problems.append("Chỉ giải quyết đơn đã thụ lý") }
-        if letter.resolvedOn != nil { problems.append("Đơn đã giải quyết xong") }
-        if let accepted = letter.acceptedOn, r.day < accepted { problems.append("Ngày giải quyết: trước ngày thụ lý") }
-        if r.day > today { problems.append("Ngày giải quyết: sau hôm nay") }
-        if r.outcome == nil { problems.append("Kết quả (đúng, đúng một phần, sai): chưa chọn") }
-        if r.document.trimmingWhitespace().isEmpty { problems.append("Quyết định/kết luận (số, ngày): chưa ghi") }
-        for value in [r.returnedAmount, r.returnedLand] {
-            if let v = value, !(0...1_000_000_000_000_000).contains(v) {
-                problems.append("Số tiền, diện tích trả lại: từ 0 đến 10^18")
-            }
-        }
-        for (text, limit) in [(r.document, TextLimit.name), (r.note, TextLimit.note)] {
-            if let p = limit.problem(text) { problems.append(p) }
-        }
-        guard problems.isEmpty else { throw Refused(reasons: problems) }
-        try await update(
-            id, version,
-            """
-            resolved_on = \(bind: r.day.description), decision_document = \(bind: r.document.trimmingWhitespace()),
-            outcome = \(bind: r.outcome?.rawValue), outcome_note = \(bind: nonEmpty(r.note)),
-            returned_amount = \(bind: r.returnedAmount), returned_land = \(bind: r.returnedLand)
-            """, db)
-        try await event(
-            id, on: r.day,
-            "Giải quyết xong (\(r.document.trimmingWhitespace())): \(r.outcome?.vietnameseName.lowercased() ?? "")",
-            by: user, at: Timestamp.now(), db)
+        var letter = try await current(id, version, db)
+        let line = try letter.resolve(r, today: today)
+        try await save(letter, expecting: version, db)
+        try await event(id, on: line.day, line.detail, by: user, at: Timestamp.now(), db)
     }
 
     // MARK: - Reading
@@ -362,16 +329,52 @@ public enum LetterRepository {
         return letter
     }
 
-    /// Applies `set` to the letter if it is still at `version`, and moves its version on.
-    static func update(_ id: Int, _ version: Int, _ set: SQLQueryString, _ db: any SQLDatabase) async throws {
-        var query: SQLQueryString = "UPDATE letters SET "
-        query.appendInterpolation(set)
-        let tail: SQLQueryString = """
-            , version = version + 1, updated_at = \(bind: Timestamp.now())
-            WHERE id = \(bind: id) AND version = \(bind: version) RETURNING id
+    /// Writes what a step changed, if the letter is still at `version`, and moves its version on.
+    static func save(_ l: StoredLetter, expecting version: Int, _ db: any SQLDatabase) async throws {
+        let changed = try await db.raw(
             """
-        query.appendInterpolation(tail)
-        guard !(try await db.raw(query).all()).isEmpty else { throw Conflict() }
+            UPDATE letters SET kind = \(bind: l.kind.rawValue), eligible = \(bind: l.eligible),
+            ineligible_reason = \(bind: l.ineligibleReason), in_competence = \(bind: l.inCompetence),
+            complexity = \(bind: l.complexity.rawValue), handler_unit_id = \(bind: l.handlerUnitID),
+            handler = \(bind: l.handler), path = \(bind: l.path?.rawValue), path_on = \(bind: l.pathOn?.description),
+            path_document = \(bind: l.pathDocument), forwarded_to = \(bind: l.forwardedTo),
+            accepted_on = \(bind: l.acceptedOn?.description), resolved_on = \(bind: l.resolvedOn?.description),
+            decision_document = \(bind: l.decisionDocument), outcome = \(bind: l.outcome?.rawValue),
+            outcome_note = \(bind: l.outcomeNote), returned_amount = \(bind: l.returnedAmount),
+            returned_land = \(bind: l.returnedLand), version = version + 1, updated_at = \(bind: Timestamp.now())
+            WHERE id = \(bind: l.id) AND version = \(bind: version) RETURNING id
+            """
+        ).all()
+        guard !changed.isEmpty else { throw Conflict() }
+    }
+
+    static func insert(
+        extensions: [LetterExtension], of id: Int, by user: String, _ db: any SQLDatabase
+    ) async throws {
+        for e in extensions {
+            try await db.raw(
+                """
+                INSERT INTO letter_extensions (letter_id, decided_on, days, document, created_by, created_at)
+                VALUES (\(bind: id), \(bind: e.decidedOn.description), \(bind: e.days), \(bind: e.document), \(bind: user),
+                \(bind: Timestamp.now()))
+                """
+            ).run()
+        }
+    }
+
+    /// Several lines of a letter's history in one statement.
+    static func events(
+        _ id: Int, _ lines: [StoredLetter.HistoryLine], by user: String, at: String, _ db: any SQLDatabase
+    ) async throws {
+        guard !lines.isEmpty else { return }
+        var query: SQLQueryString =
+            "INSERT INTO letter_events (letter_id, on_day, detail, created_by, created_at) VALUES "
+        for (i, line) in lines.enumerated() {
+            let row: SQLQueryString =
+                "\(unsafeRaw: i == 0 ? "" : ", ")(\(bind: id), \(bind: line.day?.description ?? ""), \(bind: line.detail), \(bind: user), \(bind: at))"
+            query.appendInterpolation(row)
+        }
+        try await db.raw(query).run()
     }
 
     static func event(

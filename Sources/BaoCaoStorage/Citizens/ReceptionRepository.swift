@@ -103,11 +103,12 @@ public struct StoredReception: Hashable, Sendable {
 
 /// The reception register: sessions with their visits, and the chairman's planned regular reception days.
 public enum ReceptionRepository {
+    /// Records a session and its visits; returns the session's id and each visit's case.
     @discardableResult
     public static func add(
         localityID: Int, _ input: ReceptionInput, illustrative: Bool = false, today: CivilDate, by user: String,
         _ db: any SQLDatabase
-    ) async throws -> Int {
+    ) async throws -> (id: Int, cases: [Int]) {
         var problems = input.problems(today: today)
         for (i, v) in input.visits.enumerated() {
             if let caseID = v.caseID, !(try await CaseRepository.exists(caseID, localityID: localityID, db)) {
@@ -129,6 +130,7 @@ public enum ReceptionRepository {
                 """
             ).first()?.decode(column: "id", as: Int.self)
         else { throw LetterRepository.Conflict() }
+        var cases: [Int] = []
         for v in input.visits {
             let caseID: Int
             if let existing = v.caseID {
@@ -146,8 +148,9 @@ public enum ReceptionRepository {
                 \(bind: user), \(bind: now))
                 """
             ).run()
+            cases.append(caseID)
         }
-        return id
+        return (id, cases)
     }
 
     /// The locality's sessions held within the dates (inclusive), the latest first, with their visits.

@@ -38,22 +38,50 @@ public enum RegisterFigures {
             RegisterCounts.Letter(receivedOn: $0.receivedOn, caseKey: String($0.caseID), closedOn: $0.closedOn)
         }
         let communeLevel = try await OfficialValues.isCommuneLevel(localityID, db)
+        var stored: Set<String> = []
+        if adopt {
+            // What an administrator's load adds, it adds approved in a few statements; what is there already goes
+            // through the writer (history) and is adopted.
+            for row in try await db.raw(
+                "SELECT indicator_id, period FROM data_values WHERE unit_id = \(bind: localityID)"
+            ).all() {
+                stored.insert(
+                    "\(try row.decode(column: "indicator_id", as: Int.self))|\(try row.decode(column: "period", as: String.self))"
+                )
+            }
+        }
+        var fresh: [BulkValueLoader.Row] = []
         var changed = 0
         for period in periods.sorted(by: { $0.code < $1.code }) {
             let counts = RegisterCounts.of(
                 sessions: sessions, letters: letters, from: period.firstDay, to: period.lastDay)
+            var written: Set<Int> = []
             for (measure, indicatorID) in targets {
+                let value = Amount(measure.value(counts))
+                if adopt && !stored.contains("\(indicatorID)|\(period.code)") {
+                    fresh.append(
+                        BulkValueLoader.Row(
+                            indicatorID: indicatorID, unitID: localityID, period: period.code, amount: value.scaled,
+                            estimate: false, note: note))
+                    changed += 1
+                    continue
+                }
                 let key = ValueWriter.Key(indicatorID: indicatorID, unitID: localityID, period: period)
-                let wrote = try await ValueWriter.save(
-                    key, Observation(value: Amount(measure.value(counts)), status: .final),
-                    note: "Tính từ sổ tiếp công dân, theo dõi đơn", by: writer, communeLevel: communeLevel, db)
-                if wrote { changed += 1 }
+                if try await ValueWriter.save(
+                    key, Observation(value: value, status: .final), note: note, by: writer,
+                    communeLevel: communeLevel, db)
+                {
+                    changed += 1
+                }
+                written.insert(indicatorID)
             }
-            if adopt {
-                try await OfficialValues.adopt(
-                    unitID: localityID, period: period, indicatorIDs: Set(targets.map(\.1)), db)
+            if adopt && !written.isEmpty {
+                try await OfficialValues.adopt(unitID: localityID, period: period, indicatorIDs: written, db)
             }
         }
+        try await BulkValueLoader.insert(fresh, by: writer, db)
         return changed
     }
+
+    static let note = "Tính từ sổ tiếp công dân, theo dõi đơn"
 }

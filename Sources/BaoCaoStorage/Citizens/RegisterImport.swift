@@ -72,17 +72,13 @@ enum RegisterImport {
             }
             guard problems.isEmpty else { continue }
             do {
-                let id = try await ReceptionRepository.add(
+                let (_, visitCases) = try await ReceptionRepository.add(
                     localityID: unit.id,
                     ReceptionInput(
                         heldOn: day, host: first.host, hostName: first.hostName, regular: first.regular,
                         place: first.place ?? "", visits: visits), today: today, by: user, db)
-                for (row, visit) in zip(
-                    rows,
-                    try await ReceptionRepository.list(localityID: unit.id, from: day, to: day, db)
-                        .first { $0.id == id }?.visits ?? [])
-                where row.caseKey != nil {
-                    cases["\(unit.id)|\(row.caseKey!)"] = visit.caseID
+                for (row, caseID) in zip(rows, visitCases) {
+                    if let key = row.caseKey { cases["\(unit.id)|\(key)"] = caseID }
                 }
                 counts.receptions += 1
                 touched[unit.id, default: []].formUnion(RegisterFigures.periods(containing: day))
@@ -119,42 +115,31 @@ enum RegisterImport {
             }
             guard problems.isEmpty else { continue }
             do {
-                let (id, _) = try await LetterRepository.receive(
-                    localityID: unit.id, row.input, case: choice, code: row.code, today: today, by: user, db)
-                var version = 1
-                if let eligible = row.eligible {
-                    try await LetterRepository.classify(
-                        id,
+                if row.path != nil && row.pathOn == nil {
+                    throw LetterRepository.Refused(reasons: ["path_on: thiếu ngày xử lý"])
+                }
+                let handling = LetterRepository.Handling(
+                    classification: row.eligible.map { eligible in
                         .init(
                             kind: row.input.kind, eligible: eligible, ineligibleReason: row.ineligibleReason ?? "",
                             inCompetence: row.inCompetence ?? true, complexity: row.complexity,
-                            handlerUnitID: office?.id, handler: row.handler),
-                        expecting: version, by: user, db)
-                    version += 1
-                }
-                if let path = row.path {
-                    guard let on = row.pathOn else {
-                        throw LetterRepository.Refused(reasons: ["path_on: thiếu ngày xử lý"])
-                    }
-                    try await LetterRepository.decide(
-                        id, path, on: on, document: row.pathDocument ?? "", forwardedTo: row.forwardedTo ?? "",
-                        today: today, expecting: version, by: user, db)
-                    version += 1
-                }
-                for e in row.extensions {
-                    try await LetterRepository.extend(
-                        id, on: e.decidedOn, days: e.days, document: e.document, rules: rules.clocks, today: today,
-                        expecting: version, by: user, db)
-                    version += 1
-                }
-                if let resolvedOn = row.resolvedOn {
-                    try await LetterRepository.resolve(
-                        id,
+                            handlerUnitID: office?.id, handler: row.handler)
+                    },
+                    path: row.path.flatMap { path in
+                        row.pathOn.map {
+                            .init(path, on: $0, document: row.pathDocument ?? "", forwardedTo: row.forwardedTo ?? "")
+                        }
+                    },
+                    extensions: row.extensions,
+                    resolution: row.resolvedOn.map {
                         .init(
-                            day: resolvedOn, document: row.decisionDocument ?? "", outcome: row.outcome,
+                            day: $0, document: row.decisionDocument ?? "", outcome: row.outcome,
                             note: row.outcomeNote ?? "", returnedAmount: row.returnedAmount,
-                            returnedLand: row.returnedLand), today: today, expecting: version, by: user, db)
-                }
+                            returnedLand: row.returnedLand)
+                    })
+                let (id, _) = try await LetterRepository.receive(
+                    localityID: unit.id, row.input, case: choice, handling: handling, rules: rules.clocks,
+                    code: row.code, today: today, by: user, db)
                 if let key = row.caseKey, let stored = try await LetterRepository.find(id: id, db) {
                     cases["\(unit.id)|\(key)"] = stored.caseID
                 }

@@ -101,17 +101,13 @@ extension DemoData {
                 content: "\(topic) (minh họa, lượt \(j + 1))",
                 action: [ReceptionAction.guided, .letterReceived, .answered][j % 3],
                 caseID: returning ? previousCase : nil)
-            let id = try await ReceptionRepository.add(
+            let (_, cases) = try await ReceptionRepository.add(
                 localityID: localityID,
                 ReceptionInput(
                     heldOn: slot.0, host: slot.1, hostName: slot.2, regular: true,
                     place: "Trụ sở tiếp công dân quận", visits: [visit]),
                 illustrative: true, today: today, by: registerWriter, db)
-            if !returning {
-                previousCase = try await db.raw(
-                    "SELECT case_id FROM reception_visits WHERE session_id = \(bind: id)"
-                ).first()?.decode(column: "case_id", as: Int.self)
-            }
+            if !returning { previousCase = cases.first }
         }
     }
 
@@ -139,14 +135,15 @@ extension DemoData {
                     "Phường \(["Máy Chai", "Lạch Tray", "Cầu Đất", "Gia Viên", "Đông Khê"][i % 5]) (minh họa)",
                 content: "\(topic(kind, i)) (minh họa, đơn \(i + 1))", kind: kind)
             let choice: LetterRepository.CaseChoice = repeatOf.map { .sameAs(ids[$0]) } ?? .new
-            let (id, _) = try await LetterRepository.receive(
-                localityID: localityID, input, case: choice, illustrative: true, today: today, by: registerWriter, db)
-            ids.append(id)
             // Closed by 30 June for the first 112, three days after receipt; the rest from 3 July.
             let closes = i < 112 ? received.adding(days: 3) : max(received.adding(days: 3), CivilDate(2017, 7, 3))
-            try await handle(
-                id, kind: kind, index: i, isRepeat: repeatOf != nil, received: received, closes: closes,
-                handlerUnitID: handlerUnitID, today: today, db)
+            let (id, _) = try await LetterRepository.receive(
+                localityID: localityID, input, case: choice,
+                handling: handling(
+                    kind: kind, index: i, isRepeat: repeatOf != nil, received: received, closes: closes,
+                    handlerUnitID: handlerUnitID),
+                illustrative: true, today: today, by: registerWriter, db)
+            ids.append(id)
         }
     }
 
@@ -173,50 +170,39 @@ extension DemoData {
         }
     }
 
-    /// Classifies and handles one letter: repeats archived; complaints and denunciations accepted and resolved (one
+    /// How one letter was handled: repeats archived; complaints and denunciations accepted and resolved (one
     /// complaint in eight outside the district's competence, forwarded to the city); petitions answered, guided or
     /// forwarded. Every step dated before `closes`.
-    static func handle(
-        _ id: Int, kind: LetterKind, index i: Int, isRepeat: Bool, received: CivilDate, closes: CivilDate,
-        handlerUnitID: Int?, today: CivilDate, _ db: any SQLDatabase
-    ) async throws {
-        let by = registerWriter
+    static func handling(
+        kind: LetterKind, index i: Int, isRepeat: Bool, received: CivilDate, closes: CivilDate, handlerUnitID: Int?
+    ) -> LetterRepository.Handling {
         let forwardComplaint = kind == .complaint && i % 8 == 4 && i < 112
-        try await LetterRepository.classify(
-            id,
-            .init(
+        var h = LetterRepository.Handling(
+            classification: .init(
                 kind: kind, eligible: true, inCompetence: !forwardComplaint && !isRepeat,
-                handlerUnitID: handlerUnitID, handler: by),
-            expecting: 1, by: by, db)
+                handlerUnitID: handlerUnitID, handler: registerWriter))
         let doc = "số \(100 + i)/TB-UBND (minh họa)"
         if isRepeat {
-            try await LetterRepository.decide(
-                id, .archived, on: closes, document: "Lưu đơn trùng \(doc)", today: today, expecting: 2, by: by, db)
-            return
+            h.path = .init(.archived, on: closes, document: "Lưu đơn trùng \(doc)")
+            return h
         }
         switch kind {
         case .complaint where forwardComplaint:
-            try await LetterRepository.decide(
-                id, .forwarded, on: closes, document: "Phiếu chuyển \(doc)",
-                forwardedTo: "UBND thành phố Hải Phòng (minh họa)", today: today, expecting: 2, by: by, db)
+            h.path = .init(
+                .forwarded, on: closes, document: "Phiếu chuyển \(doc)",
+                forwardedTo: "UBND thành phố Hải Phòng (minh họa)")
         case .complaint, .denunciation:
             let accepted = received.adding(days: 1)
-            try await LetterRepository.decide(
-                id, .accepted, on: accepted, document: "Thông báo thụ lý \(doc)", today: today, expecting: 2, by: by,
-                db)
-            try await LetterRepository.resolve(
-                id,
-                .init(
-                    day: i < 112 ? max(closes, accepted) : max(accepted.adding(days: 20), closes),
-                    document: "Quyết định giải quyết \(doc)",
-                    outcome: [LetterOutcome.rejected, .partly, .upheld][i % 3]),
-                today: today, expecting: 3, by: by, db)
+            h.path = .init(.accepted, on: accepted, document: "Thông báo thụ lý \(doc)")
+            h.resolution = .init(
+                day: i < 112 ? max(closes, accepted) : max(accepted.adding(days: 20), closes),
+                document: "Quyết định giải quyết \(doc)", outcome: [LetterOutcome.rejected, .partly, .upheld][i % 3])
         case .petition:
             let path: LetterPath = [.answered, .guided, .forwarded][i % 3]
-            try await LetterRepository.decide(
-                id, path, on: closes, document: "Văn bản \(doc)",
-                forwardedTo: path == .forwarded ? "Công an quận Ngô Quyền (minh họa)" : "", today: today, expecting: 2,
-                by: by, db)
+            h.path = .init(
+                path, on: closes, document: "Văn bản \(doc)",
+                forwardedTo: path == .forwarded ? "Công an quận Ngô Quyền (minh họa)" : "")
         }
+        return h
     }
 }
