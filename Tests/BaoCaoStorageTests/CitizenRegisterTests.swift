@@ -220,4 +220,28 @@ final class CitizenRegisterTests: XCTestCase {
         let nine = try await StoreFixtures.figure(store, "304", "2017-9M", "DON_TIEP_NHAN")
         XCTAssertEqual(nine.current?.value, Amount(173), "the register's figures follow an import")
     }
+
+    func testTwoColleaguesReceivingLettersAtOnceAreBothCounted() async throws {
+        let (first, second) = try await StoreHarness.twoOnOneDatabase(for: self)
+        let district = try await unit(first, "304")
+        let rules = try LegalRules.bundled()
+        let today = self.today
+        func receive(_ store: Store, _ name: String) async throws {
+            try await store.transaction { db in
+                try await LetterRepository.receive(
+                    localityID: district.id,
+                    LetterInput(
+                        receivedOn: CivilDate(2017, 9, 4), authorName: name, content: "Phản ánh", kind: .petition),
+                    today: today, by: name, db)
+                try await RegisterFigures.refresh(
+                    localityID: district.id, periods: Set(RegisterFigures.periods(containing: CivilDate(2017, 9, 4))),
+                    rules: rules.figures, db)
+            }
+        }
+        async let a: Void = receive(first, "mot")
+        async let b: Void = receive(second, "hai")
+        _ = try await (a, b)
+        let nine = try await StoreFixtures.figure(first, "304", "2017-9M", "DON_TIEP_NHAN")
+        XCTAssertEqual(nine.current?.value, Amount(172), "both letters counted, neither save refused")
+    }
 }

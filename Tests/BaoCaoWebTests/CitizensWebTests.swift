@@ -37,6 +37,15 @@ final class CitizensWebTests: XCTestCase {
             let letterCode = try XCTUnwrap(code(in: page.body))
             XCTAssertTrue(page.body.contains("Mã tra cứu cho công dân: \(letterCode)"))
 
+            // Giving the letter to someone outside the locality's handlers would hand them a denouncer's name: refused.
+            let outsider = try await web.post(
+                path,
+                [
+                    "buoc": "phan_loai", "loai": "khieu_nai", "du_dieu_kien": "co", "tham_quyen": "co",
+                    "nguoi_xu_ly": "maychai.baocao", "phien_ban": "1",
+                ], as: clerk)
+            XCTAssertEqual(outsider.status, .unprocessableEntity)
+            XCTAssertTrue(outsider.body.contains("Người xử lý: không phải người xử lý đơn của địa phương"))
             for (step, fields) in [
                 (
                     "phan_loai",

@@ -27,6 +27,11 @@ public enum RegisterFigures {
         localityID: Int, periods: Set<Period>, rules: RegisterIndicators, adopt: Bool = false, _ db: any SQLDatabase
     ) async throws -> Int {
         guard let first = periods.map(\.firstDay).min(), let last = periods.map(\.lastDay).max() else { return 0 }
+        // Two changes of one register at once on PostgreSQL: the second waits here until the first commits, then
+        // counts with it (SQLite writes one transaction at a time).
+        if db.dialect.name == "postgresql" {
+            try await db.raw("SELECT pg_advisory_xact_lock(\(bind: 13_000_000 + localityID))").run()
+        }
         let catalogue = try await IndicatorRepository.catalogue(db)
         let targets = rules.codes.compactMap { measure, code in catalogue.idByCode[code].map { (measure, $0) } }
         guard !targets.isEmpty else { return 0 }

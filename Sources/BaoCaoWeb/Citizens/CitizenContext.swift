@@ -77,13 +77,16 @@ struct CitizenContext {
 
     /// The people who may be given a letter of `locality` to handle: those holding the right (administrators
     /// aside) on the locality or one of its offices.
-    func handlerOptions(_ accounts: [Account], locality: Int, selected: String?) -> HTML {
+    func handlers(_ accounts: [Account], locality: Int) -> [Account] {
         let places = [locality] + tree.children(of: locality).filter(\.kind.isOffice).map(\.id)
-        let options = accounts.filter { a in
+        return accounts.filter { a in
             let grants = a.grants.filter { $0.role != .administrator }
             return places.contains { AccessPolicy.allows(grants, .handleLetters, on: tree.ancestry(of: $0)) }
         }
-        .map { a -> HTML in
+    }
+
+    func handlerOptions(_ accounts: [Account], locality: Int, selected: String?) -> HTML {
+        let options = handlers(accounts, locality: locality).map { a -> HTML in
             "<option value=\"\(a.username)\"\(HTML.flag("selected", a.username == selected))>\(a.displayName) (\(a.username))</option>"
         }
         return "<option value=\"\">(chưa giao)</option>\(options)"

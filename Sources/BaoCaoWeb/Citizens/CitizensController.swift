@@ -1,5 +1,6 @@
 import BaoCaoDomain
 import BaoCaoStorage
+import SQLKit
 import Vapor
 
 /// The citizens' register of a locality: letters (received, classified, handled on their legal clocks, resolved),
@@ -68,10 +69,11 @@ enum CitizensController {
         let unit = try await locality(req, c, web)
         do {
             let (id, _) = try await web.store.transaction { db in
-                try await LetterRepository.receive(
+                let received = try await LetterRepository.receive(
                     localityID: unit.id, form.input, case: form.caseChoice, today: c.today, by: c.username, db)
+                try await refreshFigures(unit.id, days: [form.input.receivedOn], c, db)
+                return received
             }
-            try await refreshFigures(unit.id, days: [form.input.receivedOn], c, web)
             return Layout.redirect("/tiep-dan/don/\(id)?tb=nhan")
         } catch let refused as LetterRepository.Refused {
             return try await index(
@@ -128,9 +130,19 @@ enum CitizensController {
                     guard let kind = fields["loai"].flatMap(LetterKind.init(rawValue:)) else {
                         throw LetterRepository.Refused(reasons: ["Loại đơn: chưa chọn"])
                     }
-                    let office = fields["co_quan"].flatMap { c.tree.byCode[$0] }
+                    let office = fields["co_quan"].flatMap { $0.isEmpty ? nil : c.tree.byCode[$0] }
                     if let office, office.parentID != letter.localityID {
                         throw LetterRepository.Refused(reasons: ["Cơ quan xử lý: không thuộc địa phương"])
+                    }
+                    // Whoever is given the letter reads a denouncer's identity: only someone who handles letters
+                    // of this locality.
+                    if let handler = fields["nguoi_xu_ly"], !handler.isEmpty,
+                        !c.handlers(try await AccountRepository.all(db), locality: letter.localityID)
+                            .contains(where: { $0.username == handler })
+                    {
+                        throw LetterRepository.Refused(reasons: [
+                            "Người xử lý: không phải người xử lý đơn của địa phương"
+                        ])
                     }
                     try await LetterRepository.classify(
                         letter.id,
@@ -166,6 +178,7 @@ enum CitizensController {
                         today: c.today, expecting: version, by: c.username, db)
                 default: throw Abort(.badRequest, reason: "Thao tác không đúng")
                 }
+                try await refreshFigures(letter.localityID, days: [letter.receivedOn], c, db)
             }
         } catch let refused as LetterRepository.Refused {
             return try await self.letter(
@@ -175,7 +188,6 @@ enum CitizensController {
             return try await self.letter(
                 req, web, flash: .init(ok: false, text: conflict.description), status: .conflict)
         }
-        try await refreshFigures(letter.localityID, days: [letter.receivedOn], c, web)
         return Layout.redirect("/tiep-dan/don/\(letter.id)?tb=\(fields["buoc"] ?? "")")
     }
 
@@ -227,8 +239,8 @@ enum CitizensController {
         do {
             try await web.store.transaction { db in
                 try await ReceptionRepository.add(localityID: unit.id, input, today: c.today, by: c.username, db)
+                try await refreshFigures(unit.id, days: [input.heldOn], c, db)
             }
-            try await refreshFigures(unit.id, days: [input.heldOn], c, web)
         } catch let refused as LetterRepository.Refused {
             return try await receptions(
                 req, web, flash: .init(ok: false, text: "Chưa lưu buổi tiếp: \(refused.description)."),
@@ -263,12 +275,12 @@ enum CitizensController {
         return Layout.redirect("/tiep-dan/buoi?unit=\(unit.code)&ky=\(period?.code ?? "")&tb=lich")
     }
 
-    /// The register's figures of the periods around the days that changed, rewritten after the change committed.
-    static func refreshFigures(_ localityID: Int, days: [CivilDate?], _ c: CitizenContext, _ web: Web) async throws {
+    /// The register's figures of the periods around the days that changed, rewritten in the change's transaction.
+    static func refreshFigures(
+        _ localityID: Int, days: [CivilDate?], _ c: CitizenContext, _ db: any SQLDatabase
+    ) async throws {
         let periods = Set(days.compactMap { $0 }.flatMap(RegisterFigures.periods(containing:)))
-        try await web.store.transaction { db in
-            try await RegisterFigures.refresh(localityID: localityID, periods: periods, rules: c.rules.figures, db)
-        }
+        try await RegisterFigures.refresh(localityID: localityID, periods: periods, rules: c.rules.figures, db)
     }
 }
 
