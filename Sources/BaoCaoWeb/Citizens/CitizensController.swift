@@ -57,10 +57,9 @@ enum CitizensController {
             from: period.firstDay, to: period.lastDay)
         let filter = LetterFilter(req)
         let shown = filter.apply(all, c)
-        let accounts = try await AccountRepository.all(web.db)
         return LetterPages.index(
             req, context: c, locality: unit, period: period, counts: counts, letters: shown, total: all.count,
-            filter: filter, accounts: accounts, typed: typed, flash: flash, status: status)
+            filter: filter, typed: typed, flash: flash, status: status)
     }
 
     static func receive(_ req: Request, _ web: Web) async throws -> Response {

@@ -26,14 +26,19 @@ enum LetterLookup {
         var expectedDatetime: String?
     }
 
+    /// The legal limit now running for an open letter; nil once it is closed at this body.
+    static func expected(_ l: StoredLetter, _ c: LookupContext) -> LegalDeadline? {
+        guard !l.stage.isClosed else { return nil }
+        return l.timing(today: c.today, rules: c.rules.clocks, counter: c.counter(l.localityID)).deadline
+    }
+
     static func status(_ l: StoredLetter, _ c: LookupContext) -> Status {
-        let timing = l.timing(today: c.today, rules: c.rules.clocks, counter: c.counter(l.localityID))
         let agency =
             l.path == .forwarded
             ? (l.forwardedTo ?? "")
             : l.handlerUnitID.flatMap { c.tree.byID[$0] }.map(ReportTasks.leadName)
                 ?? c.tree.byID[l.localityID].map { "UBND \($0.nameInSentence)" } ?? ""
-        let expected = l.stage.isClosed ? nil : timing.deadline?.date
+        let expected = expected(l, c)?.date
         return Status(
             serviceRequestId: l.code, status: l.stage.isClosed ? "closed" : "open",
             statusNotes: l.stage.vietnameseName, agencyResponsible: agency,
@@ -78,13 +83,7 @@ enum LetterLookup {
             } else if let letter {
                 let context = try await LookupContext.load(web)
                 let s = self.status(letter, context)
-                let due =
-                    letter.stage.isClosed
-                    ? nil
-                    : letter.timing(
-                        today: context.today, rules: context.rules.clocks, counter: context.counter(letter.localityID)
-                    )
-                    .deadline
+                let due = expected(letter, context)
                 result = """
                     <section class="card" id="ket-qua-tra-cuu"><h2>Đơn mã <code>\(s.serviceRequestId)</code></h2><dl class="facts">\
                     <dt>Giai đoạn</dt><dd>\(s.statusNotes)</dd><dt>Cơ quan giải quyết</dt><dd>\(s.agencyResponsible)</dd>\

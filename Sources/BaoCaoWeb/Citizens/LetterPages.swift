@@ -24,7 +24,7 @@ enum LetterPages {
 
     static func index(
         _ req: Request, context c: CitizenContext, locality: StoredUnit, period: Period, counts: RegisterCounts,
-        letters: [StoredLetter], total: Int, filter: LetterFilter, accounts: [Account], typed: LetterForm?,
+        letters: [StoredLetter], total: Int, filter: LetterFilter, typed: LetterForm?,
         flash: Layout.Flash?, status: HTTPStatus
     ) -> Response {
         let rows = letters.prefix(500).map { l -> HTML in
