@@ -13,8 +13,26 @@ struct Import: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "Tệp .csv, .xlsx (trang tính đầu tiên) hoặc .json, hoặc thư mục chứa chúng.") var files: [String]
     @Option(help: "Tên người nhập, ghi vào lịch sử.") var user = "import"
+    @Option(help: "tu-dong (định dạng của BaoCao, theo phần mở rộng) hoặc dhis2 (dataValueSets JSON/CSV của DHIS2).")
+    var format = ImportFormat.automatic
+    @Option(help: "Với dhis2: CREATE_AND_UPDATE (mặc định), CREATE, UPDATE hoặc DELETE.")
+    var strategy = DHIS2ImportStrategy.createAndUpdate
+    @Flag(help: "Với dhis2: kiểm tra và đếm như khi nhập, rồi không ghi gì.") var dryRun = false
+    @Flag(help: "Với dhis2: in kết quả theo dạng ImportSummary (JSON) của DHIS2.") var json = false
+
+    enum ImportFormat: String, ExpressibleByArgument {
+        case automatic = "tu-dong", dhis2
+    }
 
     func run() async throws {
+        if format == .dhis2 {
+            guard files.count == 1 else { throw UserFacingError("Với --format dhis2, nhập từng tệp một.") }
+            return try await DHIS2Files.importFile(
+                files[0], strategy: strategy, dryRun: dryRun, json: json, by: user, database: database)
+        }
+        guard !dryRun, !json, strategy == .createAndUpdate else {
+            throw UserFacingError("--dry-run, --json và --strategy chỉ dùng với --format dhis2.")
+        }
         var dataset = Dataset()
         var problems: [ImportProblem] = []
         for path in try Self.expand(files) {
@@ -98,16 +116,36 @@ struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Xuất toàn bộ danh mục và số liệu theo cùng định dạng với lệnh import.")
 
-    enum Format: String, ExpressibleByArgument { case csv, json }
+    enum Format: String, ExpressibleByArgument {
+        case csv, json
+        case dhis2JSON = "dhis2-json", dhis2CSV = "dhis2-csv"
+        case sdmxCSV = "sdmx-csv", sdmxStructure = "sdmx-dsd"
+    }
 
     @OptionGroup var database: DatabaseOptions
-    @Option(help: "csv (một thư mục, mỗi bảng một tệp) hoặc json (một tệp).") var format = Format.csv
-    @Option(name: .shortAndLong, help: "Thư mục (csv) hoặc tệp (json); json không có -o thì in ra màn hình.")
+    @Option(
+        help: ArgumentHelp(
+            "csv (một thư mục, mỗi bảng một tệp), json (một tệp), dhis2-json hoặc dhis2-csv (số liệu, dataValueSets), "
+                + "sdmx-csv (số liệu, SDMX-CSV 2.0) hoặc sdmx-dsd (cấu trúc SDMX-ML 3.0 của chúng)."))
+    var format = Format.csv
+    @Option(name: .shortAndLong, help: "Thư mục (csv) hoặc tệp; không có -o thì in ra màn hình (trừ csv).")
     var output: String?
     @Option(help: "Số liệu: chinh-thuc (chỉ số đã duyệt, mặc định) hoặc lam-viec (gồm cả số chưa duyệt).")
     var view = FigureView.official
+    @Option(help: "Với dhis2-*, sdmx-csv: chỉ số liệu của đơn vị này (mã); lặp lại được.") var unit: [String] = []
+    @Flag(help: "Với dhis2-*, sdmx-csv: cả các đơn vị trực thuộc của --unit.") var children = false
+    @Option(help: "Với dhis2-*, sdmx-csv: chỉ kỳ này (2017-H1, 2017-Q2...); lặp lại được.") var period: [String] = []
 
     func run() async throws {
+        switch format {
+        case .dhis2JSON, .dhis2CSV:
+            return try await DHIS2Files.export(
+                csv: format == .dhis2CSV, selection: try selection(), output: output, database: database)
+        case .sdmxCSV, .sdmxStructure:
+            return try await SDMXFiles.export(
+                structure: format == .sdmxStructure, selection: try selection(), output: output, database: database)
+        case .csv, .json: break
+        }
         let dataset = try await database.withStore { try await DatasetExporter.export($0.sql, view: view) }
         switch format {
         case .json:
@@ -117,6 +155,7 @@ struct Export: AsyncParsableCommand {
             } else {
                 print(String(decoding: data, as: UTF8.self))
             }
+        case .dhis2JSON, .dhis2CSV, .sdmxCSV, .sdmxStructure: break
         case .csv:
             let directory = output ?? "baocao-export"
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -128,5 +167,16 @@ struct Export: AsyncParsableCommand {
                 "Đã xuất vào \(directory)/: " + TableKind.allCases.map { "\($0.rawValue).csv" }.joined(separator: ", ")
                     + " (\(view.vietnameseName.lowercased()))")
         }
+    }
+
+    /// The figures `--unit`, `--children`, `--period` and `--view` ask for.
+    func selection() throws -> FigureSelection {
+        var periods: Set<Period>?
+        if !period.isEmpty {
+            do { periods = Set(try period.map { try Period(text: $0) }) } catch {
+                throw UserFacingError("Kỳ không hợp lệ: \(error)")
+            }
+        }
+        return FigureSelection(units: unit.isEmpty ? nil : unit, children: children, periods: periods, view: view)
     }
 }

@@ -125,9 +125,11 @@ public enum DatasetImporter {
     }
 
     /// Figures of a unit whose submission for the period is sent or approved are locked, for the importer as for the
-    /// entry form: each such row is a problem, with the unit, the period and what to do.
+    /// entry form: each such row is a problem, with the unit, the period and what to do. A row repeating the stored
+    /// figure passes, unless it is `deleting` it.
     static func lockProblems(
-        _ resolved: [(ValueRecord, Int, StoredUnit)], _ references: References, _ db: any SQLDatabase
+        _ resolved: [(ValueRecord, Int, StoredUnit)], _ references: References, deleting: Bool = false,
+        _ db: any SQLDatabase
     ) async throws -> [ImportProblem] {
         let tree = UnitTree(try await UnitRepository.all(db))
         var owners: [(ValueRecord, Int, StoredUnit, StoredUnit)] = []
@@ -148,7 +150,7 @@ public enum DatasetImporter {
             if storedByUnit[cacheKey] == nil {
                 storedByUnit[cacheKey] = try await FigureEntry.stored(unitID: unit.id, period: v.period, db)
             }
-            if let stored = storedByUnit[cacheKey]?[indicatorID], stored.observation == v.observation,
+            if !deleting, let stored = storedByUnit[cacheKey]?[indicatorID], stored.observation == v.observation,
                 stored.note == v.note
             {
                 continue

@@ -31,14 +31,19 @@ struct SecurityHeaders: AsyncMiddleware {
 /// one, can post on a user's behalf.
 struct FormProtection: AsyncMiddleware {
     static let field = "_csrf"
+    static let header = "X-CSRF-Token"
     static let loginCookie = "baocao_csrf"
     let store: Store
     let keys: ServerKeys
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard request.method == .POST else { return try await next.respond(to: request) }
-        if request.body.data == nil { _ = try await request.body.collect(max: 1 << 20).get() }
-        let sent = (try? request.content.get(String.self, at: Self.field)) ?? ""
+        // A program posting data (the DHIS2 data values) sends the token in a header, with its file as the body.
+        let header = request.headers.first(name: Self.header)
+        if request.body.data == nil {
+            _ = try await request.body.collect(max: Uploads.isUpload(request) ? Uploads.maxBytes : 1 << 20).get()
+        }
+        let sent = header ?? (try? request.content.get(String.self, at: Self.field)) ?? ""
         var expected = request.viewer?.csrfToken ?? ""
         if request.viewer == nil, let cookie = request.cookies[Self.loginCookie]?.string,
             LoginToken.isValid(cookie, key: try await keys.login())

@@ -58,6 +58,8 @@ public func configure(_ app: Application, store: Store, settings: WebSettings = 
     api.grouped(LoginGate()).get("figures") { try await APIController.figures($0, web) }
     api.grouped(LoginGate()).get("tasks") { try await TasksAPI.list($0, web) }
     api.grouped(LoginGate()).get("petitions") { try await PetitionsAPI.list($0, web) }
+    DHIS2API.register(api.grouped(LoginGate()), web)
+    SDMXAPI.register(api.grouped(LoginGate()), web)
 }
 
 /// Pages for accounts only: without a session, the visitor is asked to log in (and brought back after).

@@ -6,6 +6,18 @@ extension Request {
     /// which cost the pages a few percent of their time under load.
     func queryText(_ name: String) -> String? { queryTexts[name] }
 
+    /// Every value of a parameter that may repeat (`?orgUnit=304&orgUnit=305`), or list its values with commas
+    /// (`?orgUnit=304,305`); empty when absent.
+    func queryList(_ name: String) -> [String] {
+        (url.query ?? "").split(separator: "&").flatMap { pair -> [String] in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2, parts[0].removingPercentEncoding == name,
+                let value = parts[1].replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+            else { return [] }
+            return value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+    }
+
     private var queryTexts: [String: String] {
         if let parsed = storage[QueryTextsKey.self] { return parsed }
         let parsed = Self.parseQuery(url.query ?? "")
