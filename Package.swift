@@ -25,8 +25,8 @@ let package = Package(
     targets: [
         // Pure domain: periods, calendars, metrics, Vietnamese numbers and phrases. No I/O, no frameworks.
         .target(name: "BaoCaoDomain"),
-        // File formats for exchange (CSV / JSON) parsed into domain records; no database.
-        .target(name: "BaoCaoExchange", dependencies: ["BaoCaoDomain"]),
+        // File formats for exchange (CSV / JSON / the first sheet of an XLSX) parsed into domain records; no database.
+        .target(name: "BaoCaoExchange", dependencies: ["BaoCaoDomain", "BaoCaoDocuments"]),
         // Schema, migrations, repositories and SQL aggregation; runs on SQLite and PostgreSQL.
         .target(
             name: "BaoCaoStorage",
@@ -59,7 +59,7 @@ let package = Package(
                 // Reminder e-mail: a small SMTP client on a TCP connection.
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
-            ]),
+            ], resources: [.copy("Resources/openapi.json")]),
         // Timings: synthetic national-scale data, the reference report, the web pages, users over HTTP.
         .target(
             name: "BaoCaoBench",
@@ -77,7 +77,11 @@ let package = Package(
         // Test helpers shared by the test targets: a freshly migrated database per test.
         .target(name: "BaoCaoTestSupport", dependencies: ["BaoCaoStorage"]),
         .testTarget(name: "BaoCaoDomainTests", dependencies: ["BaoCaoDomain", "BaoCaoTestSupport"]),
-        .testTarget(name: "BaoCaoDocumentsTests", dependencies: ["BaoCaoDocuments", "BaoCaoDomain"]),
+        .testTarget(
+            name: "BaoCaoDocumentsTests",
+            dependencies: [
+                "BaoCaoDocuments", "BaoCaoDomain", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .testTarget(name: "BaoCaoExchangeTests", dependencies: ["BaoCaoExchange", "BaoCaoDomain"]),
         // The reference report is read from its path, not bundled.
         .testTarget(

@@ -11,7 +11,7 @@ struct BaoCao: AsyncParsableCommand {
         subcommands: [
             Serve.self, Migrate.self, Import.self, Export.self, Report.self, Validate.self, Template.self,
             AccountCommand.self, SettingCommand.self, BackupCommand.self, RestoreCommand.self, Bench.self,
-            PetitionsCommand.self, LegalRulesCommand.self,
+            PetitionsCommand.self, LegalRulesCommand.self, FormCommand.self,
         ],
         defaultSubcommand: Serve.self)
 

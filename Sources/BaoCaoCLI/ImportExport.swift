@@ -17,7 +17,7 @@ struct Import: AsyncParsableCommand {
     var format = ImportFormat.automatic
     @Option(help: "Với dhis2: CREATE_AND_UPDATE (mặc định), CREATE, UPDATE hoặc DELETE.")
     var strategy = DHIS2ImportStrategy.createAndUpdate
-    @Flag(help: "Với dhis2: kiểm tra và đếm như khi nhập, rồi không ghi gì.") var dryRun = false
+    @Flag(help: "Với dhis2 hoặc biểu Excel: kiểm tra và cho biết sẽ thay đổi gì, rồi không ghi gì.") var dryRun = false
     @Flag(help: "Với dhis2: in kết quả theo dạng ImportSummary (JSON) của DHIS2.") var json = false
 
     enum ImportFormat: String, ExpressibleByArgument {
@@ -30,38 +30,22 @@ struct Import: AsyncParsableCommand {
             return try await DHIS2Files.importFile(
                 files[0], strategy: strategy, dryRun: dryRun, json: json, by: user, database: database)
         }
+        if let form = files.lazy.compactMap(FormFiles.form(at:)).first {
+            guard files.count == 1 else { throw UserFacingError("Biểu nhập số liệu (Excel) được nhập từng tệp một.") }
+            return try await FormFiles.importForm(form, dryRun: dryRun, by: user, database: database)
+        }
         guard !dryRun, !json, strategy == .createAndUpdate else {
-            throw UserFacingError("--dry-run, --json và --strategy chỉ dùng với --format dhis2.")
+            throw UserFacingError("--dry-run, --json và --strategy chỉ dùng với --format dhis2 hoặc biểu nhập số liệu.")
         }
-        var dataset = Dataset()
-        var problems: [ImportProblem] = []
+        var read: [(name: String, data: Data)] = []
         for path in try Self.expand(files) {
-            do {
-                let data = try Data(contentsOf: URL(fileURLWithPath: path))
-                let name = (path as NSString).lastPathComponent
-                if path.lowercased().hasSuffix(".json") {
-                    dataset.append(try DatasetReader.read(json: data, file: name))
-                } else if path.lowercased().hasSuffix(".xlsx") {
-                    let sheet: [XlsxReader.Row]
-                    do { sheet = try XlsxReader.rows(data) } catch let error as XlsxReader.Unreadable {
-                        throw ImportProblems([
-                            ImportProblem(file: name, line: 1, column: nil, message: error.description)
-                        ])
-                    }
-                    dataset.append(
-                        try DatasetReader.read(
-                            rows: sheet.map { CSVReader.Row(line: $0.number, fields: $0.cells) }, file: name))
-                } else {
-                    guard let text = String(data: data, encoding: .utf8) else {
-                        throw ImportProblems([
-                            ImportProblem(file: name, line: 1, column: nil, message: "tệp không phải UTF-8")
-                        ])
-                    }
-                    dataset.append(try DatasetReader.read(csv: text, file: name))
-                }
-            } catch let error as ImportProblems { problems += error.problems }
+            guard let data = try? Data(contentsOf: URL(fileURLWithPath: path)) else {
+                throw UserFacingError("Không đọc được tệp \(path)")
+            }
+            read.append(((path as NSString).lastPathComponent, data))
         }
-        guard problems.isEmpty else { throw UserFacingError(ImportProblems(problems).description) }
+        let dataset: Dataset
+        do { dataset = try ExchangeFile.read(read) } catch { throw UserFacingError(error.description) }
         let summary = try await database.withStore { store in
             do { return try await DatasetImporter.run(dataset, by: user, store: store) } catch let error
                 as ImportProblems
@@ -86,13 +70,8 @@ struct Import: AsyncParsableCommand {
         }
     }
 
-    static func rank(_ name: String, _ order: [String]) -> Int {
-        order.firstIndex { name.hasPrefix($0) } ?? order.count
-    }
-
     static func expand(_ paths: [String]) throws -> [String] {
         var files: [String] = []
-        let order = TableKind.allCases.map(\.rawValue)
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -100,9 +79,9 @@ struct Import: AsyncParsableCommand {
             }
             if isDirectory.boolValue {
                 // Catalogue before figures: fields, units, indicators, targets, values.
-                let names = try FileManager.default.contentsOfDirectory(atPath: path)
-                    .filter { $0.hasSuffix(".csv") || $0.hasSuffix(".json") || $0.hasSuffix(".xlsx") }
-                    .sorted { a, b in (rank(a, order), a) < (rank(b, order), b) }
+                let names = ExchangeFile.ordered(
+                    try FileManager.default.contentsOfDirectory(atPath: path)
+                        .filter { $0.hasSuffix(".csv") || $0.hasSuffix(".json") || $0.hasSuffix(".xlsx") })
                 files += names.map { (path as NSString).appendingPathComponent($0) }
             } else {
                 files.append(path)

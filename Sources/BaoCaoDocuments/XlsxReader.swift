@@ -14,6 +14,8 @@ public enum XlsxReader {
         public var number: Int
         /// Cells from column A, empty where the sheet has nothing.
         public var cells: [String]
+        /// The columns (0-based) whose cell holds a number (its text in machine form, "1234.5"), not text.
+        public var numeric: Set<Int> = []
     }
 
     public struct Unreadable: Error, CustomStringConvertible {
@@ -156,6 +158,7 @@ private final class SheetRows: NSObject, XMLParserDelegate {
             guard var current = row, cellColumn < 16_384 else { return }
             while current.cells.count < cellColumn { current.cells.append("") }
             current.cells.append(text)
+            if cellType == "n" && !value.isEmpty { current.numeric.insert(cellColumn) }
             row = current
             cellColumn += 1
         case "row":

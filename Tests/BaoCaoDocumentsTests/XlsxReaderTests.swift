@@ -41,8 +41,8 @@ final class XlsxReaderTests: XCTestCase {
             rows,
             [
                 .init(number: 1, cells: ["month", "", "content"]),
-                .init(number: 3, cells: ["3", "Kế hoạch & báo cáo", "2.5", "6"]),
-            ], "the empty row 2 is left out; a formula gives its value")
+                .init(number: 3, cells: ["3", "Kế hoạch & báo cáo", "2.5", "6"], numeric: [0, 2]),
+            ], "the empty row 2 is left out; a formula gives its value; numbers are marked as numbers")
     }
 
     func testAFileThatIsNotAWorkbookAndCellAddresses() throws {

@@ -1,6 +1,13 @@
 /// Numbers as Vietnamese official text writes them: "." between thousands, "," before decimals.
 public enum VietnameseNumber {
     /// "693.843", "50,10", "12.194.030"; with `leadingZero`, whole numbers from 1 to 9 as "09" (0 stays "0").
+    /// What an input shows for a stored value: every decimal it has, none it does not ("1.234,5", "12").
+    public static func shortest(_ amount: Amount) -> String {
+        var decimals = 0
+        while decimals < Amount.scale && amount.rounded(toDecimals: decimals) != amount { decimals += 1 }
+        return format(amount, decimals: decimals)
+    }
+
     public static func format(_ amount: Amount, decimals: Int, leadingZero: Bool = false) -> String {
         let d = max(0, min(Amount.scale, decimals))
         let (integer, fraction, negative) = roundedParts(amount, decimals: d)

@@ -10,6 +10,13 @@ public struct Account: Hashable, Sendable {
     public var grants: [RoleGrant]
     /// The unit the account was made for: it stays that unit's account when its last role is withdrawn.
     public var homeUnitID: Int?
+
+    public init(
+        id: Int, username: String, displayName: String, passwordHash: String, grants: [RoleGrant], homeUnitID: Int?
+    ) {
+        self.id = id; self.username = username; self.displayName = displayName; self.passwordHash = passwordHash
+        self.grants = grants; self.homeUnitID = homeUnitID
+    }
 }
 
 /// Accounts and their role grants. Passwords arrive already hashed: hashing belongs to the web layer.

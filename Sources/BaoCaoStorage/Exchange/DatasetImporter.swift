@@ -353,3 +353,22 @@ enum IndicatorReferences {
         return problems
     }
 }
+
+extension DatasetImporter {
+    struct RolledBack: Error { let summary: Summary }
+
+    /// What `run` would do, without doing it: every check and count, in a transaction rolled back at the end.
+    /// Throws the same problems as `run`.
+    public static func dryRun(_ dataset: Dataset, by user: String, store: Store) async throws -> Summary {
+        let committed: Summary
+        do {
+            committed = try await store.transaction { db -> Summary in
+                throw RolledBack(summary: try await write(dataset, by: user, db))
+            }
+        } catch let rolledBack as RolledBack {
+            return rolledBack.summary
+        }
+        return committed  // never reached: the work above always throws
+
+    }
+}

@@ -9,7 +9,7 @@ enum StoreMigrations {
         AddIndicatorBetterWhen(), AddValueVersions(), CreateOfficialValues(), CreateValidationRules(),
         AddPublicationVersions(), AddHardening(), AddChangeCounters(), CreateLineage(), AddSectionDeadlines(),
         CreateNotifications(), AddIndicatorHelp(), CreateTasks(), AddTaskProgramme(), CreatePetitions(),
-        CreateCitizenRegister(),
+        CreateCitizenRegister(), CreateAPITokens(),
     ]
 }
 
@@ -43,6 +43,8 @@ enum Table {
     static let lineage = "unit_lineage"
     static let notifications = "notifications"
     static let tasks = "tasks"
+    static let apiTokens = "api_tokens"
+    static let apiTokenUses = "api_token_uses"
     static let taskProgress = "task_progress"
     static let taskEvents = "task_events"
     static let councilSessions = "council_sessions"

@@ -2,8 +2,8 @@ import BaoCaoDomain
 import BaoCaoStorage
 import Vapor
 
-/// The read-only JSON API. Handlers only read parameters, call storage and shape DTOs.
-/// Writes arrive with authentication in a later issue: none is exposed here.
+/// The JSON API's reading of the catalogue and live figures. Handlers only read parameters, call storage and shape
+/// DTOs; writes are `ValuesAPI` and `DHIS2API`.
 enum APIController {
     static func units(_ req: Request, store: Store) async throws -> [UnitDTO] {
         let units = try await UnitRepository.all(store.sql)
@@ -37,8 +37,8 @@ enum APIController {
         return PeriodDTO(period, calendar: try await CalendarRepository.calendar(for: unit, units: units, store.sql))
     }
 
-    /// Live figures in one view (`view=chinh-thuc`, the default: approved figures only; `view=lam-viec`: drafts
-    /// included), for an account that may read the unit's drafts.
+    /// Live figures in one view (`view=chinh-thuc`, the default: approved figures only, for whoever holds a role over
+    /// the unit; `view=lam-viec`: drafts included, for whoever may read the unit's drafts).
     static func figures(_ req: Request, _ web: Web) async throws -> FiguresDTO {
         let store = web.store
         guard let unitText = req.queryText("unit"), let periodText = req.queryText("period")
@@ -52,8 +52,8 @@ enum APIController {
         guard let unit = UnitRepository.lookup(unitText, among: units) else {
             throw Abort(.notFound, reason: "Không có đơn vị \"\(unitText)\"")
         }
-        try await Access.require(req, .readDraft, on: unit, tree: tree, store: store)
         let view = try Access.view(req, default: .official)
+        try await Access.requireFigures(req, view, on: unit, tree: tree, store: store)
         let catalogue = try await web.catalogue()
         let figures = try await FigureQuery.figures(
             unitID: unit.id, period: period, catalogue: catalogue, view: view, db)

@@ -3,8 +3,8 @@ import BaoCaoStorage
 import Vapor
 
 /// Which figures a request for an export asks for (the DHIS2 and SDMX endpoints): units (required; repeated or
-/// with commas), `children=true`, periods, `view`. Official figures need an account; the working view the right to
-/// read each unit's drafts.
+/// with commas), `children=true`, periods, `view`. Official figures need a role over each unit; the working view the
+/// right to read its drafts.
 enum FigureRequest {
     static func selection(
         _ req: Request, _ web: Web, unitParameter: String, period: (String) -> Period?
@@ -17,7 +17,7 @@ enum FigureRequest {
         let view = try Access.view(req, default: .official)
         for code in codes {
             guard let unit = tree.byCode[code] else { throw Abort(.notFound, reason: "Không có đơn vị \"\(code)\"") }
-            if view == .working { try await Access.require(req, .readDraft, on: unit, tree: tree, store: web.store) }
+            try await Access.requireFigures(req, view, on: unit, tree: tree, store: web.store)
         }
         var periods: Set<Period>?
         let periodCodes = req.queryList("period")

@@ -11,13 +11,30 @@ enum Access {
         _ req: Request, _ action: Action, on unit: StoredUnit, tree: UnitTree, store: Store
     ) async throws -> Viewer {
         guard let viewer = req.viewer else { throw LoginRequired() }
-        guard AccessPolicy.allows(viewer.grants, action, on: tree.ancestry(of: unit.id)) else {
+        guard viewer.allows(action, on: tree.ancestry(of: unit.id)) else {
             try await Refusals.record(
                 req, event: "tu_choi", detail: "\(action.vietnameseName) trên \(unit.code): không được phép",
                 unitID: unit.id, store)
             throw Abort(.forbidden, reason: "Tài khoản của bạn không có quyền này đối với \(unit.fullName).")
         }
         return viewer
+    }
+
+    /// Reading a unit's figures in `view`: the official ones for whoever holds a role over the unit (a token too,
+    /// whatever it may read of drafts); the working ones for whoever may read its drafts.
+    static func requireFigures(
+        _ req: Request, _ view: FigureView, on unit: StoredUnit, tree: UnitTree, store: Store
+    ) async throws {
+        if view == .working {
+            try await require(req, .readDraft, on: unit, tree: tree, store: store)
+            return
+        }
+        guard let viewer = req.viewer else { throw LoginRequired() }
+        guard AccessPolicy.allows(viewer.grants, .readDraft, on: tree.ancestry(of: unit.id)) else {
+            try await Refusals.record(
+                req, event: "tu_choi", detail: "xem số liệu trên \(unit.code): không được phép", unitID: unit.id, store)
+            throw Abort(.forbidden, reason: "Tài khoản của bạn không có quyền xem số liệu của \(unit.fullName).")
+        }
     }
 
     /// The viewer's highest unit, where they may do `action`: the scope of an administrator's pages.
@@ -37,7 +54,7 @@ enum Access {
 
     static func allows(_ req: Request, _ action: Action, on unit: StoredUnit, tree: UnitTree) -> Bool {
         guard let viewer = req.viewer else { return action == .readPublished }
-        return AccessPolicy.allows(viewer.grants, action, on: tree.ancestry(of: unit.id))
+        return viewer.allows(action, on: tree.ancestry(of: unit.id))
     }
 
     /// The unit named by `?unit=` (code), or the viewer's own highest unit.

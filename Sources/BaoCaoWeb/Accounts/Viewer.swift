@@ -9,8 +9,18 @@ struct Viewer: Sendable {
     var tokenHash: String
     /// Notices not yet read (reminders to send figures), shown in the header.
     var unread = 0
+    /// When a program calls with an API token rather than a person's session: the token (no form token needed,
+    /// drafts only if the token may read them).
+    var apiToken: APIToken?
 
     var grants: [RoleGrant] { account.grants }
+
+    /// Whether the viewer's grants allow `action` on the unit whose ancestry is given; a token that may not read
+    /// drafts reads official figures only.
+    func allows(_ action: Action, on ancestry: [Int]) -> Bool {
+        if action == .readDraft, let token = apiToken, !token.drafts { return false }
+        return AccessPolicy.allows(grants, action, on: ancestry)
+    }
 
     func has(_ role: Role) -> Bool { grants.contains { $0.role == role } }
 

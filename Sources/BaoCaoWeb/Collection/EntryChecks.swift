@@ -1,4 +1,5 @@
 import BaoCaoDomain
+import BaoCaoStorage
 import Foundation
 
 /// The checks panel of the entry form: what the saved figures break, each warning with the explanation it needs to

@@ -68,10 +68,31 @@ enum EntryPage {
             <form method="post" action="/nhap-lieu" novalidate>\(Layout.csrf(req))\
             <input type="hidden" name="unit" value="\(unit.code)"><input type="hidden" name="period" value="\(form.period.code)">\
             \(sections)\(EntryChecks.panel(form, editable: editable, typedNotes: state.notes))\
-            \(EntryChecks.rulesData(form.rules))\(buttons)</form>\(events(form.events, names: form.people))
+            \(EntryChecks.rulesData(form.rules))\(buttons)</form>\(workbook(req, form, editable: editable))\
+            \(events(form.events, names: form.people))
             """
         return Layout.page(
             req, title: "Nhập liệu \(unit.fullName)", section: .entry, flash: flash, status: httpStatus, body)
+    }
+
+    /// Filling the form offline: the workbook to download and, while the form is editable, where to upload it.
+    static func workbook(_ req: Request, _ form: EntryForm, editable: Bool) -> HTML {
+        guard form.indicators.contains(where: { !$0.isDerived }) else { return "" }
+        let unit = form.formUnit.code, period = form.period.code
+        let upload: HTML =
+            editable
+            ? """
+            <form method="post" action="/nhap-lieu/tai-len" enctype="multipart/form-data" class="inline">\
+            \(Layout.csrf(req))<input type="hidden" name="unit" value="\(unit)">\
+            <input type="hidden" name="period" value="\(period)">\
+            <label>Tải biểu đã điền lên <input type="file" name="tep" accept=".xlsx" required></label> \
+            <button type="submit" class="secondary">Xem trước</button></form>
+            """ : ""
+        return """
+            <section class="card"><h2>Nhập bằng Excel</h2><p>Tải biểu về, điền trong Excel hoặc LibreOffice Calc (kể cả \
+            khi không có mạng), rồi tải lên: BaoCao cho xem trước các số thay đổi trước khi lưu. \
+            <a href="/nhap-lieu/bieu.xlsx?unit=\(unit)&amp;period=\(period)">Tải biểu Excel (.xlsx)</a></p>\(upload)</section>
+            """
     }
 
     /// The "?" beside an indicator: what it is, how it is computed and added up, who reports it (`IndicatorHelp`).

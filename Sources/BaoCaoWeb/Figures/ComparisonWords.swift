@@ -36,10 +36,4 @@ enum ComparisonWords {
         amount.map { VietnameseNumber.format($0, decimals: indicator.valueDecimals) } ?? "—"
     }
 
-    /// What the input shows for a stored value: every decimal it has, none it does not.
-    static func input(_ amount: Amount) -> String {
-        var decimals = 0
-        while decimals < Amount.scale && amount.rounded(toDecimals: decimals) != amount { decimals += 1 }
-        return VietnameseNumber.format(amount, decimals: decimals)
-    }
 }

@@ -196,6 +196,21 @@ enum Assets {
           if(el.value&&!el.disabled)update(el);});
         document.querySelectorAll("[data-confirm]").forEach(function(el){el.addEventListener("click",function(e){
           if(!window.confirm(el.dataset.confirm))e.preventDefault();});});
+        // A large upload shows its progress: the form is sent with XMLHttpRequest, the bar follows the bytes sent,
+        // then "checking" until the server answers with where to go (the dry run's page). Without the script the form
+        // posts as usual.
+        document.querySelectorAll("form[data-tai-len]").forEach(function(form){form.addEventListener("submit",function(e){
+          var box=form.querySelector("[data-tien-do]");if(!box||!window.XMLHttpRequest)return;e.preventDefault();
+          var bar=box.querySelector("progress"),text=box.querySelector("span"),xhr=new XMLHttpRequest();box.hidden=false;
+          form.querySelector("button[type=submit]").disabled=true;
+          xhr.upload.addEventListener("progress",function(p){if(!p.lengthComputable)return;
+            var pct=Math.round(100*p.loaded/p.total);bar.value=pct;text.textContent="Đang tải lên: "+pct+"%";});
+          xhr.upload.addEventListener("load",function(){bar.removeAttribute("value");
+            text.textContent="Đã tải lên; đang kiểm tra (chạy thử, chưa ghi gì)…";});
+          xhr.addEventListener("load",function(){window.location.assign(xhr.responseURL||form.action);});
+          xhr.addEventListener("error",function(){text.textContent="Không gửi được tệp; kiểm tra kết nối rồi thử lại.";
+            form.querySelector("button[type=submit]").disabled=false;});
+          xhr.open("POST",form.action);xhr.send(new FormData(form));});});
         // The section editor. With the script the text box becomes an editor in which each figure is a chip saying
         // what it will print (its code on hover); the hidden text box keeps the text with {CODE.part}, which is what
         // is saved. Buttons for italics and notes, the picker searched as one types, the preview beside the text asked

@@ -18,6 +18,7 @@ public func configure(_ app: Application, store: Store, settings: WebSettings = 
     app.middleware.use(SecurityHeaders())
     app.middleware.use(VietnameseErrorMiddleware())
     app.middleware.use(SessionLoader(store: store))
+    app.middleware.use(TokenLoader(store: store))
     app.middleware.use(FormProtection(store: store, keys: web.keys))
     let jsonEncoder = JSONEncoder()
     jsonEncoder.keyEncodingStrategy = .convertToSnakeCase
@@ -37,6 +38,8 @@ public func configure(_ app: Application, store: Store, settings: WebSettings = 
     // looked at.
     let members = app.grouped(LoginGate())
     EntryController.register(members, web)
+    FormWorkbookController.register(members, web)
+    UploadController.register(members, web)
     HistoryController.register(members, web)
     TrackerController.register(members, web)
     ReminderController.register(members, web)
@@ -47,6 +50,7 @@ public func configure(_ app: Application, store: Store, settings: WebSettings = 
     DashboardController.register(members, web)
     AuditController.register(members, web)
     AccountsAdminController.register(members, web)
+    APITokensController.register(members, web)
     RulesAdminController.register(members, web)
     ReorganisationsController.register(members, web)
     members.get("bao-cao", ":template") { try await ReportController.download($0, web) }
@@ -55,11 +59,13 @@ public func configure(_ app: Application, store: Store, settings: WebSettings = 
     api.get("units", ":code") { try await APIController.unit($0, store: store) }
     api.get("indicators") { try await APIController.indicators($0, store: store) }
     api.get("periods", ":code") { try await APIController.period($0, store: store) }
+    OpenAPIDocument.register(api)
     api.grouped(LoginGate()).get("figures") { try await APIController.figures($0, web) }
     api.grouped(LoginGate()).get("tasks") { try await TasksAPI.list($0, web) }
     api.grouped(LoginGate()).get("petitions") { try await PetitionsAPI.list($0, web) }
     DHIS2API.register(api.grouped(LoginGate()), web)
     SDMXAPI.register(api.grouped(LoginGate()), web)
+    ValuesAPI.register(api.grouped(LoginGate()), web)
 }
 
 /// Pages for accounts only: without a session, the visitor is asked to log in (and brought back after).

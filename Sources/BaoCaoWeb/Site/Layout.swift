@@ -5,7 +5,7 @@ import Vapor
 enum Layout {
     enum Section: String {
         case home, entry, tracker, workspace, dashboard, publicPage, account, accounts, audit, rules, reorganisations
-        case notices, tasks, petitions, citizens
+        case notices, tasks, petitions, citizens, imports, apiTokens
     }
 
     struct Flash {
@@ -51,8 +51,12 @@ enum Layout {
                 items.append((.citizens, "/tiep-dan", "Tiếp dân, đơn thư"))
             }
             items.append((.dashboard, "/tong-quan", "Tổng quan"))
+            if viewer.has(.administrator) || viewer.has(.compiler) {
+                items.append((.imports, "/quan-tri/nhap-du-lieu", "Nhập dữ liệu"))
+            }
             if viewer.has(.administrator) {
                 items.append((.accounts, "/quan-tri/tai-khoan", "Tài khoản"))
+                items.append((.apiTokens, "/quan-tri/ma-api", "Mã API"))
                 items.append((.rules, "/quan-tri/quy-tac", "Quy tắc kiểm tra"))
                 items.append((.reorganisations, "/quan-tri/sap-xep", "Sắp xếp đơn vị"))
                 items.append((.audit, "/quan-tri/nhat-ky", "Nhật ký an ninh"))

@@ -7,6 +7,7 @@ enum Uploads {
     static let maxSize: ByteCount = "32mb"
 
     static func isUpload(_ request: Request) -> Bool {
-        request.url.path.hasPrefix("/api/v1/dhis2/")
+        ["/nhap-lieu/tai-len", "/quan-tri/nhap-du-lieu"].contains(request.url.path)
+            || request.url.path.hasPrefix("/api/v1/dhis2/")
     }
 }

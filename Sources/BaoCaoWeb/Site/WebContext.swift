@@ -48,6 +48,8 @@ struct Web: Sendable {
     let throttle: LoginThrottle
     /// Public lookups of letters by their code, per address.
     let lookups = LookupLimiter()
+    /// Exchange files uploaded on the import page, between the dry run and the confirmation.
+    let uploads = UploadStash()
     let pools: WorkPools
     let keys: ServerKeys
     let pdfs: PDFMaking

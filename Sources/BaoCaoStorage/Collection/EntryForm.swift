@@ -1,31 +1,29 @@
 import BaoCaoDomain
-import BaoCaoStorage
 import SQLKit
-import Vapor
 
 /// What an entry form needs: the unit it belongs to, the unit its figures are stored for, the indicators it asks
 /// for, their working figures and stored values (with versions), and where the unit stands in the cycle.
-struct EntryForm {
-    var formUnit: StoredUnit
-    var valueUnit: StoredUnit
-    var period: Period
-    var catalogue: Catalogue
-    var indicators: [Indicator]
-    var figures: [String: Figure]
-    var stored: [Int: StoredValue]
+public struct EntryForm: Sendable {
+    public var formUnit: StoredUnit
+    public var valueUnit: StoredUnit
+    public var period: Period
+    public var catalogue: Catalogue
+    public var indicators: [Indicator]
+    public var figures: [String: Figure]
+    public var stored: [Int: StoredValue]
     /// Versions of keys without a value that were deleted: what an empty cell is based on.
-    var absentVersions: [Int: Int]
-    var submission: Submission
-    var events: [SubmissionEvent]
+    public var absentVersions: [Int: Int]
+    public var submission: Submission
+    public var events: [SubmissionEvent]
     /// The full names of the people in `events`, by login.
-    var people: [String: String]
+    public var people: [String: String]
     /// What the form's saved figures break (rules and built-in checks), and the explanations given for warnings.
-    var violations: [Violation]
-    var notes: [String: String]
+    public var violations: [Violation]
+    public var notes: [String: String]
     /// The rules the script checks as one types: those reading only indicators of this form.
-    var rules: [ValidationRule]
+    public var rules: [ValidationRule]
 
-    static func load(
+    public static func load(
         unit: StoredUnit, period: Period, tree: UnitTree, catalogue: Catalogue, _ db: any SQLDatabase
     ) async throws -> EntryForm {
         let valueUnit = tree.valueUnit(for: unit)
@@ -51,26 +49,26 @@ struct EntryForm {
     }
 
     /// The explanations the person wrote for warnings, by violation key.
-    static func explanations(_ fields: [String: String]) -> [String: String] {
+    public static func explanations(_ fields: [String: String]) -> [String: String] {
         var result: [String: String] = [:]
         for (name, text) in fields where name.hasPrefix("gt_") { result[String(name.dropFirst(3))] = text }
         return result
     }
 
     /// What the person typed in one row (or what a row showed when the form was opened).
-    struct Typed: Equatable {
-        var value: String
-        var status: String
-        var qualifier: String
-        var note: String
+    public struct Typed: Equatable, Sendable {
+        public var value: String
+        public var status: String
+        public var qualifier: String
+        public var note: String
 
-        init(value: String, status: String, qualifier: String, note: String) {
+        public init(value: String, status: String, qualifier: String, note: String) {
             self.value = value; self.status = status; self.qualifier = qualifier; self.note = note
         }
 
         /// A stored value as its row shows it; an empty row for none.
-        init(_ stored: StoredValue?) {
-            value = stored.map { ComparisonWords.input($0.observation.value) } ?? ""
+        public init(_ stored: StoredValue?) {
+            value = stored.map { VietnameseNumber.shortest($0.observation.value) } ?? ""
             status = (stored?.observation.status ?? .estimate).rawValue
             qualifier = stored?.observation.qualifier?.rawValue ?? ""
             note = stored?.note ?? ""
@@ -88,29 +86,31 @@ struct EntryForm {
 
     /// What a row was based on when the form was opened: the stored version and what it showed. A save writes only
     /// rows the person changed from this, and only if the stored version is still this one.
-    struct Basis: Equatable {
-        var version: Int
-        var shown: Typed
+    public struct Basis: Equatable, Sendable {
+        public var version: Int
+        public var shown: Typed
+        public init(version: Int, shown: Typed) { self.version = version; self.shown = shown }
     }
 
-    func basis(_ indicator: Indicator) -> Basis {
+    public func basis(_ indicator: Indicator) -> Basis {
         let id = catalogue.idByCode[indicator.code] ?? 0
         let value = stored[id]
         return Basis(version: value?.version ?? absentVersions[id] ?? 0, shown: Typed(value))
     }
 
-    struct Parsed {
+    public struct Parsed: Sendable {
         /// The rows the person changed, to save or delete.
-        var lines: [EntryLine] = []
-        var typed: [String: Typed] = [:]
-        var basis: [String: Basis] = [:]
-        var errors: [String: String] = [:]
+        public var lines: [EntryLine] = []
+        public var typed: [String: Typed] = [:]
+        public var basis: [String: Basis] = [:]
+        public var errors: [String: String] = [:]
+        public init() {}
     }
 
     /// Parses the posted form: the rows changed from what the form showed (untouched rows are never written, so
     /// they cannot revert a colleague's value), or every problem by indicator code (then nothing is saved). A row
     /// whose conflict the person resolved by taking the newer value is left as it is.
-    func parse(_ fields: [String: String]) -> Parsed {
+    public func parse(_ fields: [String: String]) -> Parsed {
         var parsed = Parsed()
         for indicator in indicators {
             let code = indicator.code
@@ -172,7 +172,7 @@ struct EntryForm {
     }
 
     /// The basis a posted row carries in its hidden fields; nil when the form did not send one.
-    static func posted(_ fields: [String: String], _ code: String) -> Basis? {
+    public static func posted(_ fields: [String: String], _ code: String) -> Basis? {
         guard let version = fields["ver_\(code)"].flatMap(Int.init) else { return nil }
         return Basis(
             version: version,
