@@ -21,7 +21,7 @@ token=$(curl -sf -b "$jar" --data-urlencode "_csrf=$csrf" --data-urlencode "ten=
   --data-urlencode "so_lieu_chua_duyet=1" "$base/quan-tri/ma-api" | grep -o 'id="ma-moi">bc_[0-9a-f]*' | cut -d'>' -f2)
 [ -n "$token" ] || { echo "no API token made"; exit 1; }
 
-timeout 900 schemathesis run "$work/openapi.json" --url "$base" -H "Authorization: Bearer $token" \
+cd "$work" && timeout 900 schemathesis run "$work/openapi.json" --url "$base" -H "Authorization: Bearer $token" \
   --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
   --max-examples 25 --phases examples,coverage,fuzzing --request-timeout 30 --generation-deterministic \
   --suppress-health-check all 2>&1 | tee "$work/schemathesis.log"

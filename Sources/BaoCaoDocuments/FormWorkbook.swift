@@ -173,29 +173,19 @@ public enum FormWorkbook {
 
     /// XlsxWriter's styles 0–7, then 8: an unlocked text input (yellow, bordered); 9–13: unlocked number inputs, 0 to
     /// 4 decimals; 14: the title, bold.
-    static let styles =
-        XML.declaration + """
-            <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
-            <numFmts count="5"><numFmt numFmtId="164" formatCode="#,##0"/><numFmt numFmtId="165" formatCode="#,##0.0"/>\
-            <numFmt numFmtId="166" formatCode="#,##0.00"/><numFmt numFmtId="167" formatCode="#,##0.000"/>\
-            <numFmt numFmtId="168" formatCode="#,##0.0000"/></numFmts>\
-            <fonts count="3"><font><sz val="12"/><name val="Times New Roman"/></font>\
-            <font><b/><sz val="12"/><name val="Times New Roman"/></font>\
-            <font><b/><sz val="14"/><name val="Times New Roman"/></font></fonts>\
-            <fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>\
-            <fill><patternFill patternType="solid"><fgColor rgb="FFFFF2CC"/><bgColor indexed="64"/></patternFill></fill></fills>\
-            <borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>\
-            <border><left style="thin"/><right style="thin"/><top style="thin"/><bottom style="thin"/><diagonal/></border></borders>\
-            <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
-            <cellXfs count="15"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
-            <xf numFmtId="0" fontId="1" fillId="0" borderId="1" xfId="0" applyFont="1" applyBorder="1" applyAlignment="1">\
-            <alignment horizontal="center" vertical="center" wrapText="1"/></xf>\
-            <xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment wrapText="1"/></xf>\
-            \((164...168).map { "<xf numFmtId=\"\($0)\" fontId=\"0\" fillId=\"0\" borderId=\"1\" xfId=\"0\" applyNumberFormat=\"1\" applyBorder=\"1\"/>" }.joined())\
-            <xf numFmtId="49" fontId="0" fillId="2" borderId="1" xfId="0" applyNumberFormat="1" applyFill="1" applyBorder="1" \
-            applyAlignment="1" applyProtection="1"><alignment wrapText="1"/><protection locked="0"/></xf>\
-            \((164...168).map { "<xf numFmtId=\"\($0)\" fontId=\"0\" fillId=\"2\" borderId=\"1\" xfId=\"0\" applyNumberFormat=\"1\" applyFill=\"1\" applyBorder=\"1\" applyProtection=\"1\"><protection locked=\"0\"/></xf>" }.joined())\
-            <xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>\
-            <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>
-            """
+    static let styles = XlsxStyles.sheet(
+        fonts: ["<font><b/><sz val=\"14\"/><name val=\"Times New Roman\"/></font>"],
+        fills: [
+            "<fill><patternFill patternType=\"solid\"><fgColor rgb=\"FFFFF2CC\"/><bgColor indexed=\"64\"/></patternFill></fill>"
+        ],
+        cells: [
+            "<xf numFmtId=\"49\" fontId=\"0\" fillId=\"2\" borderId=\"1\" xfId=\"0\" applyNumberFormat=\"1\" applyFill=\"1\" "
+                + "applyBorder=\"1\" applyAlignment=\"1\" applyProtection=\"1\"><alignment wrapText=\"1\"/>"
+                + "<protection locked=\"0\"/></xf>"
+        ]
+            + XlsxStyles.numberFormats.map {
+                "<xf numFmtId=\"\($0)\" fontId=\"0\" fillId=\"2\" borderId=\"1\" xfId=\"0\" applyNumberFormat=\"1\" "
+                    + "applyFill=\"1\" applyBorder=\"1\" applyProtection=\"1\"><protection locked=\"0\"/></xf>"
+            }
+            + ["<xf numFmtId=\"0\" fontId=\"2\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"])
 }

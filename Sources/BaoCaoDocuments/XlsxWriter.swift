@@ -147,23 +147,5 @@ public enum XlsxWriter {
 
     /// 0: default; 1: bold heading with borders, wrapped; 2: text with borders; 3–7: number with borders and grouping,
     /// 0 to 4 decimals.
-    static let styles =
-        XML.declaration + """
-            <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
-            <numFmts count="5"><numFmt numFmtId="164" formatCode="#,##0"/><numFmt numFmtId="165" formatCode="#,##0.0"/>\
-            <numFmt numFmtId="166" formatCode="#,##0.00"/><numFmt numFmtId="167" formatCode="#,##0.000"/>\
-            <numFmt numFmtId="168" formatCode="#,##0.0000"/></numFmts>\
-            <fonts count="2"><font><sz val="12"/><name val="Times New Roman"/></font>\
-            <font><b/><sz val="12"/><name val="Times New Roman"/></font></fonts>\
-            <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>\
-            <borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>\
-            <border><left style="thin"/><right style="thin"/><top style="thin"/><bottom style="thin"/><diagonal/></border></borders>\
-            <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
-            <cellXfs count="8"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
-            <xf numFmtId="0" fontId="1" fillId="0" borderId="1" xfId="0" applyFont="1" applyBorder="1" applyAlignment="1">\
-            <alignment horizontal="center" vertical="center" wrapText="1"/></xf>\
-            <xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment wrapText="1"/></xf>\
-            \((164...168).map { "<xf numFmtId=\"\($0)\" fontId=\"0\" fillId=\"0\" borderId=\"1\" xfId=\"0\" applyNumberFormat=\"1\" applyBorder=\"1\"/>" }.joined())</cellXfs>\
-            <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>
-            """
+    static let styles = XlsxStyles.sheet()
 }

@@ -24,8 +24,9 @@ enum APITokens {
     }
 }
 
-/// Puts the token's viewer on a request that carries `Authorization: Bearer …` (a wrong, revoked or expired token is
-/// refused with 401, never treated as no token), and logs the use with its answer's status.
+/// Puts the token's viewer on a request to the API that carries `Authorization: Bearer …` (a wrong, revoked or expired
+/// token is refused with 401, never treated as no token; so is a token sent to a page), and logs the use with its
+/// answer's status.
 struct TokenLoader: AsyncMiddleware {
     let store: Store
 
@@ -41,8 +42,15 @@ struct TokenLoader: AsyncMiddleware {
             try await Refusals.record(request, event: "ma_api", detail: "mã API sai, đã thu hồi hoặc hết hạn", store)
             throw Abort(.unauthorized, reason: "Mã API không đúng, đã bị thu hồi hoặc đã hết hạn.")
         }
-        request.viewer = APITokens.viewer(token)
         let path = request.url.path + (request.url.query.map { "?" + $0 } ?? "")
+        // Tokens are for the API: the pages and their forms are people's, with their sessions.
+        guard request.url.path.hasPrefix("/api/") else {
+            try await APITokenRepository.recordUse(
+                token.id, method: request.method.rawValue, path: path, status: 401, address: request.clientAddress,
+                store.sql)
+            throw Abort(.unauthorized, reason: "Mã API chỉ dùng cho các địa chỉ /api/; trang web cần đăng nhập.")
+        }
+        request.viewer = APITokens.viewer(token)
         do {
             let response = try await next.respond(to: request)
             try await APITokenRepository.recordUse(

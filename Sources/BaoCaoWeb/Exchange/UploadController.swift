@@ -66,9 +66,7 @@ enum UploadController {
     static func confirm(_ req: Request, _ web: Web) async throws -> Response {
         let viewer = try requireUploader(req)
         let token = (try? req.content.get(String.self, at: "ma")) ?? ""
-        guard let entry = await web.uploads.get(token, for: viewer.account.username), entry.imported == nil,
-            case .summary = entry.checked
-        else {
+        guard let entry = await web.uploads.claim(token, for: viewer.account.username) else {
             return Layout.redirect("/quan-tri/nhap-du-lieu/xem?ma=\(token)")
         }
         let outcome = try await run(entry, req, web, dryRun: false)

@@ -12,6 +12,8 @@ actor UploadStash {
         /// The dry run's answer, once computed; then the import's.
         var checked: Outcome?
         var imported: Outcome?
+        /// Set by the first confirmation, so two clicks at once import once.
+        var claimed = false
     }
 
     enum Outcome: Sendable {
@@ -43,6 +45,15 @@ actor UploadStash {
     func get(_ token: String, for username: String, now: Date = Date()) -> Entry? {
         expire(now)
         guard let entry = entries[token], entry.username == username else { return nil }
+        return entry
+    }
+
+    /// The entry, for its import, if this person's dry run passed and nobody confirmed it yet; claimed at once.
+    func claim(_ token: String, for username: String, now: Date = Date()) -> Entry? {
+        guard let entry = get(token, for: username, now: now), !entry.claimed, entry.imported == nil,
+            case .summary = entry.checked
+        else { return nil }
+        entries[token]?.claimed = true
         return entry
     }
 
