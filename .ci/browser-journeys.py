@@ -507,6 +507,43 @@ try:
     check("the chairman's reception days against the law", "Đạt 5/6 tháng" in text(driver) and "23/03/2017: không tiếp (vắng)" in text(driver))
     shot(driver, "18d-lich-tiep-cong-dan")
 
+    # 19. Data in and out: an administrator imports a file in the browser (progress, dry run, confirmation), makes an
+    # API token on its page (shown once), and a program reads figures with it as DHIS2 and SDMX.
+    login(driver, "quantri")
+    driver.get(BASE + "/quan-tri/nhap-du-lieu")
+    upload = os.path.join(OUT, "values-journey.csv")
+    with open(upload, "w", encoding="utf-8") as f:
+        f.write("indicator,unit,period,value,status\nGDVH_PHUONG,304-P03,2017-H1,2.960,uoc\n")
+    driver.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(upload)
+    driver.find_element(By.CSS_SELECTOR, "form[data-tai-len] button[type=submit]").click()
+    WebDriverWait(driver, 30).until(lambda d: "/quan-tri/nhap-du-lieu/xem" in d.current_url)
+    loaded(driver)
+    check("an upload is checked by a dry run first", "Kiểm tra xong, chưa ghi gì." in text(driver)
+          and "Nếu nhập: 1 giá trị mới hoặc thay đổi" in text(driver), text(driver)[:400])
+    shot(driver, "19-nhap-du-lieu-chay-thu")
+    submit(driver, "form[action='/quan-tri/nhap-du-lieu/xac-nhan'] button[type=submit]")
+    check("then imported on confirmation", "Đã nhập." in text(driver))
+    driver.get(BASE + "/quan-tri/ma-api")
+    driver.find_element(By.NAME, "ten").send_keys("Cổng dữ liệu của tỉnh")
+    driver.find_element(By.NAME, "unit").clear()
+    driver.find_element(By.NAME, "unit").send_keys("304")
+    Select(driver.find_element(By.NAME, "vai_tro")).select_by_value("lanh_dao")
+    submit(driver, "form[action='/quan-tri/ma-api'] button[type=submit]")
+    token = driver.find_element(By.ID, "ma-moi").text
+    check("an API token is made and shown once", token.startswith("bc_") and len(token) == 67, token[:12])
+    shot(driver, "19b-ma-api")
+    def with_token(path):
+        request = urllib.request.Request(BASE + path, headers={"Authorization": "Bearer " + token})
+        with urllib.request.urlopen(request, timeout=60, context=TLS) as response:
+            return response.read().decode("utf-8")
+    dhis2 = with_token("/api/v1/dhis2/dataValueSets.csv?orgUnit=304&children=true&period=2017S1")
+    check("with the token a program reads the figures as DHIS2", "GDVH_PHUONG,2017S1,304-P03,default,default,2960" in dhis2, dhis2[:300])
+    sdmx = with_token("/api/v1/sdmx/data?unit=304-P03&period=2017-H1")
+    check("and as SDMX-CSV", "dataflow,BAOCAO:DF_KTXH(1.0),I,S,GDVH_PHUONG,304-P03,2017-S1,2960" in sdmx, sdmx[:300])
+    driver.get(BASE + "/quan-tri/ma-api")
+    check("the token's use is on its page", "chưa dùng" not in text(driver).split("Cổng dữ liệu của tỉnh")[1][:200],
+          text(driver)[:600])
+
 finally:
     driver.quit()
 

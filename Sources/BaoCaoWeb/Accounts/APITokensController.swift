@@ -108,7 +108,9 @@ enum APITokensPage {
                 <td>\(state) \(revoke)</td></tr>
                 """
         }
-        let roles = Role.allCases.map { r -> HTML in "<option value=\"\(r.rawValue)\">\(r.vietnameseName)</option>" }
+        // The most powerful role last: it is never the one chosen by not choosing.
+        let order = Role.allCases.filter { $0 != .administrator } + [.administrator]
+        let roles = order.map { r -> HTML in "<option value=\"\(r.rawValue)\">\(r.vietnameseName)</option>" }
         let shown: HTML =
             made.map {
                 """
