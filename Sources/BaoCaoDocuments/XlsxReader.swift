@@ -22,15 +22,25 @@ public enum XlsxReader {
         public var description: String
     }
 
+    /// The most a part of a workbook may unpack to: far more than a sheet of a province's figures.
+    static let maxPartBytes: UInt64 = 200 << 20
+    static let tooLarge = Unreadable(description: "tệp Excel giải nén ra quá lớn (hơn 200 MB một phần)")
+
     public static func rows(_ data: Data) throws -> [Row] {
         let archive: Archive
         do { archive = try Archive(data: data, accessMode: .read) } catch {
             throw Unreadable(description: "không phải tệp Excel (.xlsx) hợp lệ")
         }
+        // A part that unpacks to more than `maxPartBytes` is refused before and while it is read: a small upload
+        // cannot make the server unpack gigabytes (a "zip bomb").
         func part(_ path: String) throws -> Data? {
             guard let entry = archive[path] else { return nil }
+            guard entry.uncompressedSize <= maxPartBytes else { throw tooLarge }
             var out = Data()
-            _ = try archive.extract(entry, skipCRC32: false) { out.append($0) }
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                guard out.count + chunk.count <= maxPartBytes else { throw tooLarge }
+                out.append(chunk)
+            }
             return out
         }
         let strings = try part("xl/sharedStrings.xml").map(SharedStrings.parse) ?? []

@@ -80,4 +80,18 @@ final class FormWorkbookTests: XCTestCase {
         _ = try archive.extract(entry) { out.append($0) }
         return String(decoding: out, as: UTF8.self)
     }
+
+    func testAWorkbookThatUnpacksToGigabytesIsRefused() throws {
+        // A sheet of 201 MB of spaces compresses to a few hundred KB: refused before it is unpacked.
+        let archive = try Archive(accessMode: .create)
+        let size = Int64(XlsxReader.maxPartBytes) + (1 << 20)
+        try archive.addEntry(
+            with: "xl/worksheets/sheet1.xml", type: .file, uncompressedSize: size, compressionMethod: .deflate,
+            provider: { _, chunk in Data(repeating: 0x20, count: chunk) })
+        let data = try XCTUnwrap(archive.data)
+        XCTAssertLessThan(data.count, 2 << 20)
+        XCTAssertThrowsError(try XlsxReader.rows(data)) { error in
+            XCTAssertTrue((error as? XlsxReader.Unreadable)?.description.contains("quá lớn") == true, "\(error)")
+        }
+    }
 }
