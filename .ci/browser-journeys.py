@@ -511,7 +511,7 @@ try:
     # API token on its page (shown once), and a program reads figures with it as DHIS2 and SDMX.
     login(driver, "quantri")
     driver.get(BASE + "/quan-tri/nhap-du-lieu")
-    upload = os.path.join(OUT, "values-journey.csv")
+    upload = os.path.abspath(os.path.join(OUT, "values-journey.csv"))  # the browser takes absolute paths only
     with open(upload, "w", encoding="utf-8") as f:
         f.write("indicator,unit,period,value,status\nGDVH_PHUONG,304-P03,2017-H1,2.960,uoc\n")
     driver.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(upload)
