@@ -43,8 +43,9 @@ struct TokenLoader: AsyncMiddleware {
             throw Abort(.unauthorized, reason: "Mã API không đúng, đã bị thu hồi hoặc đã hết hạn.")
         }
         let path = request.url.path + (request.url.query.map { "?" + $0 } ?? "")
-        // Tokens are for the API: the pages and their forms are people's, with their sessions.
-        guard request.url.path.hasPrefix("/api/") else {
+        // Tokens are for the API (and the public Open311 lookup it documents): the pages and their forms are
+        // people's, with their sessions.
+        guard request.url.path.hasPrefix("/api/") || request.url.path.hasPrefix("/open311/") else {
             try await APITokenRepository.recordUse(
                 token.id, method: request.method.rawValue, path: path, status: 401, address: request.clientAddress,
                 store.sql)
